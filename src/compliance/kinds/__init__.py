@@ -1,0 +1,25 @@
+"""Rule kinds: the checks a rule in a pack can ask for, one generator function each.
+
+A kind's keyword-only arguments are its `params` (the schema's `$defs/<kind>` mirrors them). A kind
+yields Hits — what it saw, where, and how much of the requirement that satisfies — and never sees the
+rule's id or severity. No hits at all means the requirement is met with nothing to show.
+Adding a kind: its function in a module here, an entry in KINDS, `$defs/<kind>` in
+schemas/rulepack.schema.json and tests/cases/<kind>.yaml; a parity test keeps the four in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..model import Hit
+from .structural import deadline, metadata, part, phrase, year_consistency
+
+Kind = Callable[..., Iterator[Hit]]
+
+KINDS: dict[str, Kind] = {
+    "deadline": deadline,
+    "metadata": metadata,
+    "part": part,
+    "phrase": phrase,
+    "year_consistency": year_consistency,
+}

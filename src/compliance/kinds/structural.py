@@ -1,0 +1,244 @@
+"""Kinds about the report's shape and identity: parts, metadata, deadline, years, phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from ..matching import compile_pattern, search_any
+from ..messages import text
+from ..model import Document, Hit, Location, Section
+from ..structure import years_in
+from .common import quote
+
+def _heading_line(document: Document, section: Section) -> str:
+    return document.lines[section.location.line - 1].strip()
+
+
+def _section_chars(document: Document, section: Section) -> int:
+    body = "".join(line for _, line in document.numbered_lines(section))
+    return len("".join(body.split())) - len(section.heading)
+
+
+def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
+    """The outermost, then earliest, section whose heading matches one of `patterns`."""
+    candidates = [
+        section for section in document.all_sections()
+        if search_any(patterns, document.matchable[section.location.line - 1][section.location.column - 1:]
+                      [: len(section.heading) + 8])
+    ]
+    return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+
+
+def _lead_sentence(line: str) -> str:
+    for mark in "。；;":
+        if mark in line:
+            return line[: line.index(mark) + 1]
+    return line
+
+
+def part(
+    document: Document,
+    *,
+    patterns: list[str],
+    fallback_patterns: list[str] = (),  # type: ignore[assignment]
+    embedded_credit: float = 0.8,
+    before: list[str] = (),  # type: ignore[assignment]
+    order_credit: float = 0.9,
+    min_chars: int = 0,
+    short_credit: float = 0.5,
+    optional: bool = False,
+) -> Iterator[Hit]:
+    """A required part of the report, found by its heading at any level or in a paragraph's lead sentence."""
+    section = _find_section(document, patterns)
+    if section is not None:
+        embedded = section.level > 1
+        credit = embedded_credit if embedded else 1.0
+        data = {"heading": _heading_line(document, section), "embedded": embedded, "level": section.level}
+        yield Hit(
+            detail=text("part.embedded" if embedded else "part.found", heading=data["heading"], level=section.level),
+            location=section.location, credit=credit, evidence=data["heading"], data=data,
+        )
+        chars = _section_chars(document, section)
+        if min_chars and chars < min_chars:
+            yield Hit(detail=text("part.short", chars=chars, min=min_chars), location=section.location,
+                      credit=short_credit, evidence=data["heading"])
+        later = _find_section(document, before) if before else None
+        if later is not None and later.location.line < section.location.line and later.level == section.level:
+            yield Hit(
+                detail=text("part.order", other=_heading_line(document, later), line=later.location.line),
+                location=section.location, credit=order_credit, evidence=data["heading"],
+            )
+        return
+    for number, line in document.numbered_lines():
+        lead = _lead_sentence(document.matchable[number - 1])
+        match = search_any(fallback_patterns, lead) if fallback_patterns else None
+        if match:
+            evidence = _lead_sentence(line.strip())
+            yield Hit(
+                detail=text("part.in_paragraph", line=number), location=Location(line=number, column=match.start() + 1),
+                credit=embedded_credit, evidence=evidence, data={"heading": None, "embedded": True, "level": None},
+            )
+            return
+    if optional:
+        yield Hit(detail=text("part.optional_absent"), credit=None, data={"heading": None, "embedded": False})
+        return
+    near = _nearest_mention(document, [*patterns, *fallback_patterns])
+    yield Hit(
+        detail=text("part.missing") if near is None else text("part.missing_near", line=near[0]),
+        location=None if near is None else Location(line=near[0], column=near[1]),
+        credit=0.0, evidence=None if near is None else near[2],
+        data={"heading": None, "embedded": False, "searched": [*patterns, *fallback_patterns]},
+    )
+
+
+def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:
+    """Where the heading's words occur as body text: the author may have written it without numbering."""
+    for number, _ in document.numbered_lines():
+        matchable = document.matchable[number - 1]
+        match = search_any(patterns, matchable)
+        if match:
+            return number, match.start() + 1, quote(document.lines[number - 1], match.start(), match.end())
+    return None
+
+
+def metadata(
+    document: Document,
+    *,
+    field: str,
+    required: bool = True,
+    patterns: list[str] = (),  # type: ignore[assignment]
+    enum: list[str] = (),  # type: ignore[assignment]
+    reject: list[str] = (),  # type: ignore[assignment]
+    mismatch_credit: float = 0.5,
+) -> Iterator[Hit]:
+    """A disclosure-page metadata field: present, not blank, an allowed value or a known shape."""
+    found = document.metadata.get(field)
+    if found is None:
+        yield Hit(detail=text("metadata.absent"), credit=0.0 if required else None)
+        return
+    value = found.value.strip()
+    evidence = f"{found.label}: {value}"
+    if not value:
+        yield Hit(detail=text("metadata.blank", label=found.label), location=found.location,
+                  credit=0.0 if required else None, evidence=evidence)
+        return
+    folded = value.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+    if reject and (match := search_any(reject, folded)):
+        yield Hit(detail=text("metadata.rejected", value=value), location=found.location, credit=0.0, evidence=evidence)
+    elif enum and value not in enum:
+        yield Hit(detail=text("metadata.not_in_enum", value=value, allowed="、".join(enum)),
+                  location=found.location, credit=0.0, evidence=evidence)
+    elif patterns and not search_any(patterns, folded):
+        yield Hit(detail=text("metadata.unknown_shape", value=value), location=found.location,
+                  credit=mismatch_credit, evidence=evidence)
+    else:
+        yield Hit(detail=text("metadata.ok", value=value), location=found.location, credit=1.0, evidence=evidence)
+
+
+def _date_location(document: Document) -> Location | None:
+    field = document.metadata.get("date")
+    return field.location if field else None
+
+
+def deadline(document: Document, *, before: str = "04-01") -> Iterator[Hit]:
+    """Published before a month-day of the year after the reporting year (4月1日之前 by default)."""
+    if document.year is None:
+        yield Hit(detail=text("deadline.no_year"), credit=None)
+        return
+    month, day = (int(part_) for part_ in before.split("-"))
+    limit = date(document.year + 1, month, day)
+    if document.published is None:
+        # A draft has no date yet; on a published page the metadata.date rule reports the gap.
+        yield Hit(detail=text("deadline.no_date", limit=limit.isoformat()), credit=None)
+        return
+    evidence = f"{document.published_source}: {document.published.isoformat()}"
+    if document.published < limit:
+        yield Hit(detail=text("deadline.on_time", published=document.published.isoformat(), limit=limit.isoformat()),
+                  location=_date_location(document), credit=1.0, evidence=evidence)
+    else:
+        late = (document.published - limit).days + 1
+        yield Hit(detail=text("deadline.late", published=document.published.isoformat(), limit=limit.isoformat(), days=late),
+                  location=_date_location(document), credit=0.0, evidence=evidence)
+
+
+def year_consistency(document: Document, *, plan_patterns: list[str] = ()) -> Iterator[Hit]:  # type: ignore[assignment]
+    """The title states the year; the plan's heading names year Y+1; the report is published after Y."""
+    year = document.year
+    if year is None:
+        yield Hit(detail=text("years.unknown"), credit=0.0)
+        return
+    problems = []
+    if not years_in(document.title or ""):
+        problems.append(Hit(detail=text("years.title_missing", year=year, source=document.year_source),
+                            location=document.title_location, credit=0.5, evidence=document.title))
+    plan = _find_section(document, plan_patterns) if plan_patterns else None
+    plan_years = years_in(plan.heading) if plan is not None else []
+    if plan is not None and plan_years and plan_years[0] != year + 1:
+        problems.append(Hit(detail=text("years.plan_mismatch", found=plan_years[0], expected=year + 1),
+                            location=plan.location, credit=0.0, evidence=_heading_line(document, plan)))
+    if document.published is not None and document.published.year <= year:
+        problems.append(Hit(
+            detail=text("years.published_too_early", published=document.published.isoformat(), year=year),
+            location=_date_location(document), credit=0.0, evidence=str(document.published)))
+    if problems:
+        yield from problems
+    else:
+        yield Hit(detail=text("years.ok", year=year, source=document.year_source),
+                  location=document.title_location, credit=1.0, evidence=document.title)
+
+
+def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list[int] | None:
+    if within:
+        sections = [s for s in document.all_sections()
+                    if search_any(within, document.matchable[s.location.line - 1])]
+        if not sections:
+            return None
+        return sorted({n for s in sections for n, _ in document.numbered_lines(s)})
+    if scope == "title":
+        location = document.title_location
+        if location is None:
+            return []
+        return list(range(location.line, (location.end_line or location.line) + 1))
+    if scope == "all":
+        return list(range(1, len(document.lines) + 1))
+    return [number for number, _ in document.numbered_lines()]
+
+
+def phrase(
+    document: Document,
+    *,
+    patterns: list[str],
+    expect: str = "absent",
+    scope: str = "body",
+    within: list[str] = (),  # type: ignore[assignment]
+    min_count: int = 1,
+) -> Iterator[Hit]:
+    """Wording that must be present (at least min_count times) or absent: placeholders, wrong titles."""
+    numbers = _scoped_lines(document, scope, within)
+    if numbers is None:
+        yield Hit(detail=text("phrase.no_section"), credit=None)
+        return
+    compiled = [compile_pattern(p) for p in patterns]
+    matches = []
+    for number in numbers:
+        matchable = document.matchable[number - 1]
+        for pattern in compiled:
+            for match in pattern.finditer(matchable):
+                if match.end() > match.start():
+                    matches.append((number, match.start(), match.end()))
+    matches.sort()
+    def where(number: int, start: int, end: int) -> tuple[Location, str]:
+        return (Location(line=number, column=start + 1, end_line=number, end_column=end + 1),
+                quote(document.lines[number - 1], start, end))
+    if expect == "absent":
+        for number, start, end in matches:
+            location, evidence = where(number, start, end)
+            yield Hit(detail=text("phrase.found", found=document.lines[number - 1][start:end]),
+                      location=location, credit=0.0, evidence=evidence)
+    elif len(matches) >= min_count:
+        location, evidence = where(*matches[0])
+        yield Hit(detail=text("phrase.present", count=len(matches)), location=location, credit=1.0, evidence=evidence)
+    else:
+        yield Hit(detail=text("phrase.missing", count=len(matches), min=min_count,
+                              patterns=" | ".join(patterns)), credit=0.0)

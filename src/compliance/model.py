@@ -1,0 +1,293 @@
+"""Core values: frozen, keyword-built dataclasses and the enums every module shares.
+
+Locations are 1-based. For plain text and Markdown, `line` is the physical line of the file as read
+and `column` counts characters (not bytes). For formats without lines (HTML, DOCX, PDF), `line` is the
+paragraph number in reading order.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+class Severity(enum.StrEnum):
+    """How much a failed rule matters; members go from least to most severe."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+class Status(enum.StrEnum):
+    """The outcome of one rule on one document."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    PARTIAL = "partial"
+    WAIVED = "waived"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # every document passed its gate
+    FAILED = 1  # a document failed its gate
+    ERROR = 2  # usage, configuration or input error
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-facing string in both languages the tool speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A numbered heading and the lines it governs (heading line through end_line)."""
+
+    number: str  # the numeral as written: "一", "2", "①"
+    style: str  # numbering style key, e.g. "一、", "（一）", "1、", "一是"
+    level: int  # 1 = outermost style seen in this document
+    heading: str  # heading text without its number; a run-in heading stops at its first 。
+    location: Location
+    end_line: int
+    run_in: bool = False  # the heading's paragraph continues on the same line
+    separator: str = ""  # the separator as written after the number ("、", "."); "" when it was lost
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number with its normalised unit as written in the text (value already scaled by 万/亿)."""
+
+    value: float
+    unit: str  # normalised: "%", "件", "人", "元", … ; "" for a bare Arabic number
+    raw: str  # the exact substring, with approximation markers and unit
+    approx: bool = False  # 余 多 近 约 超 逾 左右 以上
+    location: Location
+    upper: float | None = None  # the upper end of a range (3至5件 → value 3, upper 5)
+    denominator: float | None = None  # the N of a ratio n/N (12/15 → value 12, denominator 15)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Field:
+    """One disclosure-page metadata field as found: its label as written and its value (may be '')."""
+
+    id: str
+    label: str
+    value: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """What a reader extracted from a file: lines of text plus facts the container itself carried."""
+
+    path: str
+    format: str
+    encoding: str | None
+    lines: tuple[str, ...]
+    facts: Mapping[str, str] = field(default_factory=dict)  # e.g. HTML <meta> ArticleTitle, PubDate
+    warnings: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A report as the tool understood it. `lines` keep the original text for quoting."""
+
+    path: str
+    format: str
+    encoding: str | None
+    lines: tuple[str, ...]
+    matchable: tuple[str, ...] = ()  # `lines` as patterns see them (full-width folded), same length
+    title: str | None = None
+    title_location: Location | None = None
+    year: int | None = None
+    year_source: str | None = None  # title | plan_heading | opening | published
+    published: date | None = None
+    published_source: str | None = None  # metadata label or "signature"
+    subject: str | None = None  # government | department | township
+    subject_reason: str | None = None
+    metadata: Mapping[str, Field] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    body_start: int = 1  # first line of the report's own text (after metadata, title and chrome)
+    skipped_lines: frozenset[int] = frozenset()  # page chrome and metadata lines, not report text
+    warnings: tuple[Text, ...] = ()  # reading problems that did not stop the check
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section whose span contains `line`."""
+        found = None
+        for section in self.all_sections():
+            if section.location.line <= line <= section.end_line:
+                found = section
+        return found
+
+    def numbered_lines(self, section: Section | None = None) -> Iterator[tuple[int, str]]:
+        """(line number, text) of the report's own lines, optionally within one section."""
+        first, last = (
+            (self.body_start, len(self.lines))
+            if section is None
+            else (section.location.line, section.end_line)
+        )
+        for number in range(first, last + 1):
+            if number not in self.skipped_lines:
+                yield number, self.lines[number - 1]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    id: str
+    kind: str
+    category: str
+    severity: Severity
+    weight: float
+    title: Text
+    message: Text | None = None
+    basis: Text | None = None
+    basis_status: str | None = None  # verified | secondary | unverified | none (our own design)
+    hint: Text | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+    applies_to: tuple[str, ...] = ()  # subject types; empty = all
+    examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Category:
+    id: str
+    weight: float
+    title: Text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Grade:
+    min: float
+    label: Text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleSet:
+    id: str
+    version: str
+    hash: str
+    source: str  # file or bundled name it was loaded from
+    categories: tuple[Category, ...]
+    grades: tuple[Grade, ...]
+    pass_score: float
+    rules: tuple[Rule, ...]
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """What a kind observed: what and where, and how much of the requirement it satisfies.
+
+    credit 1.0 is a passage that satisfies the rule, 0.0 a violation, values between are partial;
+    None means the rule does not apply to this document.
+    """
+
+    detail: Text
+    location: Location | None = None
+    credit: float | None = 0.0
+    evidence: str | None = None  # the quoted passage, original text
+    data: Mapping[str, Any] = field(default_factory=dict)  # structured facts for the JSON output
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One rule's outcome on one document, stamped by the engine."""
+
+    rule_id: str
+    kind: str
+    category: str
+    status: Status
+    severity: Severity
+    weight: float
+    credit: float | None  # None when not applicable
+    title: Text
+    message: Text | None
+    basis: Text | None
+    hint: Text | None
+    hits: tuple[Hit, ...] = ()
+    waiver: Text | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status in (Status.FAIL, Status.PARTIAL)
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return tuple(hit.location for hit in self.hits if hit.location is not None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CategoryScore:
+    id: str
+    title: Text
+    weight: float
+    score: float | None  # None: no applicable rule (N/A, not 100)
+    rules: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Score:
+    total: float | None
+    grade: Text | None
+    passed: bool
+    categories: tuple[CategoryScore, ...]
+    points_lost: Mapping[str, float]  # rule id -> points of the total this finding cost
+    gate: tuple[Text, ...]  # why the gate failed; empty when passed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    document: Document
+    ruleset: RuleSet
+    findings: tuple[Finding, ...]
+    score: Score
+    profile: str
+    profile_reason: Text
+
+    @property
+    def passed(self) -> bool:
+        return self.score.passed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FailedDocument:
+    """A file that could not be read: it stays in every output as an error entry."""
+
+    path: str
+    code: str
+    message: Text

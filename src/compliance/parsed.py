@@ -1,0 +1,76 @@
+"""`compliance parse`: what the tool read from each document, as a tree or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from .formatters import Options, _section, document_facts
+from .messages import text
+from .model import Document, Section
+
+
+def _as_dict(document: Document, lang: str) -> dict[str, object]:
+    return {
+        **document_facts(document, lang),
+        "title_location": None if document.title_location is None else {
+            "line": document.title_location.line, "column": document.title_location.column},
+        "body_start": document.body_start,
+        "sections": [_section(section) for section in document.sections],
+        "quantities": [
+            {"value": q.value, "unit": q.unit, "raw": q.raw, "approx": q.approx,
+             "line": q.location.line, "column": q.location.column}
+            for q in document.quantities
+        ],
+    }
+
+
+def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, *, as_json: bool) -> None:
+    lang = options.lang
+    if as_json:
+        json.dump({"documents": [_as_dict(d, lang) for d in documents]}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    from rich.console import Console
+    from rich.tree import Tree
+
+    console = Console(file=out, width=options.width, force_terminal=options.color,
+                      no_color=options.color is False, highlight=False)
+
+    def t(key: str, **values: object) -> str:
+        return text(key, **values).get(lang)
+
+    for document in documents:
+        root = Tree(f"[bold]{document.title or t('ui.unknown')}[/]  [dim]{document.path}[/]")
+        facts = root.add(f"[bold]{t('parse.facts')}[/]")
+        facts.add(f"{t('ui.year')}: {document.year or t('ui.unknown')}"
+                  + (f"  ({t('ui.from', source=t('source.' + document.year_source))})" if document.year_source else ""))
+        facts.add(f"{t('ui.published')}: {document.published or t('ui.unknown')}"
+                  + (f"  ({document.published_source})" if document.published_source else ""))
+        facts.add(f"{t('ui.subject')}: " + (t(f"subject.{document.subject}") if document.subject else t("ui.unknown"))
+                  + (f"  ({document.subject_reason.get(lang)})" if document.subject_reason else ""))
+        facts.add(f"{t('parse.encoding')}: {document.format}, {document.encoding}")
+        metadata = root.add(f"[bold]{t('parse.metadata')}[/]")
+        for field_id, field in document.metadata.items():
+            value = field.value or f"[dim]{t('parse.blank')}[/]"
+            metadata.add(f"{field.location.line}:{field.location.column}  {field.label} [dim]({field_id})[/]: {value}")
+        sections = root.add(f"[bold]{t('parse.sections')}[/]")
+
+        def add(node: Tree, section: Section) -> None:
+            mark = "" if section.separator or section.style not in ("一、", "1、") else f" [yellow]{t('parse.no_separator')}[/]"
+            child = node.add(f"[blue]{section.location.line}-{section.end_line}[/]  {section.number}{section.style[-1] if section.style in ('一、', '1、') else ''} "
+                             f"{section.heading}  [dim]L{section.level} {section.style}{' run-in' if section.run_in else ''}[/]{mark}")
+            for sub in section.children:
+                add(child, sub)
+
+        for section in document.sections:
+            add(sections, section)
+        quantities = root.add(f"[bold]{t('parse.quantities', count=len(document.quantities))}[/]")
+        for quantity in document.quantities:
+            approx = "≈" if quantity.approx else ""
+            quantities.add(f"{quantity.location.line}:{quantity.location.column}  {quantity.raw} → {approx}{quantity.value:g} {quantity.unit}")
+        for warning in document.warnings:
+            root.add(f"[yellow]{warning.get(lang)}[/]")
+        console.print(root)
+        console.print()

@@ -1,0 +1,345 @@
+"""Numbers with their units in report text: Arabic and Chinese numerals, 万/亿, ranges, ratios, approximations.
+
+Values are normalised, not just parsed: 万/亿 multiply the value (328.6万元 → 3286000 元, 2万名 → 20000 人), units
+map to one spelling each (名/位 → 人, 批次 → 批, 日 → 天, 个工作日 → 工作日, ％/百分之 → %), and 余 多 近 约 超 逾 左右
+以上 set `approx`. A Chinese numeral counts only before a known unit; an Arabic one counts alone too (unit '').
+Years, durations in 年, dates, ordinals (第一), document numbers, numbering (1、 （2）) and slogans are not
+quantities. We parse Chinese numerals ourselves: cn2an is slower, pulls in PyYAML and knows no units or context.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from .model import Location, Quantity
+
+# Spelling as written → normalised unit. Longer spellings win in the pattern (sorted by length below).
+_UNITS: Final[dict[str, str]] = {
+    "%": "%",
+    "个百分点": "百分点",
+    "百分点": "百分点",
+    "个工作日": "工作日",
+    "工作日": "工作日",
+    "人次": "人次",
+    "户次": "户次",
+    "场次": "场次",
+    "件次": "件次",
+    "批次": "批",
+    "个月": "个月",
+    "个多月": "个月",  # 1个多月: approximate, see _quantities
+    "小时": "小时",
+    "分钟": "分钟",
+    "公里": "公里",
+    "平方公里": "平方公里",
+    "平方米": "平方米",
+    "美元": "美元",
+    "件": "件",
+    "次": "次",
+    "人": "人",
+    "名": "人",
+    "位": "人",
+    "个": "个",
+    "项": "项",
+    "份": "份",
+    "卷": "卷",
+    "场": "场",
+    "部": "部",
+    "条": "条",
+    "元": "元",
+    "家": "家",
+    "户": "户",
+    "处": "处",
+    "起": "起",
+    "批": "批",
+    "期": "期",
+    "篇": "篇",
+    "天": "天",
+    "日": "天",
+    "台": "台",
+    "辆": "辆",
+    "套": "套",
+    "张": "张",
+    "本": "本",
+    "册": "册",
+    "所": "所",
+    "座": "座",
+    "类": "类",
+    "支": "支",
+    "宗": "宗",
+    "例": "例",
+    "轮": "轮",
+    "亩": "亩",
+    "吨": "吨",
+    "学时": "学时",
+}
+
+# A few units double as the first character of ordinary words; these guards keep them units only.
+_UNIT_GUARDS: Final[dict[str, str]] = {
+    "人": "人(?!民)",  # 人民
+    "位": "位(?!数|于)",  # 两位数增长
+    "日": "日(?=[以之]?内)",  # 5日内 is a duration; a bare 11日 is a day of the month
+}
+
+_MULTIPLIERS: Final[dict[str, int]] = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8, "千": 10**3}
+
+# Fixed phrases whose numerals are names, not counts (行政执法“三项制度”, “五个零”).
+_SLOGANS: Final[tuple[str, ...]] = (
+    "两个维护", "两个确立", "两个一百年", "两个大局", "两个责任", "两个务必", "三个务必", "三个代表",
+    "四个意识", "四个自信", "四个全面", "四个最严", "五个零", "三项制度", "两项制度", "三位一体",
+    "四位一体", "五位一体", "八项规定", "三番五次", "三令五申",
+)
+
+_APPROX_PREFIXES: Final[tuple[str, ...]] = ("超过", "将近", "接近", "大约", "约", "近", "超", "逾")
+
+_DIGIT_VALUES: Final[dict[str, int]] = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "亿": 10**8}
+
+# Full-width digits and signs become ASCII one for one, so offsets in the normalised text are offsets in the original.
+_FULL_WIDTH: Final[dict[int, int]] = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+    ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/"), ord("－"): ord("-"), ord("＋"): ord("+"),
+    ord("："): ord(":"),
+}
+
+_SP = r"[ \t\u3000\xa0]?"
+_DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
+_CN = rf"[{_CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?"
+_SEP = r"[-~～〜—–至到]"
+_UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
+_MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
+
+_SKIP = "|".join((
+    r"[A-Za-z][A-Za-z0-9_./-]*",  # identifiers and index numbers (A25110--2022-0003, E平台)
+    r"\d+[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # 2022-03-11
+    rf"\d+(?:\.\d+)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
+    rf"\d{{1,2}}{_SP}(?:{_SEP}{_SP}\d{{1,2}}{_SP})?月(?:{_SP}\d{{1,2}}{_SP}[日号])?",  # 6月, 3月11日, 1-2月
+    rf"\d{{1,2}}{_SP}日(?![以之]?内)",  # 11日
+    rf"\d+{_SP}号",  # 3号文, 〔2022〕3号
+    r"\d{1,2}[:：]\d{2}",  # 9:30
+    rf"\d{{1,2}}{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
+    rf"\d{{1,2}}{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
+    rf"第{_SP}(?:\d+|[{_CN_CHARS}]+)(?:{_SP}[、,，和至-]{_SP}(?:\d+|[{_CN_CHARS}]+))*",  # 第一, 第八批, 第1、2批
+    rf"前{_SP}(?:\d+|[{_CN_CHARS}]+){_SP}[名位强]",  # rankings: 前三名, 前10位
+    r"[〔\[【]\d{4}[〕\]】]",  # 〔2022〕
+    rf"[（(]{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[)）]",  # （1） numbering
+    r"\d{3,6}(?=[^，。；,;!?！？\d]{0,10}热线)",  # 12345 政务服务热线
+    "|".join(_SLOGANS),
+))
+
+_PATTERN: Final[re.Pattern[str]] = re.compile(
+    rf"""
+    (?P<skip>{_SKIP})
+  | (?P<times>(?P<t_count>[两二三四五六七八九])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
+  | (?P<percent>百分之(?P<p_value>{_DIGITS}|{_CN})(?P<p_suffix>以上|左右)?)
+  | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多])?(?P<a_mult>{_MULT})?(?P<a_approx2>[余多])?
+        (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>{_MULT})?
+         | {_SP}/{_SP}(?P<a_denominator>{_DIGITS}))?
+        (?:{_SP}(?P<a_unit>{_UNIT})|[（(](?P<a_paren_unit>{_UNIT})[)）])?
+        (?P<a_suffix>左右|以上)?)
+  | (?P<chinese>(?P<c_value>{_CN})(?:(?P<c_approx>[余多])(?P<c_mult>{_MULT})?)?
+        (?:{_SP}[至到]{_SP}(?P<c_upper>{_CN}))?
+        (?P<c_unit>{_UNIT})(?P<c_suffix>左右|以上)?)
+    """,
+    re.VERBOSE,
+)
+
+_OPEN_QUOTES: Final[frozenset[str]] = frozenset("“「『‘\"'")
+_NUMBERING_MARKS: Final[frozenset[str]] = frozenset("、.．")
+_SENTENCE_ENDS: Final[frozenset[str]] = frozenset("。；;：:！？!?")
+
+
+def chinese_to_number(text: str) -> float | None:
+    """Value of a Chinese numeral string (一百二十五 → 125, 两千三百, 九十二点七, 百分之九十二点七 → 92.7), None if not one."""
+    text = text.removeprefix("百分之")
+    whole, point, fraction = text.partition("点")
+    value = _chinese_integer(whole)
+    if value is None:
+        return None
+    if not point:
+        return float(value)
+    if not fraction or any(char not in _DIGIT_VALUES or char == "两" for char in fraction):
+        return None
+    return float(f"{value}.{''.join(str(_DIGIT_VALUES[char]) for char in fraction)}")
+
+
+def _chinese_integer(text: str) -> int | None:
+    """Value of a Chinese integer numeral, strict enough to refuse 十四五 and 八五 (names, not numbers)."""
+    if not text:
+        return None
+    if len(text) > 1 and all(char in _DIGIT_VALUES for char in text):
+        # Digit by digit (二〇二一) only with a zero in it; 八五 and 十四五 are plan names.
+        if "〇" not in text and "零" not in text:
+            return None
+        return int("".join(str(_DIGIT_VALUES[char]) for char in text))
+    total = section = 0
+    digit: int | None = None
+    zero = False
+    last_small: int | None = None  # magnitude just used inside the current section (十 百 千)
+    last_big: int | None = None
+    last_magnitude: int | None = None
+    for char in text:
+        if char in _DIGIT_VALUES:
+            if _DIGIT_VALUES[char] == 0:
+                if digit is not None:
+                    return None
+                zero = True
+                continue
+            if digit is not None:
+                return None
+            digit = _DIGIT_VALUES[char]
+        elif char in _SMALL_UNITS:
+            magnitude = _SMALL_UNITS[char]
+            if last_small is not None and magnitude >= last_small:
+                return None
+            if digit is None:
+                # 十二 means 一十二; a lone 百 or 千 (百分之百) means one of them.
+                if section or zero:
+                    return None
+                digit = 1
+            section += digit * magnitude
+            digit, zero, last_small, last_magnitude = None, False, magnitude, magnitude
+        elif char in _BIG_UNITS:
+            magnitude = _BIG_UNITS[char]
+            if magnitude == last_big == 10**4:
+                return None  # 万万
+            section += digit or 0
+            if magnitude == 10**8:
+                total = ((total + section) or 1) * magnitude
+            else:
+                total += (section or 1) * magnitude
+            section, digit, zero, last_small, last_big, last_magnitude = 0, None, False, None, magnitude, magnitude
+        else:
+            return None
+    if digit is not None:
+        # 一百二 and 一万五 drop their last magnitude (120, 15000); 一百零二 keeps the digit as written.
+        if not zero and last_magnitude is not None and last_magnitude >= 100:
+            digit *= last_magnitude // 10
+        section += digit
+    return total + section
+
+
+def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list[Quantity]:
+    """Every quantity in one line of text, in order; locations use `line` and 1-based columns (+ column_offset).
+
+    `end_column` is exclusive (the column just past the quantity), so text[column - 1:end_column - 1] is `raw`
+    when column_offset is 0. 万 and 亿 are applied to the value: 328.6万元 is 3286000 元, 15万余件 150000 件.
+    """
+    normal = text.translate(_FULL_WIDTH)
+    found: list[Quantity] = []
+    previous_end = 0
+    for match in _PATTERN.finditer(normal):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind != "skip":
+            start, prefixed = _approx_prefix(normal, start, previous_end)
+            found.extend(_quantities(kind, match, normal, text, start, end, prefixed, line, column_offset))
+        previous_end = end
+    return found
+
+
+def _approx_prefix(normal: str, start: int, floor: int) -> tuple[int, bool]:
+    """Move `start` back over an approximation word (约 近 超过 …) right before it, if one is there."""
+    for prefix in _APPROX_PREFIXES:
+        if start - len(prefix) >= floor and normal.startswith(prefix, start - len(prefix)):
+            return start - len(prefix), True
+    return start, False
+
+
+def _quantities(
+    kind: str | None, match: re.Match[str], normal: str, text: str, start: int, end: int, approx: bool,
+    line: int, column_offset: int,
+) -> list[Quantity]:
+    """The quantities one pattern match stands for (none when context shows it is not a quantity)."""
+    upper: float | None = None
+    denominator: float | None = None
+    count = 1
+    if kind == "times":
+        # 两个100%: two rates of 100 %, both quoting the same words.
+        count = _DIGIT_VALUES[match["t_count"]]
+        value: float | None = _arabic(match["t_value"], None)
+        unit = "%"
+    elif kind == "percent":
+        raw_value = match["p_value"]
+        value = _arabic(raw_value, None) if raw_value[0].isdigit() else chinese_to_number(raw_value)
+        unit = "%"
+        approx = approx or match["p_suffix"] is not None
+    elif kind == "arabic":
+        # 3至5万元: a multiplier written once, after the upper end, applies to both ends.
+        multiplier = match["a_mult"] or match["a_upper_mult"]
+        value = _arabic(match["a_value"], multiplier)
+        unit_text = match["a_unit"] or match["a_paren_unit"]
+        unit = _UNITS[unit_text] if unit_text else ""
+        markers = (match["a_approx"], match["a_approx2"], match["a_suffix"])
+        approx = approx or any(markers) or "多" in (unit_text or "")
+        if match["a_upper"] is not None:
+            upper = _arabic(match["a_upper"], match["a_upper_mult"] or multiplier)
+        if match["a_denominator"] is not None:
+            denominator = _arabic(match["a_denominator"], None)
+        if not unit and not multiplier and not approx and _not_a_count(match, normal, start):
+            return []
+    else:
+        numeral = match["c_value"]
+        value = chinese_to_number(numeral)
+        multiplier = match["c_mult"]
+        if value is not None and multiplier:
+            value *= _MULTIPLIERS[multiplier]
+        unit = _UNITS[match["c_unit"]]
+        approx = approx or bool(match["c_approx"] or match["c_suffix"]) or "多" in match["c_unit"]
+        if (upper_numeral := match["c_upper"]) is not None:
+            upper = chinese_to_number(upper_numeral)
+            scale = _BIG_UNITS.get(upper_numeral[-1])
+            if scale and value is not None and not multiplier and not any(c in _BIG_UNITS for c in numeral):
+                value *= scale  # 三至五万元, as 3至5万元
+        if value is None or _not_chinese_count(numeral, approx, normal, match.start(), match.end()):
+            return []
+    if value is None:
+        return []
+    location = Location(line=line, column=start + 1 + column_offset, end_line=line, end_column=end + 1 + column_offset)
+    quantity = Quantity(
+        value=value, unit=unit, raw=text[start:end], approx=approx, location=location, upper=upper,
+        denominator=denominator,
+    )
+    return [quantity] * count
+
+
+def _arabic(digits: str, multiplier: str | None) -> float:
+    """Value of an Arabic number as written (1,234.5), times 万/亿 exactly (Decimal: 328.6万 is 3286000, not …0005)."""
+    number = Decimal(digits.replace(",", ""))
+    if multiplier:
+        number *= _MULTIPLIERS[multiplier]
+    return float(number)
+
+
+def _not_a_count(match: re.Match[str], normal: str, start: int) -> bool:
+    """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or list numbering (1、 opening a line or sentence)."""
+    digits = match["a_value"]
+    if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
+        return True
+    if not digits.isdigit() or match["a_upper"] is not None or match["a_denominator"] is not None:
+        return False
+    before = normal[:start].rstrip()
+    if not before:
+        return True  # "2深入推进……" at a line's start is a heading number that lost its 、
+    after = normal[match.end():match.end() + 2]
+    # "……。2、加强" is numbering run into the previous paragraph; "分别为12、15件" is not.
+    return before[-1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()
+
+
+def _not_chinese_count(numeral: str, approx: bool, normal: str, start: int, end: int) -> bool:
+    """Whether a Chinese numeral before a unit is a word: 一批 一些, 百日 万里, or a slogan (“三位一体”, 三个一百)."""
+    if numeral == "一":
+        return True
+    if not approx and not any(char in _DIGIT_VALUES for char in numeral) and not numeral.startswith("十"):
+        return True  # a lone 百 千 万 counts only as 百余 近千 (approximate), not in 百日行动
+    if len(numeral) > 1:
+        return False
+    return (start > 0 and normal[start - 1] in _OPEN_QUOTES) or normal[end : end + 1] in _DIGIT_VALUES

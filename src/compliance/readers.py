@@ -1,0 +1,166 @@
+"""Reading files: bytes → lines of text, one function per format, chosen by file suffix.
+
+This is the only module that knows file formats and encodings. Text formats keep physical lines, so
+a location's `line` is the line an editor shows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import DocumentError
+from .messages import text
+from .model import Source, Text
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters other than tab, newline, carriage return and form feed: text has almost none.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing directories, unreadable files and files over the size limit."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise DocumentError(text("read.is_directory", path=path), code="unreadable")
+        if size > max_bytes:
+            raise DocumentError(
+                text("read.too_large", path=path, size=size, limit=max_bytes), code="too_large"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as error:
+        raise DocumentError(text("read.not_found", path=path), code="not_found") from error
+    except PermissionError as error:
+        raise DocumentError(text("read.permission", path=path), code="unreadable") from error
+    except OSError as error:
+        raise DocumentError(
+            text("read.os_error", path=path, reason=error.strerror or error), code="unreadable"
+        ) from error
+    if len(data) > max_bytes:  # the file grew while we read it
+        raise DocumentError(
+            text("read.too_large", path=path, size=len(data), limit=max_bytes), code="too_large"
+        )
+    return data
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, tuple[Text, ...]]:
+    """Decode report bytes: BOM first, then UTF-8, then GB18030; returns (text, encoding, warnings)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, ()
+            except UnicodeDecodeError as error:
+                raise DocumentError(
+                    text("read.bad_bom", path=path, encoding=encoding), code="decode"
+                ) from error
+    if b"\x00" in data:
+        raise DocumentError(text("read.binary", path=path), code="binary")
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    # A file cut short inside a UTF-8 character is still the report: keep what decodes, and say so.
+    if utf8_error.start >= len(data) - 3 and _decodes(data[: utf8_error.start], "utf-8"):
+        decoded = data.decode("utf-8", errors="replace")
+        return decoded, "utf-8", (text("read.truncated", path=path),)
+    try:
+        decoded = data.decode("gb18030")
+    except UnicodeDecodeError:
+        decoded = None
+    if decoded is not None and _looks_like_text(decoded):
+        return decoded, "gb18030", ()
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    if bad <= max(3, len(data) // 1000):
+        decoded = data.decode("utf-8", errors="replace")
+        return decoded, "utf-8", (text("read.replaced", path=path, count=bad),)
+    raise DocumentError(text("read.undecodable", path=path), code="decode")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_like_text(decoded: str) -> bool:
+    # GB18030 maps nearly any byte sequence to some character; binary shows up as control characters.
+    sample = decoded[:20000]
+    return len(_CONTROL.findall(sample)) <= max(2, len(sample) // 200)
+
+
+def split_lines(decoded: str) -> tuple[str, ...]:
+    """Physical lines: CRLF, CR and LF all end a line; a trailing newline adds no empty line."""
+    return tuple(decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _checked_text(data: bytes, path: Path) -> tuple[tuple[str, ...], str, tuple[Text, ...]]:
+    decoded, encoding, warnings = decode(data, str(path))
+    if _CONTROL.search(decoded[:20000]) and not _looks_like_text(decoded):
+        raise DocumentError(text("read.binary", path=path), code="binary")
+    if not decoded.strip(" \t\r\n\ufeff\u3000"):
+        raise DocumentError(text("read.empty", path=path), code="empty")
+    return split_lines(decoded), encoding, warnings
+
+
+def read_txt(path: Path, data: bytes) -> Source:
+    """Plain text in UTF-8 (with or without BOM), GB18030/GBK or UTF-16 with BOM."""
+    lines, encoding, warnings = _checked_text(data, path)
+    return Source(path=str(path), format="txt", encoding=encoding, lines=lines, warnings=warnings)
+
+
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?!\S*\s*[:：]\s*$))")
+_MD_INLINE = re.compile(r"\*\*|__|`|!?\[([^\]]*)\]\([^)]*\)")
+_MD_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def read_md(path: Path, data: bytes) -> Source:
+    """Markdown: heading marks, quotes, bullets, emphasis and link targets are dropped, lines kept 1:1.
+
+    Columns in a Markdown file are counted after the dropped marks.
+    """
+    lines, encoding, warnings = _checked_text(data, path)
+    plain = tuple(_markdown_line(line) for line in lines)
+    return Source(path=str(path), format="md", encoding=encoding, lines=plain, warnings=warnings)
+
+
+def _markdown_line(line: str) -> str:
+    line = _MD_COMMENT.sub("", line)
+    if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", line):
+        return ""
+    line = _MD_PREFIX.sub("", line, count=1)
+    return _MD_INLINE.sub(lambda match: match.group(1) or "", line)
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one file with the reader its suffix names."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DocumentError(
+            text("read.unsupported", path=path, suffix=path.suffix or "(none)",
+                 supported=" ".join(sorted(READERS))),
+            code="unsupported",
+        )
+    return reader(path, read_bytes(path, max_bytes=max_bytes))
+
+
+READERS: dict[str, Callable[[Path, bytes], Source]] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".md": read_md,
+    ".markdown": read_md,
+}

@@ -1,0 +1,37 @@
+"""Where the bundled rule packs and schemas live: inside the installed package, or the source tree."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+@cache
+def data_dir() -> Path:
+    """compliance/_data in an installed wheel; the repository root when run from a checkout."""
+    bundled = Path(__file__).resolve().parent / "_data"
+    if (bundled / "rules").is_dir():
+        return bundled
+    return Path(__file__).resolve().parents[2]
+
+
+def pack_path(name: str) -> Path:
+    return data_dir() / "rules" / f"{name}.yaml"
+
+
+def bundled_packs() -> list[str]:
+    return sorted(path.stem for path in (data_dir() / "rules").glob("*.yaml"))
+
+
+def is_bundled_pack(reference: str) -> bool:
+    return "/" not in reference and "\\" not in reference and not reference.endswith((".yaml", ".yml")) \
+        and pack_path(reference).is_file()
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A bundled JSON Schema by short name: rulepack, report, config."""
+    path = data_dir() / "schemas" / f"{name}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))

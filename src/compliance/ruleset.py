@@ -1,0 +1,259 @@
+"""Rule packs: YAML → JSON Schema validation → extends and overrides resolved → RuleSet.
+
+Every problem in a pack is reported at once, each with its file, rule id and JSON path.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from . import resources
+from .errors import RulesetError
+from .matching import PatternError, check
+from .messages import text
+from .model import Category, Grade, Rule, RuleSet, Severity, Text
+
+DEFAULT_GRADES = (
+    Grade(min=90, label=Text(zh="优秀", en="Excellent")),
+    Grade(min=80, label=Text(zh="良好", en="Good")),
+    Grade(min=60, label=Text(zh="合格", en="Pass")),
+    Grade(min=0, label=Text(zh="不合格", en="Fail")),
+)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(resources.schema("rulepack"), format_checker=FormatChecker())
+
+
+def _pattern_params(kind: str) -> set[str]:
+    """Names of a kind's params that hold patterns, read from the schema (format: regex)."""
+    properties = resources.schema("rulepack")["$defs"].get(kind, {}).get("properties", {})
+    return {
+        name for name, spec in properties.items()
+        if spec.get("format") == "regex" or spec.get("items", {}).get("format") == "regex"
+    }
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise RulesetError(text("pack.not_found", path=path)) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesetError(text("pack.unreadable", path=path, reason=error)) from error
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or str(error)
+        raise RulesetError(text("pack.yaml", where=where, problem=problem)) from error
+
+
+def _json_path(path: Iterator[Any] | Any) -> str:
+    result = "$"
+    for part in path:
+        result += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return result
+
+
+def _rule_id_at(data: Any, path: list[Any]) -> str | None:
+    if len(path) >= 2 and path[0] in ("rules", "overrides") and isinstance(data, dict):
+        items = data.get(path[0])
+        if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items):
+            item = items[path[1]]
+            if isinstance(item, dict):
+                value = item.get("id") if path[0] == "rules" else item.get("rule")
+                return str(value) if value is not None else None
+    return None
+
+
+def _schema_problems(data: Any, source: str) -> list[str]:
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
+        path = list(error.absolute_path)
+        rule_id = _rule_id_at(data, path)
+        where = f"{source}: {_json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
+        problems.append(f"{where}: {error.message}")
+    return problems
+
+
+def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "rules") -> list[str]:
+    problems = []
+    for index, rule in enumerate(rules):
+        params = rule.get("params") or {}
+        for name in sorted(_pattern_params(rule.get("kind", ""))):
+            values = params.get(name)
+            for position, pattern in enumerate(values if isinstance(values, list) else [values]):
+                if not isinstance(pattern, str):
+                    continue
+                try:
+                    check(pattern)
+                except PatternError as error:
+                    problems.append(
+                        f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')}):"
+                        f" {pattern!r}: {error}"
+                    )
+    return problems
+
+
+def _locate(reference: str, relative_to: Path | None) -> Path:
+    if resources.is_bundled_pack(reference):
+        return resources.pack_path(reference)
+    path = Path(reference)
+    if not path.is_absolute() and relative_to is not None:
+        path = relative_to.parent / path
+    return path
+
+
+def _load_raw(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
+    """One pack with its `extends` merged in, validated, before overrides of packs that extend it."""
+    resolved = path.resolve()
+    if resolved in chain:
+        cycle = " → ".join(str(p) for p in (*chain, resolved))
+        raise RulesetError(text("pack.cycle", cycle=cycle))
+    data = _read_yaml(path)
+    source = str(path)
+    if not isinstance(data, dict):
+        raise RulesetError(text("pack.not_mapping", path=path))
+    problems = _schema_problems(data, source)
+    if not problems:
+        problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
+    if problems:
+        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+
+    merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "rules": {}}
+    for reference in data.get("extends", []):
+        parent = _load_raw(_locate(reference, path), (*chain, resolved))
+        merged["categories"].update(parent["categories"])
+        merged["rules"].update(parent["rules"])
+        merged["grades"] = parent["grades"] or merged["grades"]
+        merged["pass_score"] = parent["pass_score"] if parent["pass_score"] is not None else merged["pass_score"]
+    for category in data.get("categories", []):
+        merged["categories"][category["id"]] = category
+    for rule in data.get("rules", []):
+        merged["rules"][rule["id"]] = {**rule, "_source": source}
+    if "grades" in data:
+        merged["grades"] = data["grades"]
+    if "pass_score" in data:
+        merged["pass_score"] = data["pass_score"]
+    _apply_overrides(merged["rules"], data.get("overrides", []), source)
+    merged.update(id=data["id"], version=data.get("version", "0"), source=source)
+    return merged
+
+
+def _duplicate_ids(data: dict[str, Any], source: str) -> list[str]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, rule in enumerate(data.get("rules", [])):
+        if rule["id"] in seen:
+            problems.append(
+                f"{source}: $.rules[{index}].id (rule {rule['id']}): "
+                + text("pack.duplicate", first=seen[rule["id"]]).zh
+            )
+        seen.setdefault(rule["id"], index)
+    return problems
+
+
+def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]], source: str) -> None:
+    problems = []
+    for index, override in enumerate(overrides):
+        selector = override["rule"]
+        matched = [rule_id for rule_id in rules if fnmatch.fnmatchcase(rule_id, selector)]
+        if not matched:
+            problems.append(f"{source}: $.overrides[{index}].rule (rule {selector}): "
+                            + text("pack.override_unknown").zh)
+            continue
+        for rule_id in matched:
+            rule = copy.deepcopy(rules[rule_id])
+            if override.get("disable"):
+                rule["_disabled"] = True
+            for key in ("severity", "weight"):
+                if key in override:
+                    rule[key] = override[key]
+            if "params" in override:
+                rule["params"] = {**rule.get("params", {}), **override["params"]}
+            rules[rule_id] = rule
+    if problems:
+        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+    _revalidate(rules, overrides, source)
+
+
+def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]], source: str) -> None:
+    """Overridden params must still fit their kind's schema."""
+    if not any("params" in override for override in overrides):
+        return
+    problems = []
+    rule_schema = {"$ref": "#/$defs/rule", "$defs": resources.schema("rulepack")["$defs"]}
+    validator = Draft202012Validator(rule_schema, format_checker=FormatChecker())
+    for rule_id, rule in rules.items():
+        clean = {k: v for k, v in rule.items() if not k.startswith("_")}
+        for error in validator.iter_errors(clean):
+            problems.append(f"{source}: overrides → {rule_id}: {_json_path(error.absolute_path)}: {error.message}")
+        problems += _pattern_problems([clean], f"{source}: overrides → {rule_id}")
+    if problems:
+        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+
+
+def _text(value: Mapping[str, str] | None) -> Text | None:
+    if value is None:
+        return None
+    return Text(zh=value["zh"], en=value.get("en", value["zh"]))
+
+
+def _rule(raw: dict[str, Any]) -> Rule:
+    return Rule(
+        id=raw["id"], kind=raw["kind"], category=raw["category"], severity=Severity(raw["severity"]),
+        weight=float(raw.get("weight", 1)), title=_text(raw["title"]),  # type: ignore[arg-type]
+        message=_text(raw.get("message")), basis=_text(raw.get("basis")),
+        basis_status=raw.get("basis_status"), hint=_text(raw.get("hint")),
+        params=raw.get("params", {}), applies_to=tuple(raw.get("applies_to", ())),
+        examples={key: tuple(value) for key, value in raw.get("examples", {}).items()},
+    )
+
+
+def load_ruleset(reference: str | Path = "national") -> RuleSet:
+    """A bundled pack by name (national, …) or a pack file, fully resolved."""
+    path = _locate(str(reference), None)
+    merged = _load_raw(path, ())
+    rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
+    categories = merged["categories"]
+    problems = [
+        f"{raw['_source']}: rule {raw['id']}: " + text("pack.unknown_category", category=raw["category"]).zh
+        for raw in rules if raw["category"] not in categories
+    ]
+    if problems:
+        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+    canonical = json.dumps(
+        {
+            "categories": categories, "grades": merged["grades"], "pass_score": merged["pass_score"],
+            "rules": [{k: v for k, v in raw.items() if not k.startswith("_")} for raw in rules],
+        },
+        ensure_ascii=False, sort_keys=True,
+    )
+    grades = (
+        tuple(Grade(min=g["min"], label=_text(g["label"])) for g in merged["grades"])  # type: ignore[arg-type]
+        if merged["grades"] else DEFAULT_GRADES
+    )
+    return RuleSet(
+        id=merged["id"], version=merged["version"], source=merged["source"],
+        hash="sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16],
+        categories=tuple(
+            Category(id=c["id"], weight=float(c["weight"]), title=_text(c["title"]))  # type: ignore[arg-type]
+            for c in categories.values()
+        ),
+        grades=tuple(sorted(grades, key=lambda g: -g.min)),
+        pass_score=float(merged["pass_score"] if merged["pass_score"] is not None else 60),
+        rules=tuple(_rule(raw) for raw in rules),
+    )

@@ -1,0 +1,195 @@
+"""The terminal report (rich): header, category table, findings to act on, requirements met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+from .engine import failed_first
+from .formatters import Options, Result, summary
+from .messages import text
+from .model import FailedDocument, Finding, Location, Report, Severity, Status
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STATUS_STYLE = {Status.FAIL: "red", Status.PARTIAL: "yellow", Status.PASS: "green",
+                Status.WAIVED: "magenta", Status.NOT_APPLICABLE: "dim"}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return text(key, **values).get(lang)
+
+
+def _score_style(score: float | None) -> str:
+    if score is None:
+        return "dim"
+    return "green" if score >= 80 else "yellow" if score >= 60 else "red"
+
+
+def _header(report: Report, lang: str) -> Panel:
+    document = report.document
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    unknown = _t("ui.unknown", lang)
+    grid.add_row(_t("ui.file", lang), RichText(f"{document.path}  ({document.format}, {document.encoding})",
+                                               overflow="fold"))
+    year = str(document.year) if document.year else unknown
+    if document.year_source:
+        year += f"  ({_t('ui.from', lang, source=_t('source.' + document.year_source, lang))})"
+    grid.add_row(_t("ui.year", lang), year)
+    published = document.published.isoformat() if document.published else unknown
+    if document.published_source:
+        source = document.published_source
+        source_label = _t("source.signature", lang) if source == "signature" else source
+        published += f"  ({_t('ui.from', lang, source=source_label)})"
+    grid.add_row(_t("ui.published", lang), published)
+    publisher = document.metadata.get("publisher")
+    grid.add_row(_t("ui.publisher", lang), publisher.value if publisher and publisher.value else unknown)
+    subject = _t(f"subject.{document.subject}", lang) if document.subject else unknown
+    if document.subject_reason:
+        subject += f"  ({document.subject_reason.get(lang)})"
+    grid.add_row(_t("ui.subject", lang), subject)
+    ruleset = report.ruleset
+    grid.add_row(_t("ui.profile", lang),
+                 f"{ruleset.id} {ruleset.version}  {ruleset.hash}  ({report.profile_reason.get(lang)})")
+    total = report.score.total
+    score = RichText(f"{total:.1f}" if total is not None else "—", style=f"bold {_score_style(total)}")
+    if report.score.grade:
+        score.append(f"  {report.score.grade.get(lang)}", style=_score_style(total))
+    grid.add_row(_t("ui.score", lang), score)
+    verdict = (RichText("✔ " + _t("ui.passed", lang), style="bold green") if report.passed
+               else RichText("✘ " + _t("ui.failed", lang), style="bold red"))
+    for reason in report.score.gate:
+        verdict.append(f"  · {reason.get(lang)}", style="red")
+    grid.add_row(_t("ui.verdict", lang), verdict)
+    for warning in document.warnings:
+        grid.add_row(_t("ui.warning", lang), RichText(warning.get(lang), style="yellow"))
+    title = document.title or _t("ui.unknown", lang)
+    return Panel(grid, title=RichText(title, style="bold"), title_align="left", box=box.ROUNDED)
+
+
+def _categories(report: Report, lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False)
+    table.add_column(_t("ui.category", lang))
+    table.add_column(_t("ui.weight", lang), justify="right")
+    table.add_column(_t("ui.rules", lang), justify="right")
+    table.add_column(_t("ui.score", lang), justify="right")
+    for category in report.score.categories:
+        value = f"{category.score:.1f}" if category.score is not None else _t("ui.na", lang)
+        table.add_row(category.title.get(lang), f"{category.weight:g}", str(category.rules),
+                      RichText(value, style=_score_style(category.score)))
+    return table
+
+
+def _where(location: Location | None) -> str:
+    return f"{location.line}:{location.column}" if location else "—"
+
+
+def _finding_block(finding: Finding, report: Report, lang: str) -> Group:
+    rule = next(r for r in report.ruleset.rules if r.id == finding.rule_id)
+    sep = "：" if lang == "zh" else ": "
+    head = RichText()
+    head.append(f"■ {_t('severity.' + finding.severity.value, lang)}", style=SEVERITY_STYLE[finding.severity])
+    head.append(f"  {finding.title.get(lang)}", style="bold")
+    head.append(f"  [{finding.rule_id}]", style="dim")
+    if finding.status is Status.PARTIAL:
+        head.append(f"  {_t('status.partial', lang)}", style="yellow")
+    points = report.score.points_lost.get(finding.rule_id)
+    if points:
+        head.append(f"  {_t('ui.points', lang, points=f'{points:g}')}", style="red")
+    body: list[RenderableType] = []
+    if finding.message:
+        body.append(RichText(finding.message.get(lang)))
+    hits = [hit for hit in finding.hits if hit.credit is not None and hit.credit < 1]
+    evidence = Table.grid(padding=(0, 1))
+    evidence.add_column(style="bold blue", justify="right", no_wrap=True)
+    evidence.add_column()
+    for hit in hits[:8]:
+        cell = RichText(hit.detail.get(lang))
+        if hit.evidence and hit.evidence not in hit.detail.get(lang):
+            cell.append(f"\n“{hit.evidence}”", style="italic dim")
+        evidence.add_row(_where(hit.location), cell)
+    if len(hits) > 8:
+        evidence.add_row("", RichText(f"… +{len(hits) - 8}", style="dim"))
+    if hits:
+        body.append(evidence)
+    if finding.basis:
+        basis = finding.basis.get(lang) + (_t("ui.unverified", lang) if rule.basis_status == "unverified" else "")
+        body.append(RichText(f"{_t('ui.basis', lang)}{sep}{basis}", style="dim"))
+    if finding.hint:
+        body.append(RichText(f"{_t('ui.hint', lang)}{sep}{finding.hint.get(lang)}", style="green"))
+    return Group(head, Padding(Group(*body), (0, 0, 0, 4)))
+
+
+def _passed_line(finding: Finding, lang: str) -> Table:
+    """A met requirement, compactly, with the passage that satisfied it."""
+    line = Table.grid(padding=(0, 1))
+    line.add_column(no_wrap=True)
+    line.add_column()
+    hit = next((h for h in finding.hits if h.credit == 1), None)
+    cell = RichText(finding.title.get(lang), style="bold")
+    cell.append(f"  [{finding.rule_id}]", style="dim")
+    if hit is not None:
+        cell.append(f"\n{_where(hit.location)}  {hit.detail.get(lang)}", style="")
+        if hit.evidence and hit.evidence not in hit.detail.get(lang):
+            cell.append(f"  “{hit.evidence}”", style="italic dim")
+    line.add_row(RichText("✔", style="green"), cell)
+    return line
+
+
+def _report(console: Console, report: Report, options: Options) -> None:
+    lang = options.lang
+    console.print(_header(report, lang))
+    console.print(_categories(report, lang))
+    failed = failed_first(f for f in report.findings if f.failed)
+    console.rule(RichText(_t("ui.findings", lang), style="bold"), align="left")
+    if not failed:
+        console.print(RichText("  " + _t("ui.no_findings", lang), style="green"))
+    by_category: dict[str, list[Finding]] = {}
+    for finding in failed:
+        by_category.setdefault(finding.category, []).append(finding)
+    for category in report.ruleset.categories:
+        if category.id not in by_category:
+            continue
+        console.print(RichText(f"{category.title.get(lang)}", style="bold underline"))
+        for finding in by_category[category.id]:
+            console.print(_finding_block(finding, report, lang))
+        console.print()
+    passed = [f for f in report.findings if f.status is Status.PASS]
+    if options.verbose:
+        console.rule(RichText(_t("ui.passed_rules", lang, count=len(passed)), style="bold green"), align="left")
+        for finding in passed:
+            console.print(_passed_line(finding, lang))
+    else:
+        console.print(RichText(_t("ui.passed_collapsed", lang, count=len(passed)), style="dim"))
+    not_applicable = [f.title.get(lang) for f in report.findings if f.status is Status.NOT_APPLICABLE]
+    if not_applicable:
+        console.print(RichText(_t("ui.not_applicable", lang, rules="；".join(not_applicable) if lang == "zh"
+                                  else "; ".join(not_applicable)), style="dim"))
+
+
+def _failed(console: Console, failure: FailedDocument, lang: str) -> None:
+    console.print(Panel(RichText(failure.message.get(lang), style="red", overflow="fold"),
+                        title=RichText(f"{_t('ui.error', lang)}: {failure.path}", style="bold red"),
+                        title_align="left", box=box.ROUNDED))
+
+
+def render(results: Sequence[Result], out: TextIO, options: Options) -> None:
+    console = Console(file=out, width=options.width, force_terminal=options.color,
+                      no_color=options.color is False, highlight=False, soft_wrap=False)
+    for result in results:
+        if isinstance(result, FailedDocument):
+            _failed(console, result, options.lang)
+        else:
+            _report(console, result, options)
+        console.print()
+    if len(results) > 1:
+        console.print(RichText(_t("ui.summary", options.lang, **{
+            k: v for k, v in summary(results).items() if k != "average_score"}), style="bold"))

@@ -1,0 +1,145 @@
+"""The command line: exit codes on every path, batches, languages, output files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from compliance import resources
+from compliance.cli import main
+
+from helpers import SAMPLES, SEED
+
+REPORT_SCHEMA = Draft202012Validator(resources.schema("report"), format_checker=FormatChecker())
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> dict:
+    data = json.loads(capsys.readouterr().out)
+    errors = [f"{e.json_path}: {e.message}" for e in REPORT_SCHEMA.iter_errors(data)]
+    assert not errors, errors
+    return data
+
+
+def test_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-such-flag", str(SEED)]) == 2
+    assert "--no-such-flag" in capsys.readouterr().err
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--help"]) == 0
+    assert "--max-bytes" in capsys.readouterr().out
+
+
+def test_missing_file_is_an_input_error_in_every_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    assert main(["check", "--format", "json", str(missing)]) == 2
+    document = _json(capsys)["documents"][0]
+    assert document["error"]["code"] == "not_found" and str(missing) in document["error"]["message"]
+    assert main(["check", "--width", "300", str(missing)]) == 2
+    assert "文件不存在" in capsys.readouterr().out
+
+
+def test_batch_with_a_broken_file_still_reports_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a-good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c-late.txt").write_bytes((SAMPLES / "late-2022.txt").read_bytes())
+    (sub / "notes.yaml").write_text("ignored: true", encoding="utf-8")
+    assert main(["check", "--format", "json", str(tmp_path)]) == 2
+    data = _json(capsys)
+    names = [Path(d["path"]).name for d in data["documents"]]
+    assert names == ["a-good.txt", "b-empty.txt", "c-late.txt"]
+    assert data["documents"][0]["passed"] and data["documents"][1]["error"]["code"] == "empty"
+    assert data["documents"][2]["passed"] is False
+    assert data["summary"] == {"documents": 3, "passed": 1, "failed": 1, "errors": 1,
+                               "average_score": data["summary"]["average_score"]}
+
+
+def test_failing_report_exits_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLES / "late-2022.txt")]) == 1
+
+
+def test_fail_under_raises_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "json", "--fail-under", "99.5", str(SEED)]) == 1
+    assert "99.5" in _json(capsys)["documents"][0]["gate"][0]
+
+
+def test_broken_pack_exits_two_and_names_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("id: x\nrules:\n  - {id: custom.a, kind: nonsense, category: quality, severity: error, title: {zh: 甲}}\n",
+                    encoding="utf-8")
+    assert main(["check", "--rules", str(pack), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert str(pack) in err and "$.rules[0].kind" in err and "custom.a" in err
+    assert "Traceback" not in err
+
+
+def test_user_pack_extending_national(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "my-pack.yaml"
+    pack.write_text(
+        "id: my-office\nversion: '1'\nextends: [national]\nrules:\n"
+        "  - id: custom.court-rate\n    kind: phrase\n    category: quality\n    severity: error\n"
+        "    title: {zh: 须写明出庭应诉率, en: State the court appearance rate}\n"
+        "    params: {patterns: ['出庭应诉率'], expect: present}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--rules", str(pack), "--format", "json", str(SEED)]) == 0
+    data = _json(capsys)
+    assert data["ruleset"]["id"] == "my-office"
+    rule = next(f for f in data["documents"][0]["findings"] if f["rule_id"] == "custom.court-rate")
+    assert rule["status"] == "pass" and rule["evidence"][0]["location"]["line"] == 69
+
+
+def test_terminal_report_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-color", "--width", "120", str(SAMPLES / "late-2022.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "云麓区人民政府关于2022年度法治政府建设情况的报告" in out
+    assert "未通过" in out and "4:24" in out and "逾期 15 天" in out
+    assert "依据" in out and "建议" in out and "扣 " in out
+
+
+def test_terminal_report_in_english_has_no_chinese_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--lang", "en", "--no-color", "--width", "120", str(SAMPLES / "late-2022.txt")]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED" in out and "15 days late" in out and "Basis" in out
+    # Chinese may appear only inside quotes of the report itself, titles and names, never as labels
+    labels = [line.split()[0] for line in out.splitlines() if line.strip() and line[:1] in "│ " and len(line.split()) > 1]
+    assert not [label for label in labels if re.fullmatch(r"[\u4e00-\u9fff]+", label)]
+
+
+def test_verbose_lists_what_satisfied_each_requirement(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--verbose", "--no-color", "--width", "120", str(SEED)])
+    out = capsys.readouterr().out
+    assert "已满足的要求" in out and "57:1" in out and "二、存在的不足和原因" in out
+
+
+def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out.json"
+    assert main(["check", "--format", "json", "--output", str(target), str(SEED)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["documents"][0]["year"] == 2021
+
+
+def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--no-color", "--width", "140", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "2022年工作安排" in out and "A25110--2022-0003" in out and "缺少分隔符" in out
+    assert main(["parse", "--format", "json", str(SEED)]) == 0
+    data = json.loads(capsys.readouterr().out)["documents"][0]
+    assert data["sections"][3]["heading"] == "2022年工作安排"
+    assert any(q["raw"] == "108次" for q in data["quantities"])
+
+
+def test_every_sample_json_validates_against_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))] + [str(SAMPLES / "complete-2023.md")]
+    main(["check", "--format", "json", *paths])
+    assert [d["path"] for d in _json(capsys)["documents"]] == paths

@@ -1,0 +1,162 @@
+"""The parser on the seed report and on awkward real-world layouts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from compliance.model import Document
+
+from helpers import document
+
+
+def _headings(doc: Document) -> list[tuple[int, int, str]]:
+    return [(s.location.line, s.level, s.heading) for s in doc.all_sections()]
+
+
+def test_seed_facts(seed: Document) -> None:
+    assert seed.title == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert (seed.year, seed.year_source) == (2021, "title")
+    assert seed.published == date(2022, 3, 11)
+    assert seed.subject == "government"
+    values = {key: field.value for key, field in seed.metadata.items()}
+    assert values == {
+        "index_no": "A25110--2022-0003", "topic": "", "publisher": "西湖区司法局", "date": "2022-03-11",
+        "doc_no": "", "validity": "有效", "scope": "面向全社会", "disclosure": "主动公开",
+    }
+    assert seed.metadata["topic"].location.line == 3 and seed.metadata["topic"].location.column == 24
+
+
+def test_seed_chrome_is_not_report_text(seed: Document) -> None:
+    body = dict(seed.numbered_lines())
+    assert seed.body_start == 8
+    for chrome_line in (1, 2, 8, 9, 85):
+        assert chrome_line not in body
+
+
+def test_seed_section_tree(seed: Document) -> None:
+    top = [(s.location.line, s.heading) for s in seed.sections]
+    assert top == [(13, "主要举措和成效"), (57, "存在的不足和原因"), (63, "履行推进法治建设第一责任人职责情况"),
+                   (73, "2022年工作安排")]
+    part_one = seed.sections[0]
+    assert [c.location.line for c in part_one.children] == [15, 25, 33, 41, 49]
+    assert part_one.children[0].style == "（一）" and part_one.children[0].level == 2
+    # "2深入推进“放管服”改革。" lost its separator: still item 2, a run-in heading
+    item = part_one.children[0].children[1]
+    assert (item.number, item.separator, item.run_in, item.level) == ("2", "", True, 3)
+    assert item.heading == "深入推进“放管服”改革"
+    assert part_one.end_line == 56
+    assert seed.sections[-1].end_line == 83  # the trailing 手机扫码浏览 is not part of the plan
+
+
+def test_seed_line_2022_xihu_is_not_a_heading(seed: Document) -> None:
+    assert 75 not in [s.location.line for s in seed.all_sections()]
+
+
+def test_section_at(seed: Document) -> None:
+    assert seed.section_at(59).heading == "存在的不足和原因"
+    assert seed.section_at(45).heading == "主动接受各类监督"
+
+
+def test_two_line_title_with_issuer_above() -> None:
+    doc = document("湘溪市云麓区人民政府\n关于2022年度法治政府建设情况的报告\n\n市人民政府：\n现将有关情况报告如下。\n一、主要举措和成效\n")
+    assert doc.title == "湘溪市云麓区人民政府关于2022年度法治政府建设情况的报告"
+    assert doc.year == 2022
+    assert doc.title_location.line == 1 and doc.title_location.end_line == 2
+
+
+def test_title_split_before_its_last_words() -> None:
+    doc = document("某县2022年度法治政府建设\n情况报告\n一、主要举措和成效\n推进依法行政。\n")
+    assert doc.title == "某县2022年度法治政府建设情况报告"
+
+
+def test_metadata_with_full_width_colons_and_synonyms() -> None:
+    doc = document(
+        "来源：荆陵市司法局　发布时间：2024-03-28 16:20　浏览次数：\n"
+        "今天是：2024年4月9日\n"
+        "荆陵市人民政府2023年法治政府建设年度报告\n一、主要举措和成效\n"
+    )
+    assert doc.metadata["publisher"].value == "荆陵市司法局"
+    assert doc.metadata["date"].value == "2024-03-28 16:20"
+    assert doc.published == date(2024, 3, 28)
+    assert doc.year == 2023
+
+
+def test_site_banner_is_never_the_publication_date() -> None:
+    doc = document("今天是：2019年10月31日\n某县2022年度法治政府建设情况报告\n一、主要举措和成效\n全年办理案件39件。\n")
+    assert doc.published is None
+
+
+def test_signature_date_in_chinese_numerals() -> None:
+    doc = document("某县2022年度法治政府建设情况报告\n一、主要举措和成效\n全年办理案件39件。\n\n某县人民政府\n二〇二三年三月二十日\n")
+    assert doc.published == date(2023, 3, 20)
+    assert doc.published_source == "signature"
+
+
+def test_year_from_title_not_from_cited_reports_or_outline() -> None:
+    doc = document(
+        "某县2021年度法治政府建设情况报告\n"
+        "对照《某县2020年度法治政府建设情况报告》和《法治政府建设实施纲要（2021—2025年）》，现报告如下。\n"
+        "一、主要举措和成效\n"
+    )
+    assert (doc.year, doc.year_source) == (2021, "title")
+
+
+def test_year_without_title_year_comes_from_plan_heading() -> None:
+    doc = document("某县法治政府建设情况报告\n一、主要举措和成效\n推进。\n二、2023年工作安排\n继续。\n")
+    assert (doc.year, doc.year_source) == (2022, "plan_heading")
+
+
+def test_levels_follow_nesting_not_fixed_styles() -> None:
+    # a report that goes straight from 一、 to 1. (no （一）), then uses （1）
+    doc = document(
+        "某县2022年度法治政府建设情况报告\n一、主要举措和成效\n1. 深化改革。推进放管服。\n（1）简政放权。取消事项5项。\n"
+        "2. 规范执法。评查案卷125份。\n二、存在的问题\n执法不规范。\n"
+    )
+    assert _headings(doc) == [(2, 1, "主要举措和成效"), (3, 2, "深化改革"), (4, 3, "简政放权"), (5, 2, "规范执法"),
+                              (6, 1, "存在的问题")]
+
+
+def test_outer_style_after_inner_closes_it() -> None:
+    doc = document("某县2022年度法治政府建设情况报告\n1、学法。学法8次。\n一、存在的问题\n不足。\n")
+    levels = {s.heading: s.level for s in doc.all_sections()}
+    assert levels["存在的问题"] == 1
+
+
+def test_repeated_and_skipped_numbers_are_kept() -> None:
+    doc = document("某县2022年度法治政府建设情况报告\n一、主要举措\n做法。\n一、存在的问题\n问题。\n三、工作安排\n安排。\n")
+    assert [(s.number, s.heading) for s in doc.sections] == [("一", "主要举措"), ("一", "存在的问题"), ("三", "工作安排")]
+
+
+def test_yishi_enumerations_and_circled_numbers() -> None:
+    # 一是 counts as the innermost style: a ① after it closes it rather than nesting inside it
+    doc = document("某县2022年度法治政府建设情况报告\n四、2023年工作安排\n①完善制度。\n一是深化学习。学法8次。\n二是强化监督。\n②健全机制。\n")
+    assert [(s.style, s.level) for s in doc.all_sections()] == [("一、", 1), ("①", 2), ("一是", 3), ("一是", 3), ("①", 2)]
+
+
+def test_bare_number_only_when_it_is_the_expected_next() -> None:
+    doc = document(
+        "某县2022年度法治政府建设情况报告\n一、主要举措和成效\n1、学法。学法8次。\n2深入推进执法。评查案卷。\n"
+        "6月，举办培训班。\n2022全县坚持依法行政。\n"
+    )
+    assert [s.heading for s in doc.all_sections()] == ["主要举措和成效", "学法", "深入推进执法"]
+
+
+def test_run_in_heading_keeps_its_paragraph_and_long_heading_is_cut() -> None:
+    doc = document("某县2022年度法治政府建设情况报告\n（一）坚持依法决策。全年召开常务会议26次。\n")
+    section = doc.sections[0]
+    assert (section.heading, section.run_in) == ("坚持依法决策", True)
+
+
+def test_markdown_headings_come_from_numbering() -> None:
+    from compliance.readers import _markdown_line
+
+    assert _markdown_line("## 一、主要举措和成效") == "一、主要举措和成效"
+    assert _markdown_line("- 发布机构：望川街道办事处") == "发布机构：望川街道办事处"
+    assert _markdown_line("**全年**办理[案件](http://x)39件") == "全年办理案件39件"
+
+
+def test_subject_types() -> None:
+    assert document("某县市场监督管理局2022年度法治政府建设工作情况报告\n").subject == "department"
+    assert document("望川街道办事处2023年度法治政府建设情况报告\n").subject == "township"
+    assert document("江西省人民政府关于2022年法治政府建设情况的报告\n").subject == "government"
+    assert document("发布机构：某县司法局\n2022年度法治政府建设情况报告\n").subject == "department"
