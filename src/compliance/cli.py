@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -134,11 +134,20 @@ def _run_check(args: argparse.Namespace, options: Options) -> int:
     results = [_check_one(path, ruleset, args, reason) for path in expand(args.paths)]
     if not results:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
-    with _open(args.output) as out:
-        FORMATTERS[args.format](results, out, options)
+    _write(lambda out: FORMATTERS[args.format](results, out, options), args.output)
     if any(isinstance(result, FailedDocument) for result in results):
         return ExitCode.ERROR
     return ExitCode.OK if all(isinstance(r, Report) and r.passed for r in results) else ExitCode.FAILED
+
+
+def _write(render: Callable[[TextIO], None], output: Path | None) -> None:
+    try:
+        with _open(output) as out:
+            render(out)
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error of ours, and nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _run_parse(args: argparse.Namespace, options: Options) -> int:
@@ -152,8 +161,7 @@ def _run_parse(args: argparse.Namespace, options: Options) -> int:
         except DocumentError as error:
             print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
             status = ExitCode.ERROR
-    with _open(args.output) as out:
-        render_parsed(documents, out, options, as_json=args.format == "json")
+    _write(lambda out: render_parsed(documents, out, options, as_json=args.format == "json"), args.output)
     return status
 
 

@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.empty": ("{path}：文件为空，没有可检查的内容", "{path}: the file is empty; there is nothing to check"),
     "read.unsupported": ("{path}：不支持的文件类型 {suffix}（支持：{supported}）",
                          "{path}: unsupported file type {suffix} (supported: {supported})"),
+    # -- readers for HTML, DOCX, PDF (add keys for those readers here)
     # rule packs
     "pack.not_found": ("规则包 {path} 不存在", "rule pack {path} does not exist"),
     "pack.unreadable": ("规则包 {path} 无法读取：{reason}", "rule pack {path} cannot be read: {reason}"),
@@ -37,6 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.duplicate": ("规则 id 重复（首次出现在 $.rules[{first}]）", "duplicate rule id (first at $.rules[{first}])"),
     "pack.override_unknown": ("overrides 指向的规则不存在", "the override names no existing rule"),
     "pack.unknown_category": ("类别 {category} 未在 categories 中定义", "category {category} is not defined in categories"),
+    # -- packs, profiles, config, waivers (add keys here)
     # subject type
     "subject.from_title": ("标题中的“{name}”表明报告主体是{subject_zh}", "“{name}” in the title makes the subject a {subject_en}"),
     "subject.from_publisher": ("发布机构“{name}”表明报告主体是{subject_zh}",
@@ -71,6 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrase.found": ("出现“{found}”", "found “{found}”"),
     "phrase.present": ("出现 {count} 处", "{count} occurrence(s)"),
     "phrase.missing": ("出现 {count} 处，至少应有 {min} 处（{patterns}）", "{count} occurrence(s), at least {min} expected ({patterns})"),
+    # -- indicators (add keys here)
+    # -- quality checks (add keys here)
     # scoring and the gate
     "gate.error_failed": ("{count} 项错误级要求未满足", "{count} error-level requirement(s) failed"),
     "gate.below_pass": ("得分 {score} 低于合格线 {threshold}", "score {score} is below the pass mark {threshold}"),
@@ -110,6 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.summary": ("共 {documents} 份：通过 {passed}，未通过 {failed}，无法读取 {errors}", "{documents} document(s): {passed} passed, {failed} failed, {errors} unreadable"),
     "ui.warning": ("提示", "Note"),
     "ui.lines": ("第{line}行", "line {line}"),
+    # -- batch, exports, CI formats (add keys here)
     "cli.no_inputs": ("没有找到可检查的文件：{paths}", "no files to check in: {paths}"),
     "cli.output_error": ("无法写出结果：{reason}", "cannot write the output: {reason}"),
     "parse.facts": ("基本信息", "Facts"),
