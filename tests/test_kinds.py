@@ -14,6 +14,7 @@ from compliance import resources
 from compliance.engine import stamp
 from compliance.kinds import KINDS
 from compliance.model import Rule, Severity, Text
+from compliance.ruleset import load_ruleset
 
 from helpers import document
 
@@ -28,9 +29,13 @@ def _rule(kind: str, params: dict[str, Any]) -> Rule:
                 title=Text(zh="测试", en="test"), params=params)
 
 
+NATIONAL = {rule.id: rule for rule in load_ruleset("national").rules}
+
+
 @pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{kind}-{case['name']}" for kind, case in CASES])
 def test_case(kind: str, case: dict[str, Any]) -> None:
-    params = case.get("params", {})
+    # A case may borrow a bundled rule's params (`rule:`), so the shipped patterns meet real phrasings.
+    params = {**(dict(NATIONAL[case["rule"]].params) if "rule" in case else {}), **case.get("params", {})}
     validator = Draft202012Validator({"$ref": f"#/$defs/{kind}", "$defs": SCHEMA["$defs"]},
                                      format_checker=FormatChecker())
     assert not list(validator.iter_errors(params)), "the case's params must be valid for the schema"
@@ -38,6 +43,11 @@ def test_case(kind: str, case: dict[str, Any]) -> None:
     assert finding.status.value == case["status"]
     if "credit" in case:
         assert finding.credit == pytest.approx(case["credit"])
+    if "value" in case:
+        bound = [hit.data.get("value") for hit in finding.hits if "value" in hit.data]
+        assert bound and bound[0] == case["value"], [(h.detail.zh, h.data) for h in finding.hits]
+    if "unit" in case:
+        assert finding.hits[0].data.get("unit") == case["unit"]
     if "hits" in case:
         expected = case["hits"]
         located = [hit for hit in finding.hits if hit.location is not None]

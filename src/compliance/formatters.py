@@ -88,6 +88,20 @@ def _parts(findings: Sequence[Finding]) -> dict[str, Any]:
     return parts
 
 
+def _indicators(findings: Sequence[Finding]) -> dict[str, Any]:
+    """id → the figure an `indicator` rule bound (value, unit, raw, approx, location), or null when absent."""
+    indicators: dict[str, Any] = {}
+    for finding in findings:
+        if finding.kind != "indicator":
+            continue
+        hit = next((h for h in finding.hits if h.data.get("status") in ("figure", "negative", "statement")), None)
+        indicators[finding.rule_id.rsplit(".", 1)[-1]] = None if hit is None else {
+            "value": hit.data["value"], "unit": hit.data["unit"], "raw": hit.data["raw"],
+            "approx": hit.data["approx"], "status": hit.data["status"], "location": _location(hit.location),
+        }
+    return indicators
+
+
 def _finding(finding: Finding, report: Report, lang: str) -> dict[str, Any]:
     rule = next(r for r in report.ruleset.rules if r.id == finding.rule_id)
     return {
@@ -119,7 +133,7 @@ def document_dict(result: Result, lang: str) -> dict[str, Any]:
         **document_facts(report.document, lang),
         "profile": {"id": report.profile, "reason": report.profile_reason.get(lang)},
         "parts": _parts(report.findings),
-        "indicators": {},
+        "indicators": _indicators(report.findings),
         "findings": [_finding(finding, report, lang) for finding in report.findings],
         "categories": [
             {"id": c.id, "title": c.title.get(lang), "weight": c.weight, "score": c.score, "rules": c.rules}

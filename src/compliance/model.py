@@ -139,6 +139,8 @@ class Document:
     body_start: int = 1  # first line of the report's own text (after metadata, title and chrome)
     skipped_lines: frozenset[int] = frozenset()  # page chrome and metadata lines, not report text
     warnings: tuple[Text, ...] = ()  # reading problems that did not stop the check
+    body_text: str = ""  # matchable report lines joined by "\n", skipped lines blanked: one search per pattern
+    line_starts: tuple[int, ...] = ()  # offset of each line in body_text (index 0 = line 1)
 
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:

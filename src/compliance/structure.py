@@ -9,6 +9,7 @@ the Document keeps the original lines for quoting.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -437,6 +438,10 @@ def build(source: Source) -> Document:
     for number in body:
         if folded[number - 1].strip():
             quantities.extend(find_quantities(lines[number - 1], line=number))
+    skipped_all = frozenset(skipped)
+    body_text = "\n".join("" if n in skipped_all else line for n, line in enumerate(folded, start=1))
+    line_starts = tuple(accumulate((len("" if n in skipped_all else line) + 1 for n, line in enumerate(folded, start=1)),
+                                   initial=0))[:-1]
     return Document(
         path=source.path, format=source.format, encoding=source.encoding, lines=tuple(lines),
         matchable=tuple(folded),
@@ -444,5 +449,5 @@ def build(source: Source) -> Document:
         published=published, published_source=published_source, subject=subject,
         subject_reason=subject_reason, metadata=dict(sorted(header.metadata.items(), key=lambda item: (item[1].location.line, item[1].location.column))),
         sections=sections, quantities=tuple(quantities), body_start=body_start,
-        skipped_lines=frozenset(skipped), warnings=source.warnings,
+        skipped_lines=skipped_all, warnings=source.warnings, body_text=body_text, line_starts=line_starts,
     )

@@ -88,6 +88,37 @@ def _categories(report: Report, lang: str) -> Table:
     return table
 
 
+def _indicators(report: Report, lang: str) -> Table | None:
+    """Each indicator rule: the figure bound, where, the expected range and the outcome."""
+    rows = [f for f in report.findings if f.kind == "indicator"]
+    if not rows:
+        return None
+    table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
+                  title=RichText(_t("ui.indicators", lang), style="bold"))
+    for key in ("ui.indicator", "ui.figure", "ui.where", "ui.target", "ui.status"):
+        table.add_column(_t(key, lang), justify="right" if key == "ui.figure" else "left")
+    rules = {rule.id: rule for rule in report.ruleset.rules}
+    for finding in rows:
+        hit = finding.hits[0] if finding.hits else None
+        data = hit.data if hit else {}
+        status = data.get("status")
+        figure = {"figure": data.get("raw"), "negative": f"0（{data.get('raw')}）" if lang == "zh" else f"0 ({data.get('raw')})",
+                  "statement": _t("ui.stated", lang)}.get(status, "—")
+        params = rules[finding.rule_id].params
+        target = _target(params.get("min"), params.get("max"))
+        table.add_row(finding.title.get(lang), str(figure), _where(hit.location if hit else None), target,
+                      RichText(_t(f"status.{finding.status.value}", lang), style=STATUS_STYLE[finding.status]))
+    return table
+
+
+def _target(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    if low is not None:
+        return f"≥ {low:g}"
+    return f"≤ {high:g}" if high is not None else "—"
+
+
 def _where(location: Location | None) -> str:
     return f"{location.line}:{location.column}" if location else "—"
 
@@ -148,6 +179,9 @@ def _report(console: Console, report: Report, options: Options) -> None:
     lang = options.lang
     console.print(_header(report, lang))
     console.print(_categories(report, lang))
+    indicators = _indicators(report, lang)
+    if indicators is not None:
+        console.print(indicators)
     failed = failed_first(f for f in report.findings if f.failed)
     console.rule(RichText(_t("ui.findings", lang), style="bold"), align="left")
     if not failed:

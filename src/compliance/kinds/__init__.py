@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..model import Hit
+from .indicators import count_order, indicator, percent_range, rate_consistency
 from .structural import deadline, metadata, part, phrase, year_consistency
 
 Kind = Callable[..., Iterator[Hit]]
 
 KINDS: dict[str, Kind] = {
+    "count_order": count_order,
     "deadline": deadline,
+    "indicator": indicator,
     "metadata": metadata,
     "part": part,
+    "percent_range": percent_range,
     "phrase": phrase,
+    "rate_consistency": rate_consistency,
     "year_consistency": year_consistency,
 }

@@ -1,0 +1,285 @@
+"""Kinds about the figures a report discloses: an indicator bound to its value, and checks across figures.
+
+A topic (出庭应诉率, 受理行政复议案件 …) binds the nearest quantity of an allowed unit in the same clause:
+inside the topic's own words first (受理39件行政复议案件), then after it (出庭应诉率100%), then just before it
+(为58人新办理执法证件). A clause ends at ，；。 and the like, so a number belonging to the next topic of a
+list is never taken. A negative statement in the clause (不存在……纠错, 未发生) binds the value 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..matching import search_any
+from ..messages import text
+from ..model import Document, Hit, Location, Quantity, Section
+from .common import find_all, quote
+
+_CLAUSE_END = re.compile(r"[,;。!?:]")  # on folded text: ，；：！？ are already half-width
+NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Binding:
+    """A topic found in the text and what it was bound to."""
+
+    line: int
+    topic_start: int  # 0-based column
+    topic_end: int
+    quantity: Quantity | None = None
+    negative: str | None = None  # the negative phrase, when the clause says there were none
+
+    @property
+    def location(self) -> Location:
+        if self.quantity is not None:
+            return self.quantity.location
+        return Location(line=self.line, column=self.topic_start + 1, end_line=self.line, end_column=self.topic_end + 1)
+
+
+def _span(line: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """The clause or sentence around [start, end)."""
+    left = max((m.end() for m in pattern.finditer(line, 0, start)), default=0)
+    right = pattern.search(line, end)
+    return left, right.start() if right else len(line)
+
+
+def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
+    by_line: dict[int, list[Quantity]] = {}
+    for quantity in document.quantities:
+        by_line.setdefault(quantity.location.line, []).append(quantity)
+    return by_line
+
+
+def bind(
+    document: Document,
+    topics: Sequence[str],
+    *,
+    units: Sequence[str],
+    context: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    window: int = 40,
+    before_window: int = 12,
+    negative: Sequence[str] = NEGATIVE,
+) -> list[Binding]:
+    """Every mention of a topic, in text order, each with the value it binds (if any)."""
+    by_line = quantities_by_line(document)
+    bindings = []
+    seen: set[tuple[int, int]] = set()
+    # Topics are tried in the pack's order, so the most specific wording can come first.
+    matches = [match for topic in topics for match in find_all(document, [topic])]
+    for line_number, start, end in matches:
+        if (line_number, start) in seen:
+            continue
+        seen.add((line_number, start))
+        line = document.matchable[line_number - 1]
+        # Context is sought in the whole paragraph: reports name the subject (复议) once, then list its figures.
+        if context and not search_any(context, line):
+            continue
+        left, right = _span(line, start, end, _CLAUSE_END)
+        if exclude and search_any(exclude, line[left:right]):
+            continue
+        candidates = [q for q in by_line.get(line_number, ()) if q.unit in units]
+        quantity = _nearest(candidates, start, end, left, right, window, before_window)
+        found_negative = None
+        if quantity is None and negative:
+            match = search_any(list(negative), line[left:right])
+            found_negative = match.group(0) if match else None
+        bindings.append(Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity,
+                                negative=found_negative))
+    return bindings
+
+
+def _nearest(candidates: list[Quantity], start: int, end: int, left: int, right: int,
+             window: int, before_window: int) -> Quantity | None:
+    def begin(q: Quantity) -> int:
+        return q.location.column - 1
+
+    def finish(q: Quantity) -> int:
+        return (q.location.end_column or q.location.column) - 1
+
+    inside = [q for q in candidates if start <= begin(q) and finish(q) <= end]
+    if inside:
+        return inside[0]
+    after = [q for q in candidates if end <= begin(q) < min(right, end + window)]
+    if after:
+        return after[0]
+    before = [q for q in candidates if max(left, start - before_window) <= begin(q) and finish(q) <= start]
+    return before[-1] if before else None
+
+
+def _in_sections(document: Document, line: int, sections: list[Section]) -> bool:
+    return any(s.location.line <= line <= s.end_line for s in sections)
+
+
+def _sections(document: Document, patterns: Sequence[str]) -> list[Section]:
+    return [s for s in document.all_sections() if search_any(patterns, document.matchable[s.location.line - 1])]
+
+
+def _value_data(binding: Binding, document: Document, unit: str) -> dict[str, object]:
+    if binding.quantity is not None:
+        q = binding.quantity
+        return {"value": q.value, "unit": q.unit, "raw": q.raw, "approx": q.approx, "status": "figure"}
+    if binding.negative is not None:
+        return {"value": 0, "unit": unit, "raw": binding.negative, "approx": False, "status": "negative"}
+    topic = document.lines[binding.line - 1][binding.topic_start:binding.topic_end]
+    return {"value": True, "unit": "", "raw": topic, "approx": False, "status": "statement"}
+
+
+def indicator(
+    document: Document,
+    *,
+    topics: list[str],
+    units: list[str],
+    min: float | None = None,  # noqa: A002 - the pack's word for it
+    max: float | None = None,  # noqa: A002
+    require_figure: bool = True,
+    mention_credit: float = 0.5,
+    context: list[str] = (),  # type: ignore[assignment]
+    exclude: list[str] = (),  # type: ignore[assignment]
+    window: int = 40,
+    before_window: int = 12,
+    negative: bool = False,
+    in_part: list[str] = (),  # type: ignore[assignment]
+    misplaced_credit: float = 0.9,
+    optional: bool = False,
+) -> Iterator[Hit]:
+    """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
+    bindings = bind(document, topics, units=units, context=context, exclude=exclude, window=window,
+                    before_window=before_window, negative=NEGATIVE if negative else ())
+    bound = next((b for b in bindings if b.quantity is not None or b.negative is not None), None)
+    if bound is None:
+        if bindings and not require_figure:
+            first = bindings[0]
+            data = _value_data(first, document, units[0])
+            yield Hit(detail=text("indicator.statement"), location=first.location, credit=1.0,
+                      evidence=_quote(document, first), data=data)
+        elif bindings:
+            first = bindings[0]
+            yield Hit(detail=text("indicator.no_figure", units="/".join(units)), location=first.location,
+                      credit=mention_credit, evidence=_quote(document, first),
+                      data={"value": None, "unit": None, "raw": None, "approx": False, "status": "mentioned"})
+        else:
+            yield Hit(detail=text("indicator.absent"), credit=None if optional else 0.0,
+                      data={"value": None, "status": "absent", "searched": list(topics)})
+        return
+    data = _value_data(bound, document, units[0])
+    value = data["value"]
+    evidence = _quote(document, bound)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and (
+        (min is not None and value < min) or (max is not None and value > max)
+    ):
+        yield Hit(detail=text("indicator.out_of_range", raw=data["raw"], range=_range(min, max)),
+                  location=bound.location, credit=0.0, evidence=evidence, data=data)
+        return
+    if in_part and (sections := _sections(document, in_part)) and not _in_sections(document, bound.line, sections):
+        yield Hit(detail=text("indicator.misplaced", raw=data["raw"]), location=bound.location,
+                  credit=misplaced_credit, evidence=evidence, data=data)
+        return
+    detail = "indicator.negative" if data["status"] == "negative" else "indicator.found"
+    yield Hit(detail=text(detail, raw=data["raw"], range=_range(min, max)), location=bound.location, credit=1.0,
+              evidence=evidence, data=data)
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}–{high:g}"
+    if low is not None:
+        return f"≥ {low:g}"
+    if high is not None:
+        return f"≤ {high:g}"
+    return "—"
+
+
+def _quote(document: Document, binding: Binding) -> str:
+    line = document.lines[binding.line - 1]
+    end = binding.topic_end
+    if binding.quantity is not None:
+        end = max(end, (binding.quantity.location.end_column or binding.quantity.location.column) - 1)
+    start = min(binding.topic_start, binding.quantity.location.column - 1) if binding.quantity else binding.topic_start
+    return quote(line, start, end, context=12)
+
+
+# Rates that legitimately pass 100: growth, over-fulfilment of a plan, year-on-year comparisons.
+GROWTH = ("增长", "增加", "提高", "上升", "同比", "环比", "增幅", "完成率", "超额", "翻", "达成率")
+
+
+def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) -> Iterator[Hit]:  # type: ignore[assignment]
+    """Every percentage lies in [0, 100], except growth and over-fulfilment rates."""
+    for quantity in document.quantities:
+        if quantity.unit != "%" or 0 <= quantity.value <= 100:
+            continue
+        line = document.matchable[quantity.location.line - 1]
+        left, _ = _span(line, quantity.location.column - 1, quantity.location.column, _CLAUSE_END)
+        if exclude_context and search_any(exclude_context, line[left:quantity.location.column - 1]):
+            continue
+        yield Hit(detail=text("percent.out_of_range", raw=quantity.raw), location=quantity.location, credit=0.0,
+                  evidence=quote(document.lines[quantity.location.line - 1], quantity.location.column - 1,
+                                 (quantity.location.end_column or quantity.location.column) - 1, context=12))
+
+
+COUNT_UNITS = ("件", "次", "人", "人次", "个", "项", "份", "卷", "宗", "起", "场", "部", "条")
+
+
+def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
+           context: Sequence[str]) -> Iterator[tuple[Binding, Binding]]:
+    """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
+    lies inside a first-topic mention (应诉 within 出庭应诉) does not count."""
+    seconds = [b for b in bind(document, second, units=COUNT_UNITS, context=context) if b.quantity is not None]
+    for one in bind(document, first, units=first_units, context=context):
+        if one.quantity is None:
+            continue
+        for other in seconds:
+            if other.line == one.line and not (one.topic_start <= other.topic_start < one.topic_end) \
+                    and other.quantity is not one.quantity:
+                yield one, other
+                break
+
+
+def rate_consistency(
+    document: Document,
+    *,
+    numerator: list[str],
+    denominator: list[str],
+    rate: list[str],
+    context: list[str] = (),  # type: ignore[assignment]
+    tolerance: float = 0.1,
+) -> Iterator[Hit]:
+    """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
+    checked = False
+    for stated, whole in _pairs(document, rate, denominator, ("%",), context):
+        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context)
+                     if p.line == stated.line and w.quantity is whole.quantity), None)
+        if part is None or not whole.quantity.value:  # type: ignore[union-attr]
+            continue
+        checked = True
+        computed = 100 * part.quantity.value / whole.quantity.value  # type: ignore[union-attr]
+        given = stated.quantity.value  # type: ignore[union-attr]
+        values = {"numerator": part.quantity.raw, "denominator": whole.quantity.raw,  # type: ignore[union-attr]
+                  "rate": stated.quantity.raw, "computed": round(computed, 2)}  # type: ignore[union-attr]
+        # A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement.
+        agrees = abs(computed - given) <= tolerance + 0.05
+        yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
+                  credit=1.0 if agrees else 0.0, evidence=_quote(document, stated), data=values)
+    if not checked:
+        yield Hit(detail=text("rate.not_all_stated"), credit=None)
+
+
+def count_order(
+    document: Document,
+    *,
+    lesser: list[str],
+    greater: list[str],
+    context: list[str] = (),  # type: ignore[assignment]
+) -> Iterator[Hit]:
+    """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理)."""
+    checked = False
+    for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
+        checked = True
+        values = {"lesser": small.quantity.raw, "greater": large.quantity.raw}  # type: ignore[union-attr]
+        ok = small.quantity.value <= large.quantity.value  # type: ignore[union-attr]
+        yield Hit(detail=text("order.ok" if ok else "order.exceeds", **values), location=small.location,
+                  credit=1.0 if ok else 0.0, evidence=_quote(document, small), data=values)
+    if not checked:
+        yield Hit(detail=text("order.not_all_stated"), credit=None)
