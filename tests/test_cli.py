@@ -60,8 +60,8 @@ def test_batch_with_a_broken_file_still_reports_the_others(tmp_path: Path, capsy
     assert names == ["a-good.txt", "b-empty.txt", "c-late.txt"]
     assert data["documents"][0]["passed"] and data["documents"][1]["error"]["code"] == "empty"
     assert data["documents"][2]["passed"] is False
-    assert data["summary"] == {"documents": 3, "passed": 1, "failed": 1, "errors": 1,
-                               "average_score": data["summary"]["average_score"]}
+    assert {k: data["summary"][k] for k in ("documents", "passed", "failed", "errors")} == {
+        "documents": 3, "passed": 1, "failed": 1, "errors": 1}
 
 
 def test_failing_report_exits_one(capsys: pytest.CaptureFixture[str]) -> None:

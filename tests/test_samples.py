@@ -97,3 +97,21 @@ def test_missing_shortcomings_is_named_as_the_reason(capsys: pytest.CaptureFixtu
     failed = {f.rule_id for f in report.findings if f.status is Status.FAIL}
     assert "parts.shortcomings" in failed
     assert report.score.points_lost["parts.shortcomings"] > 5
+
+
+def test_seed_indicators_match_the_acceptance(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    main(["check", "--format", "json", str(SAMPLES / "xihu-2021.txt")])
+    indicators = json.loads(capsys.readouterr().out)["documents"][0]["indicators"]
+    values = {key: (value["value"], value["unit"]) for key, value in indicators.items() if value}
+    assert values["court_appearance_rate"] == (100, "%")
+    assert indicators["legal_counsel_attendance"]["raw"] == "法律顾问全程列席"
+    assert values["legal_counsel_services"] == (108, "次")
+    assert values["reconsideration_received"] == (39, "件")
+    assert values["reconsideration_closed"] == (36, "件")
+    assert values["reconsideration_corrected"] == (0, "件")
+    assert values["normative_docs_reviewed"] == (109, "件")
+    assert values["enforcement_files_reviewed"] == (125, "份")
+    assert values["enforcement_certificates"] == (58, "人")
+    assert indicators["reconsideration_received"]["location"] == {"line": 45, "column": 146, "end_line": 45, "end_column": 149}

@@ -8,51 +8,22 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from . import __version__
-from .engine import check
-from .errors import ComplianceError, DocumentError
-from .formatters import FORMATTERS, Options, Result, document_facts
+from . import __version__, resources
+from .config import Config, discover, load_config
+from .errors import ComplianceError, ConfigError, DocumentError
+from .formatters import FORMATTERS, Options
 from .messages import text
-from .model import ExitCode, FailedDocument, Report, RuleSet, Severity, Text
+from .model import ExitCode, FailedDocument, Report, Severity
+from .pipeline import Settings, check_path
 from .readers import DEFAULT_MAX_BYTES, READERS, read_document
 from .ruleset import load_ruleset
 from .structure import build
 
-HELP = {
-    "zh": {
-        "description": "检查法治政府建设年度报告：结构、公开信息、时限、指标，给出评分报告。",
-        "check": "检查一个或多个报告（文件或目录）",
-        "parse": "显示工具读到的内容：标题、年度、公开信息、章节结构",
-        "paths": "报告文件或目录（目录会递归查找 .txt .md 等文件）",
-        "rules": "规则包：内置名称（national）或 YAML 文件；默认 national",
-        "format": "输出格式",
-        "output": "写入文件而不是标准输出",
-        "lang": "界面语言：zh（默认）或 en",
-        "verbose": "列出已满足的要求及其依据段落",
-        "fail_under": "总分低于该值即不通过（退出码 1）",
-        "fail_on": "该级别及以上的问题即不通过；默认 error",
-        "max_bytes": f"单个文件的大小上限（字节），默认 {DEFAULT_MAX_BYTES}",
-        "no_color": "不使用颜色",
-        "width": "终端报告的宽度（字符）",
-    },
-    "en": {
-        "description": "Check annual rule-of-law government reports: structure, metadata, deadline, indicators; print a scored report.",
-        "check": "check one or more reports (files or directories)",
-        "parse": "show what the tool read: title, year, metadata, section tree",
-        "paths": "report files or directories (directories are searched recursively for .txt, .md, …)",
-        "rules": "rule pack: a bundled name (national) or a YAML file; default national",
-        "format": "output format",
-        "output": "write to this file instead of standard output",
-        "lang": "language of the output: zh (default) or en",
-        "verbose": "list the requirements met, with the passage behind each",
-        "fail_under": "fail (exit 1) when the total score is below this",
-        "fail_on": "fail on findings of this severity or above; default error",
-        "max_bytes": f"largest file to read, in bytes (default {DEFAULT_MAX_BYTES})",
-        "no_color": "no colours",
-        "width": "width of the terminal report, in characters",
-    },
+DEFAULTS: dict[str, Any] = {
+    "rules": None, "profile": "auto", "format": "table", "output": None, "lang": "zh", "verbose": False,
+    "fail_under": None, "fail_on": "error", "max_bytes": DEFAULT_MAX_BYTES,
 }
 
 
@@ -66,29 +37,46 @@ def _lang(argv: Sequence[str]) -> str:
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
-    h = HELP[lang]
-    parser = argparse.ArgumentParser(prog="compliance", description=h["description"])
+    def h(key: str, **values: Any) -> str:
+        return text(f"help.{key}", **values).get(lang)
+
+    parser = argparse.ArgumentParser(prog="compliance", description=h("description"))
     parser.add_argument("--version", action="version", version=f"compliance {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse,rules}")
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default="zh", help=h["lang"])
-    common.add_argument("--output", "-o", type=Path, help=h["output"])
-    common.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=h["max_bytes"])
-    common.add_argument("--no-color", action="store_true", help=h["no_color"])
-    common.add_argument("--width", type=int, help=h["width"])
+    common.add_argument("--lang", choices=("zh", "en"), help=h("lang"))
+    common.add_argument("--output", "-o", help=h("output"))
+    common.add_argument("--max-bytes", type=int, metavar="N", help=h("max_bytes", default=DEFAULT_MAX_BYTES))
+    common.add_argument("--no-color", action="store_true", help=h("no_color"))
+    common.add_argument("--width", type=int, help=h("width"))
+    common.add_argument("--config", type=Path, metavar="FILE", help=h("config"))
+    common.add_argument("--no-config", action="store_true", help=h("no_config"))
 
-    check_parser = commands.add_parser("check", parents=[common], help=h["check"], description=h["check"])
-    check_parser.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
-    check_parser.add_argument("--rules", "-r", default=None, metavar="PACK", help=h["rules"])
-    check_parser.add_argument("--format", "-f", choices=sorted(FORMATTERS), default="table", help=h["format"])
-    check_parser.add_argument("--verbose", "-v", action="store_true", help=h["verbose"])
-    check_parser.add_argument("--fail-under", type=float, metavar="SCORE", help=h["fail_under"])
-    check_parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error", help=h["fail_on"])
+    pack = argparse.ArgumentParser(add_help=False)
+    pack.add_argument("--rules", "-r", metavar="PACK", help=h("rules"))
+    pack.add_argument("--profile", "-p", metavar="NAME", help=h("profile", packs=", ".join(resources.bundled_packs())))
 
-    parse_parser = commands.add_parser("parse", parents=[common], help=h["parse"], description=h["parse"])
-    parse_parser.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
-    parse_parser.add_argument("--format", "-f", choices=("table", "json"), default="table", help=h["format"])
+    check = commands.add_parser("check", parents=[common, pack], help=h("check"), description=h("check"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=h("paths"))
+    check.add_argument("--format", "-f", choices=sorted(FORMATTERS), help=h("format"))
+    check.add_argument("--verbose", "-v", action="store_true", default=None, help=h("verbose"))
+    check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("fail_under"))
+    check.add_argument("--fail-on", choices=[s.value for s in Severity], help=h("fail_on"))
+
+    parse = commands.add_parser("parse", parents=[common], help=h("parse"), description=h("parse"))
+    parse.add_argument("paths", nargs="+", metavar="PATH", help=h("paths"))
+    parse.add_argument("--format", "-f", choices=("table", "json"), help=h("format"))
+
+    rules = commands.add_parser("rules", help=h("rules_command"), description=h("rules_command"))
+    actions = rules.add_subparsers(dest="action", required=True, metavar="{list,show,validate,test}")
+    actions.add_parser("list", parents=[common, pack], help=h("rules_list"))
+    show = actions.add_parser("show", parents=[common, pack], help=h("rules_show"))
+    show.add_argument("rule_id", metavar="RULE_ID")
+    validate = actions.add_parser("validate", parents=[common], help=h("rules_validate"))
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    test = actions.add_parser("test", parents=[common], help=h("rules_test"))
+    test.add_argument("pack", nargs="?", metavar="PACK", help=h("rules"))
     return parser
 
 
@@ -112,37 +100,28 @@ def expand(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def _open(output: Path | None) -> contextlib.AbstractContextManager[TextIO]:
-    if output is None:
-        return contextlib.nullcontext(sys.stdout)
-    return output.open("w", encoding="utf-8", newline="\n")
+def _config(args: argparse.Namespace) -> Config:
+    if args.no_config:
+        return Config()
+    if args.config is not None:
+        return load_config(args.config)
+    starts = [Path(p) for p in getattr(args, "paths", ())[:1]] + [Path.cwd()]
+    found = discover(starts)
+    return load_config(found) if found else Config()
 
 
-def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, reason: Text) -> Result:
+def _setting(args: argparse.Namespace, config: Config, key: str) -> Any:
+    """A flag given on the command line wins; then the configuration file; then the default."""
+    value = getattr(args, key, None)
+    if value is not None and value is not False:
+        return value
+    return config.get(key, DEFAULTS[key])
+
+
+def _write(render: Callable[[TextIO], None], output: str | None) -> None:
     try:
-        document = build(read_document(path, max_bytes=args.max_bytes))
-    except DocumentError as error:
-        return FailedDocument(path=str(path), code=error.code, message=error.text)
-    return check(document, ruleset, profile_reason=reason, fail_under=args.fail_under,
-                 fail_on=Severity(args.fail_on))
-
-
-def _run_check(args: argparse.Namespace, options: Options) -> int:
-    ruleset = load_ruleset(args.rules or "national")
-    reason = (text("profile.given", pack=args.rules) if args.rules
-              else text("profile.default", pack=ruleset.id))
-    results = [_check_one(path, ruleset, args, reason) for path in expand(args.paths)]
-    if not results:
-        raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
-    _write(lambda out: FORMATTERS[args.format](results, out, options), args.output)
-    if any(isinstance(result, FailedDocument) for result in results):
-        return ExitCode.ERROR
-    return ExitCode.OK if all(isinstance(r, Report) and r.passed for r in results) else ExitCode.FAILED
-
-
-def _write(render: Callable[[TextIO], None], output: Path | None) -> None:
-    try:
-        with _open(output) as out:
+        with contextlib.nullcontext(sys.stdout) if output is None else \
+                Path(output).open("w", encoding="utf-8", newline="\n") as out:
             render(out)
     except BrokenPipeError:
         # The reader (head, less) went away: not an error of ours, and nothing more to say.
@@ -150,19 +129,87 @@ def _write(render: Callable[[TextIO], None], output: Path | None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _run_parse(args: argparse.Namespace, options: Options) -> int:
+def _settings(args: argparse.Namespace, config: Config) -> Settings:
+    rules = _setting(args, config, "rules")
+    profile = _setting(args, config, "profile")
+    ruleset = load_ruleset(rules) if rules else None
+    if ruleset is not None:
+        source = "--rules" if args.rules else str(config.path)
+        reason = text("profile.given", pack=f"{ruleset.id} ({source})")
+    else:
+        reason = None
+        if profile != "auto":
+            from .profiles import bundled
+
+            bundled(profile)  # an unknown profile is a usage error before any file is read
+    return Settings(
+        ruleset=ruleset, ruleset_reason=reason, profile=profile,
+        fail_under=_setting(args, config, "fail_under"), fail_on=Severity(_setting(args, config, "fail_on")),
+        max_bytes=_setting(args, config, "max_bytes"), waivers=config.waivers,
+    )
+
+
+def _run_check(args: argparse.Namespace, options: Options, config: Config) -> int:
+    output_format = _setting(args, config, "format")
+    if output_format not in FORMATTERS:
+        raise ConfigError(text("cli.unknown_format", name=output_format, available=", ".join(sorted(FORMATTERS))))
+    settings = _settings(args, config)
+    results = [check_path(path, settings) for path in expand(args.paths)]
+    if not results:
+        raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
+    _write(lambda out: FORMATTERS[output_format](results, out, options), _setting(args, config, "output"))
+    if any(isinstance(result, FailedDocument) for result in results):
+        return ExitCode.ERROR
+    return ExitCode.OK if all(isinstance(r, Report) and r.passed for r in results) else ExitCode.FAILED
+
+
+def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> int:
     from .parsed import render_parsed
 
     status = ExitCode.OK
     documents = []
     for path in expand(args.paths):
         try:
-            documents.append(build(read_document(path, max_bytes=args.max_bytes)))
+            documents.append(build(read_document(path, max_bytes=_setting(args, config, "max_bytes"))))
         except DocumentError as error:
             print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
             status = ExitCode.ERROR
-    _write(lambda out: render_parsed(documents, out, options, as_json=args.format == "json"), args.output)
+    as_json = (args.format or "table") == "json"
+    _write(lambda out: render_parsed(documents, out, options, as_json=as_json), _setting(args, config, "output"))
     return status
+
+
+def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> int:
+    from . import rules_view
+
+    if args.action == "validate":
+        ok = True
+        for file in args.files:
+            try:
+                ruleset = load_ruleset(file)
+            except ComplianceError as error:
+                print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
+                ok = False
+            else:
+                print(text("rules.valid", path=file, pack=ruleset.id, count=len(ruleset.rules),
+                           hash=ruleset.hash).get(options.lang))
+        return ExitCode.OK if ok else ExitCode.ERROR
+    if args.action == "test":
+        ruleset = load_ruleset(args.pack or _setting(args, config, "rules") or "national")
+        results = list(rules_view.self_test(ruleset))
+        _write(lambda out: rules_view.render_self_test(ruleset, results, out, options), None)
+        return ExitCode.OK if all(result.ok for result in results) else ExitCode.FAILED
+    reference = _setting(args, config, "rules") or (
+        args.profile if args.profile not in (None, "auto") else config.get("profile", "national"))
+    ruleset = load_ruleset("national" if reference == "auto" else reference)
+    if args.action == "list":
+        _write(lambda out: rules_view.render_list(ruleset, out, options), None)
+        return ExitCode.OK
+    rule = next((r for r in ruleset.rules if r.id == args.rule_id), None)
+    if rule is None:
+        raise ConfigError(text("rules.unknown_rule", rule=args.rule_id, pack=ruleset.id))
+    _write(lambda out: rules_view.render_rule(ruleset, rule, out, options), None)
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,15 +220,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser(lang).parse_args(argv)
     except SystemExit as exit_:  # argparse has printed usage or help already
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.ERROR
-    options = Options(lang=args.lang, verbose=getattr(args, "verbose", False), width=args.width,
-                      color=False if args.no_color else None)
     try:
-        if args.command == "parse":
-            return _run_parse(args, options)
-        return _run_check(args, options)
+        config = _config(args)
+        options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
+                          if args.command == "check" else False,
+                          width=args.width, color=False if args.no_color else None)
+        runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
+        return runner(args, options, config)
     except ComplianceError as error:
-        print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
+        print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {text('cli.output_error', reason=error).get(options.lang)}", file=sys.stderr)
+        print(f"compliance: {text('cli.output_error', reason=error).get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
 
 from .kinds import KINDS
 from .messages import text
-from .model import Document, Finding, Hit, Report, Rule, RuleSet, Severity, Status, Text
+from .model import Document, Finding, Hit, Report, Rule, RuleSet, Severity, Status, Text, Waiver
 from .scoring import score
 
 NOT_APPLICABLE_SUBJECT = Text(zh="不适用于该类主体", en="does not apply to this kind of subject")
@@ -42,20 +45,59 @@ def check(
     profile_reason: Text | None = None,
     fail_under: float | None = None,
     fail_on: Severity = Severity.ERROR,
+    waivers: Sequence[Waiver] = (),
+    today: date | None = None,
 ) -> Report:
-    """Every rule of `ruleset` on `document`, scored."""
+    """Every rule of `ruleset` on `document`, waivers applied, scored."""
     findings: list[Finding] = []
     for rule in ruleset.rules:
         if rule.applies_to and document.subject and document.subject not in rule.applies_to:
-            findings.append(stamp(rule, (Hit(detail=NOT_APPLICABLE_SUBJECT, credit=None),)))
-            continue
-        findings.append(stamp(rule, _hits(rule, document)))
+            hits: tuple[Hit, ...] = (Hit(detail=NOT_APPLICABLE_SUBJECT, credit=None),)
+        elif not _in_force(rule, document.year):
+            hits = (Hit(detail=text("rule.not_in_force", year=document.year, period=_period(rule)), credit=None),)
+        else:
+            hits = _hits(rule, document)
+        findings.append(_waive(stamp(rule, hits), waivers, document.path, today or date.today()))
     return Report(
         document=document, ruleset=ruleset, findings=tuple(findings),
         score=score(findings, ruleset, fail_under=fail_under, fail_on=fail_on),
         profile=ruleset.id,
         profile_reason=profile_reason or text("profile.default", pack=ruleset.id),
     )
+
+
+def _in_force(rule: Rule, year: int | None) -> bool:
+    if year is None:
+        return True
+    return (rule.effective_from is None or year >= rule.effective_from) and (
+        rule.effective_to is None or year <= rule.effective_to)
+
+
+def _period(rule: Rule) -> str:
+    return f"{rule.effective_from or ''}–{rule.effective_to or ''}"
+
+
+def _covers(waiver: Waiver, rule_id: str, path: str) -> bool:
+    if not fnmatch.fnmatchcase(rule_id, waiver.rule):
+        return False
+    if waiver.documents is None:
+        return True
+    normalised = path.replace("\\", "/")
+    return fnmatch.fnmatch(normalised, waiver.documents) or fnmatch.fnmatch(normalised.rsplit("/", 1)[-1], waiver.documents)
+
+
+def _waive(finding: Finding, waivers: Sequence[Waiver], path: str, today: date) -> Finding:
+    """A failure covered by a waiver in force is `waived`; an expired waiver is shown but changes nothing."""
+    if not finding.failed:
+        return finding
+    for waiver in waivers:
+        if not _covers(waiver, finding.rule_id, path):
+            continue
+        values = {"reason": waiver.reason, "by": waiver.granted_by, "expires": waiver.expires.isoformat()}
+        if waiver.expires < today:
+            return replace(finding, waiver=text("waiver.expired", **values))
+        return replace(finding, status=Status.WAIVED, waiver=text("waiver.applied", **values))
+    return finding
 
 
 def failed_first(findings: Iterable[Finding]) -> list[Finding]:

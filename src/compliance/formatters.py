@@ -131,7 +131,8 @@ def document_dict(result: Result, lang: str) -> dict[str, Any]:
     report = result
     return {
         **document_facts(report.document, lang),
-        "profile": {"id": report.profile, "reason": report.profile_reason.get(lang)},
+        "profile": {"id": report.profile, "reason": report.profile_reason.get(lang),
+                    "version": report.ruleset.version, "hash": report.ruleset.hash},
         "parts": _parts(report.findings),
         "indicators": _indicators(report.findings),
         "findings": [_finding(finding, report, lang) for finding in report.findings],
@@ -155,6 +156,7 @@ def summary(results: Sequence[Result]) -> dict[str, Any]:
         "passed": sum(1 for r in reports if r.passed),
         "failed": sum(1 for r in reports if not r.passed),
         "errors": len(results) - len(reports),
+        "waived": sum(1 for r in reports for f in r.findings if f.status is Status.WAIVED),
         "average_score": round(sum(scores) / len(scores), 1) if scores else None,
     }
 

@@ -180,6 +180,8 @@ class Rule:
     hint: Text | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
     applies_to: tuple[str, ...] = ()  # subject types; empty = all
+    effective_from: int | None = None  # first report year the rule applies to
+    effective_to: int | None = None  # last report year
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -284,6 +286,18 @@ class Report:
     @property
     def passed(self) -> bool:
         return self.score.passed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Waiver:
+    """A granted exception: a rule (id or glob) that does not count against some documents until it expires."""
+
+    rule: str
+    reason: str
+    granted_by: str
+    expires: date
+    documents: str | None = None  # glob of document paths; None = every document
+    source: str = ""  # the config file or "inline" (a comment in the document)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -219,6 +219,7 @@ def _rule(raw: dict[str, Any]) -> Rule:
         message=_text(raw.get("message")), basis=_text(raw.get("basis")),
         basis_status=raw.get("basis_status"), hint=_text(raw.get("hint")),
         params=raw.get("params", {}), applies_to=tuple(raw.get("applies_to", ())),
+        effective_from=raw.get("effective_from"), effective_to=raw.get("effective_to"),
         examples={key: tuple(value) for key, value in raw.get("examples", {}).items()},
     )
 

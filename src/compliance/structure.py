@@ -344,8 +344,8 @@ def _find_title(lines: Sequence[str], folded: Sequence[str], header: _Header) ->
             if seen_text > 2:
                 return
             continue
-        if not _TITLE.search(stripped):
-            continue
+        if not _TITLE.search(stripped) or any(pattern.match(stripped) for _, _, pattern in _NUMBERING[:4]):
+            continue  # a numbered heading (三、……情况) is never the title
         numbers = [number]
         previous = _previous_text_line(folded, header.skipped, number)
         next_ = _next_text_line(folded, header.skipped, number)

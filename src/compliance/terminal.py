@@ -57,8 +57,8 @@ def _header(report: Report, lang: str) -> Panel:
         subject += f"  ({document.subject_reason.get(lang)})"
     grid.add_row(_t("ui.subject", lang), subject)
     ruleset = report.ruleset
-    grid.add_row(_t("ui.profile", lang),
-                 f"{ruleset.id} {ruleset.version}  {ruleset.hash}  ({report.profile_reason.get(lang)})")
+    grid.add_row(_t("ui.profile", lang), f"{ruleset.id} {ruleset.version}  {ruleset.hash}")
+    grid.add_row(_t("ui.profile_reason", lang), report.profile_reason.get(lang))
     total = report.score.total
     score = RichText(f"{total:.1f}" if total is not None else "—", style=f"bold {_score_style(total)}")
     if report.score.grade:
@@ -156,7 +156,25 @@ def _finding_block(finding: Finding, report: Report, lang: str) -> Group:
         body.append(RichText(f"{_t('ui.basis', lang)}{sep}{basis}", style="dim"))
     if finding.hint:
         body.append(RichText(f"{_t('ui.hint', lang)}{sep}{finding.hint.get(lang)}", style="green"))
+    if finding.waiver:
+        body.append(RichText(finding.waiver.get(lang), style="yellow"))
     return Group(head, Padding(Group(*body), (0, 0, 0, 4)))
+
+
+def _priorities(console: Console, report: Report, lang: str) -> None:
+    """The failures that cost most, and the score fixing them would reach."""
+    lost = report.score.points_lost
+    costly = sorted((f for f in report.findings if lost.get(f.rule_id, 0) > 0), key=lambda f: -lost[f.rule_id])[:5]
+    if not costly or report.score.total is None:
+        return
+    reach = min(100.0, report.score.total + sum(lost[f.rule_id] for f in costly))
+    console.print(RichText(_t("ui.priorities", lang, count=len(costly), score=f"{reach:.1f}"), style="bold"))
+    for index, finding in enumerate(costly, start=1):
+        line = RichText(f"  {index}. {finding.title.get(lang)}")
+        line.append(f"  +{lost[finding.rule_id]:g}", style="green")
+        line.append(f"  [{finding.rule_id}]", style="dim")
+        console.print(line)
+    console.print()
 
 
 def _passed_line(finding: Finding, lang: str) -> Table:
@@ -196,6 +214,15 @@ def _report(console: Console, report: Report, options: Options) -> None:
         for finding in by_category[category.id]:
             console.print(_finding_block(finding, report, lang))
         console.print()
+    _priorities(console, report, lang)
+    waived = [f for f in report.findings if f.status is Status.WAIVED]
+    if waived:
+        console.rule(RichText(_t("ui.waived", lang, count=len(waived)), style="bold magenta"), align="left")
+        for finding in waived:
+            line = RichText(f"  {finding.title.get(lang)}", style="bold")
+            line.append(f"  [{finding.rule_id}]", style="dim")
+            line.append(f"\n    {finding.waiver.get(lang) if finding.waiver else ''}", style="magenta")
+            console.print(line)
     passed = [f for f in report.findings if f.status is Status.PASS]
     if options.verbose:
         console.rule(RichText(_t("ui.passed_rules", lang, count=len(passed)), style="bold green"), align="left")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from difflib import SequenceMatcher
 
 from ..matching import compile_pattern, search_any
 from ..messages import text
@@ -48,6 +49,7 @@ def part(
     min_chars: int = 0,
     short_credit: float = 0.5,
     optional: bool = False,
+    canonical: str | None = None,
 ) -> Iterator[Hit]:
     """A required part of the report, found by its heading at any level or in a paragraph's lead sentence."""
     section = _find_section(document, patterns)
@@ -83,13 +85,30 @@ def part(
     if optional:
         yield Hit(detail=text("part.optional_absent"), credit=None, data={"heading": None, "embedded": False})
         return
+    searched = {"heading": None, "embedded": False, "searched": [*patterns, *fallback_patterns]}
+    similar = _most_similar_heading(document, canonical) if canonical else None
     near = _nearest_mention(document, [*patterns, *fallback_patterns])
-    yield Hit(
-        detail=text("part.missing") if near is None else text("part.missing_near", line=near[0]),
-        location=None if near is None else Location(line=near[0], column=near[1]),
-        credit=0.0, evidence=None if near is None else near[2],
-        data={"heading": None, "embedded": False, "searched": [*patterns, *fallback_patterns]},
-    )
+    if similar is not None:
+        section, ratio = similar
+        heading = _heading_line(document, section)
+        yield Hit(detail=text("part.missing_similar", heading=heading, line=section.location.line,
+                              similarity=round(ratio * 100), canonical=canonical),
+                  location=section.location, credit=0.0, evidence=heading, data=searched)
+    elif near is not None:
+        yield Hit(detail=text("part.missing_near", line=near[0]), location=Location(line=near[0], column=near[1]),
+                  credit=0.0, evidence=near[2], data=searched)
+    else:
+        yield Hit(detail=text("part.missing"), credit=0.0, data=searched)
+
+
+def _most_similar_heading(document: Document, canonical: str, threshold: float = 0.45) -> tuple[Section, float] | None:
+    """The heading closest in wording to the part's standard heading, if any is close enough to mention."""
+    best: tuple[Section, float] | None = None
+    for section in document.all_sections():
+        ratio = SequenceMatcher(None, canonical, section.heading, autojunk=False).ratio()
+        if ratio >= threshold and (best is None or ratio > best[1]):
+            best = (section, ratio)
+    return best
 
 
 def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:

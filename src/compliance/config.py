@@ -1,0 +1,112 @@
+"""Project configuration: compliance.yaml (or [tool.compliance] in pyproject.toml), found by walking up.
+
+Command-line flags override it; it overrides the built-in defaults.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from . import resources
+from .errors import ConfigError
+from .messages import text
+from .model import Waiver
+
+CONFIG_NAMES = ("compliance.yaml", "compliance.yml", ".compliance.yaml")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    path: Path | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    waivers: tuple[Waiver, ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(resources.schema("config"), format_checker=FormatChecker())
+
+
+def _candidates(directory: Path) -> Iterable[Path]:
+    for name in CONFIG_NAMES:
+        yield directory / name
+    yield directory / "pyproject.toml"
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "compliance" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def discover(starts: Iterable[Path]) -> Path | None:
+    """The nearest configuration above the first start point (a checked file or folder), then the working folder."""
+    for start in starts:
+        directory = start if start.is_dir() else start.parent
+        for folder in (directory.resolve(), *directory.resolve().parents):
+            for candidate in _candidates(folder):
+                if candidate.is_file() and (candidate.name != "pyproject.toml" or _has_tool_table(candidate)):
+                    return candidate
+    return None
+
+
+def _read(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise ConfigError(text("config.not_found", path=path)) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
+    try:
+        if path.name == "pyproject.toml":
+            return tomllib.loads(raw).get("tool", {}).get("compliance", {})
+        return yaml.safe_load(raw) or {}
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
+
+
+def _dates_as_text(value: Any) -> Any:
+    """YAML and TOML read 2026-12-31 as a date; the schema (and JSON) speak ISO strings."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    return value
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate one configuration file; every problem is reported with its JSON path."""
+    data = _dates_as_text(_read(path))
+    problems = [
+        f"{path}: $" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        + f": {error.message}"
+        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if problems:
+        raise ConfigError(text("config.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+    values = dict(data)
+    if "rules" in values and not resources.is_bundled_pack(values["rules"]):
+        values["rules"] = str((path.parent / values["rules"]).resolve())
+    if "output" in values:
+        values["output"] = str((path.parent / values["output"]).resolve())
+    waivers = tuple(
+        Waiver(rule=w["rule"], reason=w["reason"], granted_by=w["granted_by"],
+               expires=date.fromisoformat(w["expires"]), documents=w.get("documents"), source=str(path))
+        for w in values.pop("waivers", [])
+    )
+    return Config(path=path, values=values, waivers=waivers)

@@ -1,0 +1,46 @@
+"""One file through the whole pipeline: read → parse → choose the pack → check (waivers applied) → score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import profiles
+from .engine import check
+from .errors import DocumentError
+from .messages import text
+from .model import FailedDocument, Report, RuleSet, Severity, Text, Waiver
+from .readers import DEFAULT_MAX_BYTES, read_document
+from .structure import build
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything a check needs besides the file; picklable, so worker processes can receive it."""
+
+    ruleset: RuleSet | None = None  # a pack the user gave; None: choose a bundled profile per document
+    ruleset_reason: Text | None = None
+    profile: str = "auto"
+    fail_under: float | None = None
+    fail_on: Severity = Severity.ERROR
+    max_bytes: int = DEFAULT_MAX_BYTES
+    waivers: Sequence[Waiver] = ()
+    today: date | None = None
+
+
+def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
+    """Check one file; a file that cannot be read becomes a FailedDocument, never an exception."""
+    try:
+        document = build(read_document(path, max_bytes=settings.max_bytes))
+    except DocumentError as error:
+        return FailedDocument(path=str(path), code=error.code, message=error.text)
+    if settings.ruleset is not None:
+        ruleset = settings.ruleset
+        reason = settings.ruleset_reason or text("profile.given", pack=ruleset.id)
+    else:
+        name, reason = profiles.choose(document, settings.profile)
+        ruleset = profiles.bundled(name)
+    return check(document, ruleset, profile_reason=reason, fail_under=settings.fail_under,
+                 fail_on=settings.fail_on, waivers=settings.waivers, today=settings.today)

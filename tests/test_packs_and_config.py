@@ -1,0 +1,246 @@
+"""Profiles, rule self-tests, the `rules` command, configuration discovery, waivers and rule periods."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from compliance import resources
+from compliance.cli import main
+from compliance.ruleset import load_ruleset
+from compliance.selftest import run_examples
+
+from helpers import SAMPLES, SEED
+
+
+def _check_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    code = main(["check", "--format", "json", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+# ---------------------------------------------------------------- profiles
+
+
+def test_department_report_gets_the_department_profile_and_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    code, data = _check_json(capsys, str(SAMPLES / "department-2022.txt"))
+    document = data["documents"][0]
+    assert document["profile"]["id"] == "department"
+    assert "桐岭县市场监督管理局" in document["profile"]["reason"] and "自动" in document["profile"]["reason"]
+    rules = {f["rule_id"]: f for f in document["findings"]}
+    assert rules["timeliness.report_to_government"]["status"] == "pass"  # published 2023-02-20
+    assert rules["indicators.major_decisions"]["status"] == "not_applicable"  # governments only
+    assert code == 0
+    main(["check", "--no-color", "--width", "160", str(SAMPLES / "department-2022.txt")])
+    out = capsys.readouterr().out
+    assert "department 2026.1" in out and "自动选择 department" in out
+
+
+def test_profile_per_document_in_a_batch(capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = _check_json(capsys, str(SEED), str(SAMPLES / "department-2022.txt"), str(SAMPLES / "complete-2023.md"))
+    assert [d["profile"]["id"] for d in data["documents"]] == ["government", "department", "township"]
+
+
+def test_profile_named_on_the_command_line_wins(capsys: pytest.CaptureFixture[str]) -> None:
+    _, data = _check_json(capsys, "--profile", "national", str(SAMPLES / "department-2022.txt"))
+    assert data["documents"][0]["profile"]["id"] == "national"
+    assert "--profile" in data["documents"][0]["profile"]["reason"]
+
+
+def test_unknown_profile_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--profile", "provincial", str(SEED)]) == 2
+    assert "provincial" in capsys.readouterr().err
+
+
+def test_department_first_responsible_wording() -> None:
+    from compliance.selftest import run_example
+
+    rule = {r.id: r for r in load_ruleset("department").rules}["parts.first_responsible_person"]
+    assert run_example(rule, "三、局党组书记、局长履行推进法治建设职责情况\n带头学法。").value == "pass"
+
+
+# ---------------------------------------------------------------- self-tests and the rules command
+
+
+@pytest.mark.parametrize("pack", resources.bundled_packs())
+def test_every_bundled_example_behaves_as_declared(pack: str) -> None:
+    failures = [(r.rule_id, r.expected, r.text, r.status.value) for r in run_examples(load_ruleset(pack)) if not r.ok]
+    assert not failures
+
+
+@pytest.mark.parametrize("pack", resources.bundled_packs())
+def test_every_bundled_rule_has_a_pass_and_a_fail_example(pack: str) -> None:
+    for rule in load_ruleset(pack).rules:
+        assert rule.examples.get("pass") and rule.examples.get("fail"), rule.id
+
+
+def test_rules_test_fails_on_a_wrong_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "id: mine\nextends: [national]\nrules:\n  - id: custom.rate\n    kind: phrase\n    category: quality\n"
+        "    severity: warning\n    title: {zh: 写明出庭应诉率}\n    params: {patterns: ['出庭应诉率'], expect: present}\n"
+        "    examples: {pass: ['出庭应诉率100%。'], fail: ['出庭应诉率100%。']}\n", encoding="utf-8")
+    assert main(["rules", "test", str(pack), "--no-color", "--width", "160"]) == 1
+    out = capsys.readouterr().out
+    assert "custom.rate" in out and "✘" in out
+    assert main(["rules", "test", "national", "--no-color"]) == 0
+
+
+def test_rules_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "list", "--no-color", "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "indicators.court_appearance_rate" in out and "《行政诉讼法》第三条第三款" in out
+    assert main(["rules", "show", "timeliness.deadline", "--profile", "department"]) == 0
+    out = capsys.readouterr().out
+    assert "before: 04-01" in out and "department" in out
+    assert main(["rules", "show", "no.such.rule"]) == 2
+
+
+def test_rules_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text("id: good\nextends: [national]\n", encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\nextends: [national]\noverrides:\n  - {rule: nothing.here, disable: true}\n", encoding="utf-8")
+    assert main(["rules", "validate", str(good)]) == 0
+    assert "good" in capsys.readouterr().out
+    assert main(["rules", "validate", str(good), str(bad)]) == 2
+    assert "nothing.here" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- configuration
+
+
+def _report_in(folder: Path, name: str = "report.txt", source: Path = SAMPLES / "late-2022.txt") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+def test_config_next_to_the_report_sets_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path / "office" / "2022")
+    (tmp_path / "office" / "compliance.yaml").write_text("lang: en\nformat: json\nfail_under: 95\n", encoding="utf-8")
+    assert main(["check", str(report)]) == 1
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    assert any("95" in reason for reason in document["gate"]) and "Published before" in json.dumps(document)
+
+
+def test_command_line_overrides_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path, source=SEED)
+    (tmp_path / "compliance.yaml").write_text("format: json\nfail_under: 99.9\nprofile: national\n", encoding="utf-8")
+    assert main(["check", "--fail-under", "50", "--profile", "government", str(report)]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["profile"]["id"] == "government"
+
+
+def test_nearest_config_wins_and_pyproject_table_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "compliance.yaml").write_text("lang: en\n", encoding="utf-8")
+    inner = tmp_path / "sub"
+    report = _report_in(inner, source=SEED)
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.compliance]\nformat = "json"\n', encoding="utf-8")
+    assert main(["check", str(report)]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "zh"  # the nearer pyproject.toml, not the outer yaml
+
+
+def test_pyproject_without_our_table_is_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "compliance.yaml").write_text("format: json\n", encoding="utf-8")
+    inner = tmp_path / "sub"
+    report = _report_in(inner, source=SEED)
+    (inner / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert main(["check", str(report)]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["year"] == 2021
+
+
+def test_config_found_from_the_working_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = _report_in(tmp_path / "inbox", source=SEED)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "compliance.yaml").write_text("format: json\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main(["check", str(elsewhere)]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["year"] == 2021
+
+
+def test_invalid_config_names_file_and_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path, source=SEED)
+    config = tmp_path / "compliance.yaml"
+    config.write_text("fail_under: lots\nwaivers:\n  - {rule: metadata.topic, reason: 无}\n", encoding="utf-8")
+    assert main(["check", str(report)]) == 2
+    err = capsys.readouterr().err
+    assert str(config) in err and "$.fail_under" in err and "$.waivers[0]" in err and "granted_by" in err
+
+
+def test_no_config_ignores_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path, source=SEED)
+    (tmp_path / "compliance.yaml").write_text("fail_under: lots\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == 0
+
+
+def test_config_rules_path_is_relative_to_the_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path / "reports", source=SEED)
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "office.yaml").write_text("id: office\nversion: '3'\nextends: [national]\n", encoding="utf-8")
+    (tmp_path / "compliance.yaml").write_text("rules: packs/office.yaml\nformat: json\n", encoding="utf-8")
+    assert main(["check", str(report)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ruleset"]["id"] == "office" and data["documents"][0]["profile"]["id"] == "office"
+
+
+# ---------------------------------------------------------------- waivers
+
+
+def _waiver_config(folder: Path, expires: date, documents: str | None = None) -> None:
+    lines = ["format: json", "profile: national", "waivers:", "  - rule: timeliness.deadline",
+             "    reason: 系统故障导致延迟发布，已报市司法局备案", "    granted_by: 云麓区司法局", f"    expires: {expires.isoformat()}"]
+    if documents:
+        lines.append(f"    documents: '{documents}'")
+    (folder / "compliance.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_waiver_in_force_shows_as_waived_and_stops_counting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path)  # late-2022: published 15 days late, fails only on timeliness
+    _waiver_config(tmp_path, date.today() + timedelta(days=30))
+    assert main(["check", str(report)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    finding = next(f for f in data["documents"][0]["findings"] if f["rule_id"] == "timeliness.deadline")
+    assert finding["status"] == "waived" and "系统故障" in finding["waiver"] and finding["points_lost"] == 0
+    assert data["summary"]["waived"] == 1
+    main(["check", "--format", "table", "--no-color", "--width", "160", str(report)])
+    out = capsys.readouterr().out
+    assert "已豁免（1 项" in out and "云麓区司法局" in out
+
+
+def test_expired_waiver_does_not_apply_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = _report_in(tmp_path)
+    _waiver_config(tmp_path, date.today() - timedelta(days=1))
+    assert main(["check", str(report)]) == 1
+    finding = next(f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+                   if f["rule_id"] == "timeliness.deadline")
+    assert finding["status"] == "fail" and "过期" in finding["waiver"]
+
+
+def test_waiver_limited_to_some_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    covered = _report_in(tmp_path, "yunlu-2022.txt")
+    other = _report_in(tmp_path, "tanxi-2022.txt")
+    _waiver_config(tmp_path, date.today() + timedelta(days=30), documents="yunlu-*.txt")
+    assert main(["check", str(covered), str(other)]) == 1
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    statuses = [next(f["status"] for f in d["findings"] if f["rule_id"] == "timeliness.deadline") for d in documents]
+    assert statuses == ["waived", "fail"]
+
+
+# ---------------------------------------------------------------- rule periods
+
+
+def test_rule_applies_only_in_its_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "id: new-law\nextends: [national]\nrules:\n  - id: custom.new-law\n    kind: phrase\n    category: quality\n"
+        "    severity: error\n    title: {zh: 写明新修订行政复议法的实施}\n    effective_from: 2024\n"
+        "    params: {patterns: ['新修订的行政复议法'], expect: present}\n", encoding="utf-8")
+    _, data = _check_json(capsys, "--rules", str(pack), str(SEED))  # a 2021 report
+    finding = next(f for f in data["documents"][0]["findings"] if f["rule_id"] == "custom.new-law")
+    assert finding["status"] == "not_applicable" and "2024" in finding["evidence"][0]["detail"]
