@@ -15,6 +15,9 @@ from . import __version__
 from .model import Document, FailedDocument, Finding, Location, Report, Section, Status, Text
 
 SCHEMA_VERSION = "1.0"
+# Params whose patterns are what a rule looks for: shown with each finding so an author sees what was searched.
+SEARCHED_PARAMS = ("patterns", "fallback_patterns", "topics", "within", "numerator", "denominator", "rate",
+                   "lesser", "greater")
 
 Result = Report | FailedDocument
 
@@ -111,6 +114,7 @@ def _finding(finding: Finding, report: Report, lang: str) -> dict[str, Any]:
         "title": finding.title.get(lang), "message": _t(finding.message, lang),
         "basis": _t(finding.basis, lang), "basis_status": rule.basis_status, "hint": _t(finding.hint, lang),
         "waiver": _t(finding.waiver, lang),
+        "searched": [p for key in SEARCHED_PARAMS for p in rule.params.get(key, ())],
         "evidence": [
             {"detail": hit.detail.get(lang), "location": _location(hit.location), "quote": hit.evidence,
              "credit": hit.credit}
