@@ -36,7 +36,7 @@ def test_department_report_gets_the_department_profile_and_says_why(capsys: pyte
     assert code == 0
     main(["check", "--no-color", "--width", "160", str(SAMPLES / "department-2022.txt")])
     out = capsys.readouterr().out
-    assert "department 2026.1" in out and "自动选择 department" in out
+    assert "department 2026.1" in out and "按主体类型自动选择" in out
 
 
 def test_profile_per_document_in_a_batch(capsys: pytest.CaptureFixture[str]) -> None:

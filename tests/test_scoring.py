@@ -84,3 +84,12 @@ def test_custom_grade_bands() -> None:
                       categories=(Category(id="structure", weight=1, title=T),),
                       grades=(Grade(min=50, label=Text(zh="达标", en="Met")), Grade(min=0, label=Text(zh="未达标", en="Not met"))))
     assert score([_finding("s.a", "structure", 0.5)], ruleset).grade.en == "Met"
+
+
+def test_failed_error_caps_the_grade_unless_the_pack_says_not() -> None:
+    from dataclasses import replace
+
+    findings = [_finding("s.a", "structure", 1, weight=20), _finding("s.b", "structure", 0, severity=Severity.ERROR)]
+    capped = score(findings, _ruleset())
+    assert capped.total == 95.2 and capped.grade.zh == "不合格"
+    assert score(findings, replace(_ruleset(), error_caps_grade=False)).grade.zh == "优秀"

@@ -146,6 +146,7 @@ def document_dict(result: Result, lang: str) -> dict[str, Any]:
         ],
         "score": report.score.total,
         "grade": _t(report.score.grade, lang),
+        "grade_capped": report.score.grade_capped,
         "passed": report.score.passed,
         "gate": [reason.get(lang) for reason in report.score.gate],
         "error": None,

@@ -208,6 +208,7 @@ class RuleSet:
     grades: tuple[Grade, ...]
     pass_score: float
     rules: tuple[Rule, ...]
+    error_caps_grade: bool = True  # a failed error-level rule grades the report at the lowest band
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
@@ -272,6 +273,7 @@ class Score:
     categories: tuple[CategoryScore, ...]
     points_lost: Mapping[str, float]  # rule id -> points of the total this finding cost
     gate: tuple[Text, ...]  # why the gate failed; empty when passed
+    grade_capped: bool = False  # graded at the lowest band because an error-level requirement failed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -133,21 +133,24 @@ def _load_raw(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     if problems:
         raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
 
-    merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "rules": {}}
+    merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
+                              "rules": {}}
     for reference in data.get("extends", []):
         parent = _load_raw(_locate(reference, path), (*chain, resolved))
         merged["categories"].update(parent["categories"])
         merged["rules"].update(parent["rules"])
         merged["grades"] = parent["grades"] or merged["grades"]
-        merged["pass_score"] = parent["pass_score"] if parent["pass_score"] is not None else merged["pass_score"]
+        for key in ("pass_score", "error_caps_grade"):
+            merged[key] = parent[key] if parent[key] is not None else merged[key]
     for category in data.get("categories", []):
         merged["categories"][category["id"]] = category
     for rule in data.get("rules", []):
         merged["rules"][rule["id"]] = {**rule, "_source": source}
     if "grades" in data:
         merged["grades"] = data["grades"]
-    if "pass_score" in data:
-        merged["pass_score"] = data["pass_score"]
+    for key in ("pass_score", "error_caps_grade"):
+        if key in data:
+            merged[key] = data[key]
     _apply_overrides(merged["rules"], data.get("overrides", []), source)
     merged.update(id=data["id"], version=data.get("version", "0"), source=source)
     return merged
@@ -239,6 +242,7 @@ def load_ruleset(reference: str | Path = "national") -> RuleSet:
     canonical = json.dumps(
         {
             "categories": categories, "grades": merged["grades"], "pass_score": merged["pass_score"],
+            "error_caps_grade": merged["error_caps_grade"],
             "rules": [{k: v for k, v in raw.items() if not k.startswith("_")} for raw in rules],
         },
         ensure_ascii=False, sort_keys=True,
@@ -257,4 +261,5 @@ def load_ruleset(reference: str | Path = "national") -> RuleSet:
         grades=tuple(sorted(grades, key=lambda g: -g.min)),
         pass_score=float(merged["pass_score"] if merged["pass_score"] is not None else 60),
         rules=tuple(_rule(raw) for raw in rules),
+        error_caps_grade=merged["error_caps_grade"] is not False,
     )

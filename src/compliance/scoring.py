@@ -63,5 +63,8 @@ def score(
             if threshold is not None and total < threshold:
                 gate.append(text("gate.below_pass", score=total, threshold=threshold))
     grade = next((g.label for g in ruleset.grades if total is not None and total >= g.min), None)
+    capped = bool(failed_errors) and ruleset.error_caps_grade and total is not None and grade != ruleset.grades[-1].label
+    if capped:
+        grade = ruleset.grades[-1].label
     return Score(total=total, grade=grade, passed=not gate, categories=tuple(categories),
-                 points_lost=points_lost, gate=tuple(gate))
+                 points_lost=points_lost, gate=tuple(gate), grade_capped=capped)

@@ -62,7 +62,10 @@ def _header(report: Report, lang: str) -> Panel:
     total = report.score.total
     score = RichText(f"{total:.1f}" if total is not None else "—", style=f"bold {_score_style(total)}")
     if report.score.grade:
-        score.append(f"  {report.score.grade.get(lang)}", style=_score_style(total))
+        score.append(f"  {report.score.grade.get(lang)}", style="bold red" if report.score.grade_capped
+                     else _score_style(total))
+        if report.score.grade_capped:
+            score.append(f"  {_t('ui.grade_capped', lang)}", style="red")
     grid.add_row(_t("ui.score", lang), score)
     verdict = (RichText("✔ " + _t("ui.passed", lang), style="bold green") if report.passed
                else RichText("✘ " + _t("ui.failed", lang), style="bold red"))
