@@ -154,6 +154,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.status": ("结果", "Result"),
     "ui.stated": ("有表述", "stated"),
     "ui.lines": ("第{line}行", "line {line}"),
+    "internal.error": ("内部错误，该文件未能检查（{error}；{where}）。请把此信息和文件报告给维护者；设置 COMPLIANCE_DEBUG=1 可查看详情",
+                       "internal error; this file was not checked ({error}; {where}). Please report it with the file; set COMPLIANCE_DEBUG=1 for details"),
     "cli.unknown_format": ("未知的输出格式 {name}（可用：{available}）", "unknown output format {name} (available: {available})"),
     "rules.valid": ("{path}：有效（规则包 {pack}，{count} 条规则，{hash}）", "{path}: valid (pack {pack}, {count} rules, {hash})"),
     "rules.unknown_rule": ("规则包 {pack} 中没有规则 {rule}", "pack {pack} has no rule {rule}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,5 +43,12 @@ def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
     else:
         name, reason = profiles.choose(document, settings.profile)
         ruleset = profiles.bundled(name)
-    return check(document, ruleset, profile_reason=reason, fail_under=settings.fail_under,
-                 fail_on=settings.fail_on, waivers=settings.waivers, today=settings.today)
+    try:
+        return check(document, ruleset, profile_reason=reason, fail_under=settings.fail_under,
+                     fail_on=settings.fail_on, waivers=settings.waivers, today=settings.today)
+    except Exception as error:  # a bug of ours must not cost the other files of a batch their results
+        if os.environ.get("COMPLIANCE_DEBUG"):
+            raise
+        where = "; ".join(getattr(error, "__notes__", []))
+        return FailedDocument(path=str(path), code="internal",
+                              message=text("internal.error", error=f"{type(error).__name__}: {error}", where=where))

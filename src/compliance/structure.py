@@ -24,8 +24,17 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20})
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def fold(line: str) -> str:
-    """Full-width ASCII and odd spaces to their plain forms, one character for one."""
+    """Full-width ASCII and odd spaces to their plain forms, one character for one.
+
+    Lone surrogates (possible only in text handed to the library, never decoded from a file) become
+    U+FFFD, since the pattern engine works on UTF-8.
+    """
+    if _SURROGATE.search(line):
+        line = _SURROGATE.sub("\ufffd", line)
     return line.translate(_FOLD)
 
 
