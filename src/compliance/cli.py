@@ -233,3 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the output file could not be written
         print(f"compliance: {text('cli.output_error', reason=error).get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
+    except Exception as error:  # a bug of ours: one clear line, the details only when asked for
+        if os.environ.get("COMPLIANCE_DEBUG"):
+            raise
+        message = text("internal.error", error=f"{type(error).__name__}: {error}",
+                       where="; ".join(getattr(error, "__notes__", [])) or "cli")
+        print(f"compliance: {message.get(args.lang or lang)}", file=sys.stderr)
+        return ExitCode.ERROR
