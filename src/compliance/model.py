@@ -139,6 +139,7 @@ class Document:
     body_start: int = 1  # first line of the report's own text (after metadata, title and chrome)
     skipped_lines: frozenset[int] = frozenset()  # page chrome and metadata lines, not report text
     warnings: tuple[Text, ...] = ()  # reading problems that did not stop the check
+    previous: Document | None = None  # last year's report by the same body, when given (--previous)
 
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:

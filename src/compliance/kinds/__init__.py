@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..model import Hit
+from .content import copied_text, data_density, personal_data, year_slips
+from .quality import missing_numeral, missing_unit, numbering, paired_punctuation, sentence_end
 from .structural import deadline, metadata, part, phrase, year_consistency
 
 Kind = Callable[..., Iterator[Hit]]
@@ -22,4 +24,13 @@ KINDS: dict[str, Kind] = {
     "part": part,
     "phrase": phrase,
     "year_consistency": year_consistency,
+    "paired_punctuation": paired_punctuation,
+    "numbering": numbering,
+    "missing_numeral": missing_numeral,
+    "missing_unit": missing_unit,
+    "sentence_end": sentence_end,
+    "year_slips": year_slips,
+    "data_density": data_density,
+    "personal_data": personal_data,
+    "copied_text": copied_text,
 }
