@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -15,7 +16,7 @@ from .engine import check
 from .errors import ComplianceError, DocumentError
 from .formatters import FORMATTERS, Options, Result, document_facts
 from .messages import text
-from .model import ExitCode, FailedDocument, Report, RuleSet, Severity, Text
+from .model import Document, ExitCode, FailedDocument, Report, RuleSet, Severity, Text
 from .readers import DEFAULT_MAX_BYTES, READERS, read_document
 from .ruleset import load_ruleset
 from .structure import build
@@ -33,6 +34,7 @@ HELP = {
         "verbose": "列出已满足的要求及其依据段落",
         "fail_under": "总分低于该值即不通过（退出码 1）",
         "fail_on": "该级别及以上的问题即不通过；默认 error",
+        "previous": "上一年度的报告：检查不足和工作安排是否照搬上年",
         "max_bytes": f"单个文件的大小上限（字节），默认 {DEFAULT_MAX_BYTES}",
         "no_color": "不使用颜色",
         "width": "终端报告的宽度（字符）",
@@ -49,6 +51,7 @@ HELP = {
         "verbose": "list the requirements met, with the passage behind each",
         "fail_under": "fail (exit 1) when the total score is below this",
         "fail_on": "fail on findings of this severity or above; default error",
+        "previous": "last year's report: check whether shortcomings and plan were copied from it",
         "max_bytes": f"largest file to read, in bytes (default {DEFAULT_MAX_BYTES})",
         "no_color": "no colours",
         "width": "width of the terminal report, in characters",
@@ -85,6 +88,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check_parser.add_argument("--verbose", "-v", action="store_true", help=h["verbose"])
     check_parser.add_argument("--fail-under", type=float, metavar="SCORE", help=h["fail_under"])
     check_parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error", help=h["fail_on"])
+    check_parser.add_argument("--previous", type=Path, metavar="FILE", help=h["previous"])
 
     parse_parser = commands.add_parser("parse", parents=[common], help=h["parse"], description=h["parse"])
     parse_parser.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
@@ -118,11 +122,14 @@ def _open(output: Path | None) -> contextlib.AbstractContextManager[TextIO]:
     return output.open("w", encoding="utf-8", newline="\n")
 
 
-def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, reason: Text) -> Result:
+def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, reason: Text,
+               previous: Document | None = None) -> Result:
     try:
         document = build(read_document(path, max_bytes=args.max_bytes))
     except DocumentError as error:
         return FailedDocument(path=str(path), code=error.code, message=error.text)
+    if previous is not None:
+        document = replace(document, previous=previous)
     return check(document, ruleset, profile_reason=reason, fail_under=args.fail_under,
                  fail_on=Severity(args.fail_on))
 
@@ -131,7 +138,9 @@ def _run_check(args: argparse.Namespace, options: Options) -> int:
     ruleset = load_ruleset(args.rules or "national")
     reason = (text("profile.given", pack=args.rules) if args.rules
               else text("profile.default", pack=ruleset.id))
-    results = [_check_one(path, ruleset, args, reason) for path in expand(args.paths)]
+    # Last year's report is read before any other, so that a bad --previous stops the run (exit 2).
+    previous = build(read_document(args.previous, max_bytes=args.max_bytes)) if args.previous else None
+    results = [_check_one(path, ruleset, args, reason, previous) for path in expand(args.paths)]
     if not results:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
     _write(lambda out: FORMATTERS[args.format](results, out, options), args.output)

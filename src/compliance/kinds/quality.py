@@ -150,7 +150,7 @@ def missing_numeral(document: Document, *, after: list[str], measures: list[str]
             start, end = match.span("measure")
             if matchable.startswith(ordinary, start):
                 continue
-            yield Hit(detail=text("quality.missing_numeral", before=line[match.start():start], measure=line[start:end]),
+            yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
                       location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
 
 
@@ -210,7 +210,7 @@ def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
         body = matchable.rstrip(_CLOSERS)
         if body and body[-1] not in _ENDS:
             stripped = line.rstrip()
-            yield Hit(detail=text("quality.sentence_end", tail=stripped[-12:]),
+            yield Hit(detail=text("quality.sentence_end"),
                       location=Location(line=number, column=len(stripped)), credit=0.0,
                       evidence=quote(stripped, len(stripped) - 1, len(stripped)))
 
