@@ -29,9 +29,11 @@ def _heading_line(document: Document, section: Section) -> str:
 # A year that opens a clause and is its time of action: "2020年，我区……", "（一）2020年全区……".
 _ACTION_YEAR = re.compile(
     r"(?:^|(?<=[。;!?:,]))\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
-    r"(?:在|于)?(?P<year>(?:19|20)\d{2})\s*年度?(?=\s*(?:,|我|全|本|各|共|累计|区|县|市|州|省|局|镇|乡|街道))"
+    r"(?:在|于)?(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?=\s*(?:,|我|本|各|共|累计|全(?:区|县|市|州|镇|乡|局|委|街道)|区|县|市|州|局|镇|乡|街道))"
 )
-_FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")
+_FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")  # in the clause the year opens: 2022年，我区将……
+_CLAUSE_END = re.compile(r"[,。;!?]")
 
 
 def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
@@ -48,7 +50,7 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
         matchable = document.matchable[number - 1]
         for match in _ACTION_YEAR.finditer(matchable):
             found = int(match["year"])
-            future = _FUTURE.search(matchable, match.end(), match.end() + 20) is not None
+            future = _FUTURE.search(_CLAUSE_END.split(matchable[match.end():].lstrip(", "), 1)[0][:12]) is not None
             expected = year + 1 if in_plan else year
             if found == expected or (in_plan and found == year and not future) or (
                     not in_plan and found == year + 1 and future):

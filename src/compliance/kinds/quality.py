@@ -158,6 +158,7 @@ _YEAR_WITHOUT_MARK = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(
 
 
 _CLAUSE_MARKS = "。;,:、"
+_PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过
 _CLAUSE_ENDS = ",，。;；"
 
 
@@ -183,9 +184,13 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         before, following = document.matchable[number - 1][start - 1:start] if start else "", line[end:end + 8]
         # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
         if not ((_is_cjk(before) or before in _CLAUSE_MARKS) and _is_cjk(following[:1])
-                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS) or following.startswith(units_):
+                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS) or _PAIRED_COUNT.match(line, max(0, start - 4)):
             continue
-        key = "quality.missing_unit_fused" if following.startswith(starts) else "quality.missing_unit"
+        # 581大力推进 is a lost 。 even though 大 may be a unit word (6大行动): a clause start wins.
+        fused = following.startswith(starts)
+        if not fused and following.startswith(units_):
+            continue
+        key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
         yield Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
                   evidence=quote(line, start, end, 12))
     for number, line in document.numbered_lines():
@@ -203,10 +208,13 @@ _ENDS = "。!?;:…"
 
 def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
     """A paragraph of prose ends with 。 (or ！？；：), not mid-sentence: the next paragraph would read as its continuation."""
+    headings = {s.location.line for s in document.all_sections() if not s.run_in}
     for number, line in document.numbered_lines():
         matchable = document.matchable[number - 1].strip()
-        if len(matchable) < min_chars or not re.search(r"[,。]", matchable):
+        if len(matchable) < min_chars or not re.search(r"[,。]", matchable) or number in headings:
             continue
+        if matchable.startswith("|"):
+            continue  # a Markdown table row
         body = matchable.rstrip(_CLOSERS)
         if body and body[-1] not in _ENDS:
             stripped = line.rstrip()
