@@ -17,12 +17,14 @@ from compliance.ruleset import load_ruleset
 from compliance.structure import build
 
 from helpers import SAMPLES, SEED
+from test_cli import REPORT_SCHEMA
 
 NATIONAL = load_ruleset("national")
 CLEAN = ["complete-2023.md", "department-2022.txt", "embedded-frp-2023.txt", "late-2022.txt",
          "missing-shortcomings-2022.txt"]
 
 ID_NUMBER = "11010519491231002X"  # GB 11643-1999's own example: check digit X
+DIGITS_ID = "360102199003071236"  # all digits: quantities.py reads it as a bare number
 MOBILE = "13912345678"
 PERSONAL_CODE = "92360102MA38K2LP0L"  # 92: 个体工商户
 
@@ -77,6 +79,7 @@ PRIVATE_REPORT = f"""\
 一、主要举措和成效
 全年立案查处各类违法案件392件，结案381件。个体工商户张某（统一社会信用代码{PERSONAL_CODE}）未按规定公示年报，已责令改正。
 查处无证经营案件，当事人王某（身份证号{ID_NUMBER}，联系电话{MOBILE}）经营的小卖部被依法责令停业整顿，罚款XX元。
+举报人李某身份证{DIGITS_ID}在窗口登记，已依法保密。
 二、存在的问题和不足
 执法力量与监管任务不相匹配。究其原因，主要是编制偏少。
 三、2023年工作思路
@@ -89,18 +92,36 @@ def test_personal_data_is_an_error_and_never_printed_in_full(tmp_path: Path, cap
     path.write_text(PRIVATE_REPORT, encoding="utf-8")
     assert main(["check", "--format", "json", str(path)]) == 1
     output = capsys.readouterr().out
+    assert not list(REPORT_SCHEMA.iter_errors(json.loads(output)))
     document = json.loads(output)["documents"][0]
     finding = next(f for f in document["findings"] if f["rule_id"] == "quality.personal_data")
     assert finding["severity"] == "error" and finding["status"] == "fail"
-    assert [e["location"]["line"] for e in finding["evidence"]] == [3, 4, 4]
+    assert [e["location"]["line"] for e in finding["evidence"]] == [3, 4, 4, 5]
     assert "1101**********002X" in output and "139****5678" in output and "9236**********LP0L" in output
     # the placeholder rule quotes line 4 too: the numbers must be masked there as well
-    for number in (ID_NUMBER, MOBILE, PERSONAL_CODE):
+    for number in (ID_NUMBER, DIGITS_ID, MOBILE, PERSONAL_CODE):
         assert number not in output
     assert main(["check", "--width", "200", "--no-color", str(path)]) == 1
     terminal = capsys.readouterr().out
     assert "1101**********002X" in terminal
-    assert all(number not in terminal for number in (ID_NUMBER, MOBILE, PERSONAL_CODE))
+    assert all(number not in terminal for number in (ID_NUMBER, DIGITS_ID, MOBILE, PERSONAL_CODE))
+
+
+def test_parse_masks_personal_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(PRIVATE_REPORT, encoding="utf-8")
+    for form in ("table", "json"):
+        assert main(["parse", "--format", form, "--width", "200", str(path)]) == 0
+        output = capsys.readouterr().out
+        assert "360102" not in output  # not even as a number's value
+        assert all(number not in output for number in (ID_NUMBER, DIGITS_ID, MOBILE, PERSONAL_CODE))
+
+
+def test_national_placeholders_catch_redactions_and_blanks() -> None:
+    report = check_text("某县2022年度法治政府建设情况报告\n一、主要举措和成效\n"
+                        "全年受理行政复议案件（ ）件，xx县司法局配合开展（内容略）。紧紧围绕发展战略推进依法行政。\n")
+    finding = next(f for f in report.findings if f.rule_id == "quality.placeholders")
+    assert [hit.detail.zh for hit in finding.hits] == ["出现“（ ）”", "出现“xx”", "出现“（内容略）”"]
 
 
 def test_personal_data_hits_hold_only_masked_numbers() -> None:
@@ -108,7 +129,7 @@ def test_personal_data_hits_hold_only_masked_numbers() -> None:
     finding = next(f for f in report.findings if f.rule_id == "quality.personal_data")
     for hit in finding.hits:
         stored = json.dumps([hit.detail.zh, hit.detail.en, hit.evidence, dict(hit.data)], ensure_ascii=False)
-        assert all(number not in stored for number in (ID_NUMBER, MOBILE, PERSONAL_CODE))
+        assert all(number not in stored for number in (ID_NUMBER, DIGITS_ID, MOBILE, PERSONAL_CODE))
 
 
 def test_previous_report_copied_plan_is_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

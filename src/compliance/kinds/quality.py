@@ -175,8 +175,8 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         digits = quantity.raw.strip()
         if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
             continue
-        if not digits.isdigit() or _is_exempt(digits):
-            continue
+        if not digits.isdigit() or len(digits) > 8 or _is_exempt(digits):
+            continue  # a longer run of digits is a serial or a personal number, never to be repeated in a finding
         number = quantity.location.line
         line = document.lines[number - 1]
         start = quantity.location.column - 1
