@@ -1,4 +1,4 @@
-"""The quality checks as an official meets them: on the seed, on clean samples, with personal data, with last year's report."""
+"""The quality checks as an official meets them: the seed, clean samples, personal data, last year's report."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ def test_seed_damage_is_found_with_line_numbers_and_costs_little() -> None:
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_raise_no_quality_finding(name: str) -> None:
     report = _report(SAMPLES / name)
-    noisy = [(f.rule_id, [h.detail.zh for h in f.hits]) for f in report.findings if f.category == "quality" and f.failed]
+    failed = [f for f in report.findings if f.category == "quality" and f.failed]
+    noisy = [(f.rule_id, [h.detail.zh for h in f.hits]) for f in failed]
     assert noisy == []
 
 
@@ -87,7 +88,9 @@ PRIVATE_REPORT = f"""\
 """
 
 
-def test_personal_data_is_an_error_and_never_printed_in_full(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_personal_data_is_an_error_and_never_printed_in_full(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "draft.txt"
     path.write_text(PRIVATE_REPORT, encoding="utf-8")
     assert main(["check", "--format", "json", str(path)]) == 1

@@ -37,7 +37,7 @@ _CLAUSE_END = re.compile(r"[,。;!?]")
 
 
 def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
-    """Clauses that open with a year say Y in the report on year Y and Y+1 in its plan (2020年，我区… in a 2021 report slips)."""
+    """A clause opening with a year names Y in the report on year Y and Y+1 in its plan: 2020年，我区… in 2021 slips."""
     year = document.year
     if year is None:
         yield Hit(detail=text("quality.years_unknown"), credit=None)
@@ -137,7 +137,9 @@ def _best_match(current: str, previous: Sequence[tuple[int, str]], threshold: fl
     return best
 
 
-def copied_text(document: Document, *, within: list[str], threshold: float = 0.85, min_chars: int = 40) -> Iterator[Hit]:
+def copied_text(
+    document: Document, *, within: list[str], threshold: float = 0.85, min_chars: int = 40
+) -> Iterator[Hit]:
     """Paragraphs of the named parts (plan, shortcomings) are not last year's report pasted again."""
     previous = document.previous
     if previous is None:
@@ -163,6 +165,7 @@ def copied_text(document: Document, *, within: list[str], threshold: float = 0.8
         indent = len(line) - len(line.lstrip())
         similarity = round(best[1] * 100)
         yield Hit(detail=text("quality.copied", line=best[0], similarity=similarity, path=previous.path),
-                  location=Location(line=number, column=indent + 1), credit=0.0, evidence=quote(line, indent, indent + 30, 0),
+                  location=Location(line=number, column=indent + 1), credit=0.0,
+                  evidence=quote(line, indent, indent + 30, 0),
                   data={"previous_path": previous.path, "previous_line": best[0], "similarity": similarity})
     yield Hit(detail=text("quality.copied_compared", count=compared, path=previous.path), credit=1.0)

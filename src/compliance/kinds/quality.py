@@ -142,7 +142,8 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def missing_numeral(document: Document, *, after: list[str], measures: list[str], words: list[str]) -> Iterator[Hit]:
     """A measure word right after a verb or preposition, with its number lost: 可在个工作日办结."""
-    pattern = re.compile(f"(?:{_alternation(tuple(after)).pattern})(?P<measure>{_alternation(tuple(measures)).pattern})")
+    before, measure = _alternation(tuple(after)).pattern, _alternation(tuple(measures)).pattern
+    pattern = re.compile(f"(?:{before})(?P<measure>{measure})")
     ordinary = tuple(words)
     for number, line in document.numbered_lines():
         matchable = document.matchable[number - 1]
@@ -207,7 +208,7 @@ _ENDS = "。!?;:…"
 
 
 def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
-    """A paragraph of prose ends with 。 (or ！？；：), not mid-sentence: the next paragraph would read as its continuation."""
+    """A paragraph of prose ends with 。 (or ！？；：): otherwise the next one reads as its continuation."""
     headings = {s.location.line for s in document.all_sections() if not s.run_in}
     for number, line in document.numbered_lines():
         matchable = document.matchable[number - 1].strip()
