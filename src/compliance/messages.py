@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrase.missing": ("出现 {count} 处，至少应有 {min} 处（{patterns}）", "{count} occurrence(s), at least {min} expected ({patterns})"),
     # -- indicators (add keys here)
     # -- quality checks (add keys here)
-    "quality.pair_open": ("{mark} 没有闭合（缺少 {other}）", "{mark} is never closed (no {other})"),
-    "quality.pair_close": ("多出一个 {mark}（前面没有 {other}）", "a stray {mark} (no {other} before it)"),
+    "quality.pair_open": ("{mark} 没有闭合：缺少 {other}", "{mark} is never closed: no {other}"),
+    "quality.pair_close": ("多出一个 {mark}：前面没有 {other}", "a stray {mark}: no {other} before it"),
     "quality.pair_odd": ("{mark} 的个数为奇数，有一个没有成对", "an odd number of {mark}: one is unpaired"),
     "quality.numbering_separator": ("编号“{number}”后缺少“{separator}”，编号与标题连在一起", "item number {number} lost its “{separator}” and runs into the heading"),
     "quality.numbering_start": ("编号从“{number}”开始，前面的编号缺失", "numbering starts at {number}; earlier items are missing"),

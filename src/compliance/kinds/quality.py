@@ -63,6 +63,8 @@ def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]
         for offset, problem, pair in problems:
             mark = line[offset]
             other = pair[-1] if problem == "open" else pair[0]
+            if mark != matchable[offset] and other.isascii():
+                other = chr(ord(other) + 0xFEE0)  # the partner of （ is ）, as the author wrote it
             yield Hit(detail=text(f"quality.pair_{problem}", mark=mark, other=other),
                       location=_where(number, offset, offset + 1), credit=0.0, evidence=quote(line, offset, offset + 1))
 
@@ -77,6 +79,8 @@ def _value(section: Section) -> int | None:
 
 
 def _label(section: Section) -> str:
+    if section.style == "①":
+        return section.number
     return section.style.replace("一", section.number, 1).replace("1", section.number, 1)
 
 
@@ -156,11 +160,9 @@ def missing_numeral(document: Document, *, after: list[str], measures: list[str]
 
 
 _YEAR_WITHOUT_MARK = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])")
-
-
-_CLAUSE_MARKS = "。;,:、"
-_PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过
-_CLAUSE_ENDS = ",，。;；"
+_CLAUSE_MARKS = "。;,:、"  # on the folded text
+_CLAUSE_ENDS = ",。;"
+_PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过: the number has a partner, not a unit
 
 
 def _is_exempt(digits: str) -> bool:
@@ -172,6 +174,7 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
     """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
     units_ = tuple(units)
     starts = tuple(clause_starts)
+    hits: list[Hit] = []
     for quantity in document.quantities:
         digits = quantity.raw.strip()
         if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
@@ -179,26 +182,29 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         if not digits.isdigit() or len(digits) > 8 or _is_exempt(digits):
             continue  # a longer run of digits is a serial or a personal number, never to be repeated in a finding
         number = quantity.location.line
-        line = document.lines[number - 1]
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
         start = quantity.location.column - 1
         end = start + len(quantity.raw)
-        before, following = document.matchable[number - 1][start - 1:start] if start else "", line[end:end + 8]
+        before, following = matchable[start - 1:start] if start else "", matchable[end:end + 8]
         # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
         if not ((_is_cjk(before) or before in _CLAUSE_MARKS) and _is_cjk(following[:1])
-                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS) or _PAIRED_COUNT.match(line, max(0, start - 4)):
+                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS):
+            continue
+        if _PAIRED_COUNT.match(matchable, max(0, start - 4)):
             continue
         # 581大力推进 is a lost 。 even though 大 may be a unit word (6大行动): a clause start wins.
         fused = following.startswith(starts)
         if not fused and following.startswith(units_):
             continue
         key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
-        yield Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
-                  evidence=quote(line, start, end, 12))
+        hits.append(Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
+                        evidence=quote(line, start, end, 12)))
     for number, line in document.numbered_lines():
         for match in _YEAR_WITHOUT_MARK.finditer(document.matchable[number - 1]):
-            yield Hit(detail=text("quality.year_without_mark", year=match.group()),
-                      location=_where(number, match.start(), match.end()), credit=0.0,
-                      evidence=quote(line, match.start(), match.end(), 12))
+            hits.append(Hit(detail=text("quality.year_without_mark", year=match.group()),
+                            location=_where(number, match.start(), match.end()), credit=0.0,
+                            evidence=quote(line, match.start(), match.end(), 12)))
+    yield from sorted(hits, key=lambda hit: (hit.location.line, hit.location.column))  # type: ignore[union-attr]
 
 
 # ---------------------------------------------------------------- sentence ends
