@@ -71,7 +71,7 @@ def _chars(document: Document, numbers: Sequence[int]) -> int:
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
     """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
-    parts: list[Section | None] = [s for s in document.sections] or [None]
+    parts: list[Section | None] = list(document.sections) or [None]
     for part in parts:
         numbers = [n for n, _ in document.numbered_lines(part)]
         lines = set(numbers)
