@@ -11,7 +11,7 @@ from compliance import check_text
 from compliance.cli import main
 from compliance.engine import check
 from compliance.identifiers import credit_code_valid, id_number_valid, mask_identifiers
-from compliance.model import Report, Severity, Status
+from compliance.model import Report, Rule, Severity, Status
 from compliance.readers import read_document
 from compliance.ruleset import load_ruleset
 from compliance.structure import build
@@ -165,3 +165,12 @@ def test_findings_speak_english(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "item number 2 lost its “、”" in out
     assert "the number 581 lost its unit and full stop" in out
+
+
+@pytest.mark.parametrize("rule", [r for r in NATIONAL.rules if r.id.startswith("quality.") and r.examples],
+                         ids=lambda rule: rule.id)
+def test_pack_examples_of_quality_rules_hold(rule: Rule) -> None:
+    for label, texts in rule.examples.items():
+        for example in texts:
+            finding = next(f for f in check_text(example).findings if f.rule_id == rule.id)
+            assert finding.failed == (label == "fail"), (label, example)
