@@ -2,8 +2,8 @@
 
 A number counts only when it is one: an ID number's check digit must agree (ISO 7064 MOD 11-2, GB 11643-1999)
 and its birth date must exist; a credit code's check character must agree (GB 32100-2015) and it counts as
-personal only with 个体工商户 / 个人 wording nearby or the 个体工商户 type code 92. Masking keeps the length
-of the text, so columns found in masked text are columns in the original.
+personal with the 个体工商户 type code 92, or with 个体工商户 / 个人 wording nearby unless it is a company's (91).
+Masking keeps the length of the text, so columns found in masked text are columns in the original.
 """
 
 from __future__ import annotations
@@ -95,8 +95,9 @@ def find_identifiers(
             code = m.group()
             if any(i.start <= m.start() < i.end for i in found) or not credit_code_valid(code):
                 continue
-            if code.startswith("92") or _personal_context(line, m.start(), m.end(), credit_code_context,
-                                                          context_chars):
+            # Type 92 is a 个体工商户; a company's code (91) is public registration data even next to 个人.
+            if code.startswith("92") or not code.startswith("91") and _personal_context(
+                    line, m.start(), m.end(), credit_code_context, context_chars):
                 found.append(Identifier(kind="credit_code", start=m.start(), end=m.end(), masked=mask(code)))
     yield from sorted(found, key=lambda identifier: identifier.start)
 
