@@ -63,6 +63,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--verbose", "-v", action="store_true", default=None, help=h("verbose"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("fail_under"))
     check.add_argument("--fail-on", choices=[s.value for s in Severity], help=h("fail_on"))
+    check.add_argument("--previous", type=Path, metavar="FILE", help=h("previous"))
 
     parse = commands.add_parser("parse", parents=[common], help=h("parse"), description=h("parse"))
     parse.add_argument("paths", nargs="+", metavar="PATH", help=h("paths"))
@@ -142,8 +143,11 @@ def _settings(args: argparse.Namespace, config: Config) -> Settings:
             from .profiles import bundled
 
             bundled(profile)  # an unknown profile is a usage error before any file is read
+    # Last year's report is read before any other, so that a bad --previous stops the run (exit 2).
+    previous = (build(read_document(args.previous, max_bytes=_setting(args, config, "max_bytes")))
+                if getattr(args, "previous", None) else None)
     return Settings(
-        ruleset=ruleset, ruleset_reason=reason, profile=profile,
+        ruleset=ruleset, ruleset_reason=reason, profile=profile, previous=previous,
         fail_under=_setting(args, config, "fail_under"), fail_on=Severity(_setting(args, config, "fail_on")),
         max_bytes=_setting(args, config, "max_bytes"), waivers=config.waivers,
     )

@@ -141,6 +141,7 @@ class Document:
     warnings: tuple[Text, ...] = ()  # reading problems that did not stop the check
     body_text: str = ""  # matchable report lines joined by "\n", skipped lines blanked: one search per pattern
     line_starts: tuple[int, ...] = ()  # offset of each line in body_text (index 0 = line 1)
+    previous: Document | None = None  # last year's report by the same body, when given (--previous)
 
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:

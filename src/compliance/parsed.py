@@ -7,8 +7,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .formatters import Options, _section, document_facts
+from .identifiers import mask_identifiers
 from .messages import text
-from .model import Document, Section
+from .model import Document, Quantity, Section
+
+
+def _quantities(document: Document) -> list[Quantity]:
+    """The quantities worth showing: a citizen's ID or mobile number read as a number is not one, nor printed."""
+    return [q for q in document.quantities if mask_identifiers(q.raw) == q.raw]
 
 
 def _as_dict(document: Document, lang: str) -> dict[str, object]:
@@ -21,7 +27,7 @@ def _as_dict(document: Document, lang: str) -> dict[str, object]:
         "quantities": [
             {"value": q.value, "unit": q.unit, "raw": q.raw, "approx": q.approx,
              "line": q.location.line, "column": q.location.column}
-            for q in document.quantities
+            for q in _quantities(document)
         ],
     }
 
@@ -66,8 +72,8 @@ def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, 
 
         for section in document.sections:
             add(sections, section)
-        quantities = root.add(f"[bold]{t('parse.quantities', count=len(document.quantities))}[/]")
-        for quantity in document.quantities:
+        quantities = root.add(f"[bold]{t('parse.quantities', count=len(_quantities(document)))}[/]")
+        for quantity in _quantities(document):
             approx = "≈" if quantity.approx else ""
             quantities.add(f"{quantity.location.line}:{quantity.location.column}  {quantity.raw} → {approx}{quantity.value:g} {quantity.unit}")
         for warning in document.warnings:

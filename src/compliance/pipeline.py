@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from . import profiles
 from .engine import check
 from .errors import DocumentError
 from .messages import text
-from .model import FailedDocument, Report, RuleSet, Severity, Text, Waiver
+from .model import Document, FailedDocument, Report, RuleSet, Severity, Text, Waiver
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .structure import build
 
@@ -29,6 +29,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     waivers: Sequence[Waiver] = ()
     today: date | None = None
+    previous: Document | None = None  # last year's report (--previous), for the copied-text check
 
 
 def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
@@ -37,6 +38,8 @@ def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
         document = build(read_document(path, max_bytes=settings.max_bytes))
     except DocumentError as error:
         return FailedDocument(path=str(path), code=error.code, message=error.text)
+    if settings.previous is not None:
+        document = replace(document, previous=settings.previous)
     if settings.ruleset is not None:
         ruleset = settings.ruleset
         reason = settings.ruleset_reason or text("profile.given", pack=ruleset.id)

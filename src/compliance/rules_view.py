@@ -67,7 +67,7 @@ def render_self_test(ruleset: RuleSet, results: Sequence[ExampleResult], out: Te
         table.add_column(_t(key, lang), overflow="fold")
     for result in results:
         mark = RichText("✔", style="green") if result.ok else RichText("✘", style="bold red")
-        snippet = result.text.replace("\n", " ⏎ ")
+        snippet = (result.text if isinstance(result.text, str) else result.text["text"]).replace("\n", " ⏎ ")
         table.add_row(result.rule_id, f"{_t('rules.example_' + result.expected, lang)}: {snippet[:60]}",
                       _t(f"status.{result.status.value}", lang), mark)
     console.print(table)

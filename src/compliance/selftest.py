@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from .engine import stamp
 from .kinds import KINDS
-from .model import Rule, RuleSet, Source, Status
+from .model import Document, Rule, RuleSet, Source, Status
 from .readers import split_lines
 from .structure import build
 
@@ -16,7 +16,7 @@ from .structure import build
 class ExampleResult:
     rule_id: str
     expected: str  # pass | fail
-    text: str
+    text: str | Mapping[str, str]
     status: Status
 
     @property
@@ -26,9 +26,18 @@ class ExampleResult:
         return self.status in (Status.FAIL, Status.PARTIAL)
 
 
-def run_example(rule: Rule, snippet: str) -> Status:
-    """The rule's status on a snippet of report text."""
-    document = build(Source(path="<example>", format="txt", encoding="utf-8", lines=split_lines(snippet)))
+def _document(snippet: str, path: str) -> Document:
+    return build(Source(path=path, format="txt", encoding="utf-8", lines=split_lines(snippet)))
+
+
+def run_example(rule: Rule, snippet: str | Mapping[str, str]) -> Status:
+    """The rule's status on a snippet of report text (with last year's text, for rules that compare)."""
+    if isinstance(snippet, str):
+        document = _document(snippet, "<example>")
+    else:
+        document = _document(snippet["text"], "<example>")
+        if "previous" in snippet:
+            document = replace(document, previous=_document(snippet["previous"], "<previous>"))
     return stamp(rule, tuple(KINDS[rule.kind](document, **rule.params))).status
 
 

@@ -1,10 +1,11 @@
-"""Helpers the rule kinds share: searching the report's text, quoting evidence."""
+"""Helpers the rule kinds share: searching the report's text, quoting evidence (personal identifiers masked)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from ..identifiers import mask_identifiers
 from ..matching import compile_pattern
 from ..model import Document
 
@@ -12,7 +13,11 @@ QUOTE_CONTEXT = 24
 
 
 def quote(line: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
-    """The matched passage with some context on each side, as the report's reader will see it."""
+    """The matched passage with some context on each side, as the report's reader will see it.
+
+    A citizen's ID or mobile number in the line is masked: findings must not spread it further.
+    """
+    line = mask_identifiers(line)
     left = max(0, start - context)
     right = min(len(line), end + context)
     return ("…" if left else "") + line[left:right].strip() + ("…" if right < len(line) else "")

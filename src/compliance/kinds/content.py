@@ -1,0 +1,171 @@
+"""Kinds about what the report says: years of action, data density, personal data, text copied from last year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+
+from ..identifiers import find_identifiers
+from ..matching import search_any
+from ..messages import text
+from ..model import Document, Hit, Location, Section
+from .common import quote
+from .structural import _find_section
+
+
+def _heading_matches(document: Document, section: Section, patterns: Sequence[str]) -> bool:
+    """Whether the heading itself (not the paragraph a run-in heading opens) matches one of `patterns`."""
+    start = section.location.column - 1
+    return bool(search_any(patterns, document.matchable[section.location.line - 1][start:][: len(section.heading) + 8]))
+
+
+def _heading_line(document: Document, section: Section) -> str:
+    return document.lines[section.location.line - 1].strip()
+
+
+# ---------------------------------------------------------------- years of action
+
+# A year that opens a clause and is its time of action: "2020年，我区……", "（一）2020年全区……".
+_ACTION_YEAR = re.compile(
+    r"(?:^|(?<=[。;!?:,]))\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
+    r"(?:在|于)?(?P<year>(?:19|20)\d{2})\s*年度?"
+    r"(?=\s*(?:,|我|本|各|共|累计|全(?:区|县|市|州|镇|乡|局|委|街道)|区|县|市|州|局|镇|乡|街道))"
+)
+_FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")  # in the clause the year opens: 2022年，我区将……
+_CLAUSE_END = re.compile(r"[,。;!?]")
+
+
+def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
+    """A clause opening with a year names Y in the report on year Y and Y+1 in its plan: 2020年，我区… in 2021 slips."""
+    year = document.year
+    if year is None:
+        yield Hit(detail=text("quality.years_unknown"), credit=None)
+        return
+    plan = _find_section(document, plan_patterns) if plan_patterns else None
+    for number, line in document.numbered_lines():
+        if plan is not None and number == plan.location.line:
+            continue  # the plan's heading is year_consistency's to check
+        in_plan = plan is not None and plan.location.line < number <= plan.end_line
+        matchable = document.matchable[number - 1]
+        for match in _ACTION_YEAR.finditer(matchable):
+            found = int(match["year"])
+            future = _FUTURE.search(_CLAUSE_END.split(matchable[match.end():].lstrip(", "), 1)[0][:12]) is not None
+            expected = year + 1 if in_plan else year
+            if found == expected or (in_plan and found == year and not future) or (
+                    not in_plan and found == year + 1 and future):
+                continue
+            start, end = match.span("year")
+            key = "quality.year_slip_plan" if in_plan else "quality.year_slip"
+            yield Hit(detail=text(key, found=found, expected=expected),
+                      location=Location(line=number, column=start + 1, end_line=number, end_column=end + 2),
+                      credit=0.0, evidence=quote(line, start, end + 1))
+
+
+# ---------------------------------------------------------------- data density
+
+
+def _chars(document: Document, numbers: Sequence[int]) -> int:
+    return sum(len("".join(document.lines[n - 1].split())) for n in numbers)
+
+
+def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
+    """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
+    parts: list[Section | None] = list(document.sections) or [None]
+    for part in parts:
+        numbers = [n for n, _ in document.numbered_lines(part)]
+        lines = set(numbers)
+        chars = _chars(document, numbers)
+        count = sum(1 for quantity in document.quantities if quantity.location.line in lines)
+        density = round(count * 1000 / chars, 1) if chars else 0.0
+        heading = _heading_line(document, part) if part is not None else (document.title or document.path)
+        scored = chars >= min_chars and (part is None or _heading_matches(document, part, within))
+        credit = min(1.0, round(density / min_per_1000, 2)) if scored and min_per_1000 > 0 else None
+        key = "quality.density_low" if credit is not None and credit < 1 else "quality.density"
+        yield Hit(detail=text(key, heading=heading, density=density, count=count, chars=chars, min=min_per_1000),
+                  location=part.location if part is not None else None, credit=credit, evidence=heading,
+                  data={"density": density, "quantities": count, "chars": chars})
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def personal_data(
+    document: Document,
+    *,
+    id_numbers: bool = True,
+    mobile_numbers: bool = True,
+    credit_code_context: list[str] = (),  # type: ignore[assignment]
+    context_chars: int = 20,
+) -> Iterator[Hit]:
+    """No citizen's 身份证号, mobile number or personal 统一社会信用代码 in a published report; quoted masked."""
+    for number, line in enumerate(document.lines, start=1):
+        found = list(find_identifiers(document.matchable[number - 1], id_numbers=id_numbers,
+                                      mobile_numbers=mobile_numbers, credit_code_context=credit_code_context,
+                                      context_chars=context_chars))
+        masked = line
+        for identifier in found:
+            masked = masked[:identifier.start] + identifier.masked + masked[identifier.end:]
+        for identifier in found:
+            yield Hit(detail=text(f"quality.personal_{identifier.kind}", masked=identifier.masked),
+                      location=Location(line=number, column=identifier.start + 1, end_line=number,
+                                        end_column=identifier.end + 1),
+                      credit=0.0, evidence=quote(masked, identifier.start, identifier.end, 16),
+                      data={"kind": identifier.kind, "masked": identifier.masked})
+
+
+# ---------------------------------------------------------------- copied from last year
+
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}(?:是|[、.])|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}[、.]?)\s*")
+
+
+def _comparable(matchable: str) -> str:
+    """A paragraph as copying preserves it: no numbering, no spaces, every figure and year alike."""
+    return re.sub(r"\d+(?:\.\d+)?", "#", "".join(_NUMBERING.sub("", matchable).split()))
+
+
+def _best_match(current: str, previous: Sequence[tuple[int, str]], threshold: float) -> tuple[int, float] | None:
+    best: tuple[int, float] | None = None
+    for number, old in previous:
+        matcher = SequenceMatcher(None, current, old, autojunk=False)
+        floor = best[1] if best else threshold
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= floor:
+            best = (number, ratio)
+    return best
+
+
+def copied_text(
+    document: Document, *, within: list[str], threshold: float = 0.85, min_chars: int = 40
+) -> Iterator[Hit]:
+    """Paragraphs of the named parts (plan, shortcomings) are not last year's report pasted again."""
+    previous = document.previous
+    if previous is None:
+        yield Hit(detail=text("quality.copied_no_previous"), credit=None)
+        return
+    sections = [s for s in document.all_sections() if _heading_matches(document, s, within)]
+    numbers = sorted({n for section in sections for n, _ in document.numbered_lines(section)})
+    if not numbers:
+        yield Hit(detail=text("quality.copied_no_section"), credit=None)
+        return
+    old = [(n, _comparable(previous.matchable[n - 1])) for n, _ in previous.numbered_lines()]
+    old = [(n, paragraph) for n, paragraph in old if len(paragraph) >= min_chars]
+    compared = 0
+    for number in numbers:
+        current = _comparable(document.matchable[number - 1])
+        if len(current) < min_chars:
+            continue
+        compared += 1
+        best = _best_match(current, old, threshold)
+        if best is None:
+            continue
+        line = document.lines[number - 1]
+        indent = len(line) - len(line.lstrip())
+        similarity = round(best[1] * 100)
+        yield Hit(detail=text("quality.copied", line=best[0], similarity=similarity, path=previous.path),
+                  location=Location(line=number, column=indent + 1), credit=0.0,
+                  evidence=quote(line, indent, indent + 30, 0),
+                  data={"previous_path": previous.path, "previous_line": best[0], "similarity": similarity})
+    yield Hit(detail=text("quality.copied_compared", count=compared, path=previous.path), credit=1.0)

@@ -1,0 +1,231 @@
+"""Kinds about text damage: unbalanced pairs, broken numbering, numbers and units torn apart, lost 。.
+
+These catch what copying, pasting and web publishing do to a report. Each looks at one line (a paragraph)
+at a time, on the folded `matchable` text, and quotes the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..messages import text
+from ..model import Document, Hit, Location, Section
+from ..structure import small_number
+from .common import quote
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# "1）加强……" and "……。2）完善……": a closing bracket that numbers an item, not one that closes a pair.
+_ITEM_NUMBER = re.compile(r"(?:^|[。;:!?\s])\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and _CJK.match(char) is not None
+
+
+def _where(line: int, start: int, end: int) -> Location:
+    return Location(line=line, column=start + 1, end_line=line, end_column=end + 1)
+
+
+# ---------------------------------------------------------------- paired punctuation
+
+
+def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int, str]]:
+    """(offset, "open" | "close") of each mark in `matchable` that has no partner."""
+    if opener == closer:
+        offsets = [i for i, char in enumerate(matchable) if char == opener]
+        if len(offsets) % 2:
+            yield offsets[-1], "odd"
+        return
+    numbering = {m.end() - 1 for m in _ITEM_NUMBER.finditer(matchable)} if closer == ")" else set()
+    stack: list[int] = []
+    for offset, char in enumerate(matchable):
+        if char == opener:
+            stack.append(offset)
+        elif char == closer and offset not in numbering:
+            if stack:
+                stack.pop()
+            else:
+                yield offset, "close"
+    for offset in stack:
+        yield offset, "open"
+
+
+def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
+    """Quotation marks, title marks and brackets open and close within the same paragraph."""
+    for number, line in document.numbered_lines():
+        matchable = document.matchable[number - 1]
+        problems = sorted(
+            (offset, problem, pair) for pair in pairs for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
+        )
+        for offset, problem, pair in problems:
+            mark = line[offset]
+            other = pair[-1] if problem == "open" else pair[0]
+            if mark != matchable[offset] and other.isascii():
+                other = chr(ord(other) + 0xFEE0)  # the partner of （ is ）, as the author wrote it
+            yield Hit(detail=text(f"quality.pair_{problem}", mark=mark, other=other),
+                      location=_where(number, offset, offset + 1), credit=0.0, evidence=quote(line, offset, offset + 1))
+
+
+# ---------------------------------------------------------------- numbering
+
+
+def _value(section: Section) -> int | None:
+    if section.style == "①":
+        return _CIRCLED.index(section.number) + 1
+    return small_number(section.number)
+
+
+def _label(section: Section) -> str:
+    if section.style == "①":
+        return section.number
+    return section.style.replace("一", section.number, 1).replace("1", section.number, 1)
+
+
+def _lost_separator(document: Document, section: Section) -> bool:
+    if section.separator or section.style not in ("一、", "1、"):
+        return False
+    line = document.lines[section.location.line - 1]
+    after = section.location.column - 1 + len(section.number)
+    return after < len(line) and not line[after].isspace()
+
+
+def _siblings(document: Document) -> Iterator[tuple[Section, ...]]:
+    """Runs of sections that share a parent and a numbering style, in document order."""
+    groups: list[tuple[Section, ...]] = [document.sections]
+    groups += [section.children for section in document.all_sections() if section.children]
+    for group in groups:
+        by_style: dict[str, list[Section]] = {}
+        for section in group:
+            by_style.setdefault(section.style, []).append(section)
+        yield from (tuple(run) for run in by_style.values())
+
+
+def numbering(document: Document, *, separators: bool = True, sequence: bool = True) -> Iterator[Hit]:
+    """Item numbers keep their separator (2、 not 2深入) and run 1, 2, 3 among siblings without skips or repeats."""
+    for run in _siblings(document):
+        usual = next((s.separator for s in run if s.separator), "、")
+        previous: Section | None = None
+        for section in run:
+            heading = document.lines[section.location.line - 1].strip()
+            evidence = heading[:40] + ("…" if len(heading) > 40 else "")
+            if separators and _lost_separator(document, section):
+                yield Hit(detail=text("quality.numbering_separator", number=section.number, separator=usual),
+                          location=section.location, credit=0.0, evidence=evidence)
+            value = _value(section)
+            if sequence and value is not None:
+                last = _value(previous) if previous is not None else None
+                if last is None and previous is None and value > 1 and section.style != "一是":
+                    yield Hit(detail=text("quality.numbering_start", number=_label(section)),
+                              location=section.location, credit=0.0, evidence=evidence)
+                elif last is not None and value == last:
+                    yield Hit(detail=text("quality.numbering_repeat", number=_label(section),
+                                          line=previous.location.line),  # type: ignore[union-attr]
+                              location=section.location, credit=0.0, evidence=evidence)
+                elif last is not None and value > last + 1:
+                    yield Hit(detail=text("quality.numbering_skip", number=_label(section),
+                                          previous=_label(previous)),  # type: ignore[arg-type]
+                              location=section.location, credit=0.0, evidence=evidence)
+                elif last is not None and value < last:
+                    yield Hit(detail=text("quality.numbering_back", number=_label(section),
+                                          previous=_label(previous)),  # type: ignore[arg-type]
+                              location=section.location, credit=0.0, evidence=evidence)
+            previous = section
+
+
+# ---------------------------------------------------------------- numbers without units, units without numbers
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Literal words as one pattern, longest first (the pack gives words, not regular expressions)."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+def missing_numeral(document: Document, *, after: list[str], measures: list[str], words: list[str]) -> Iterator[Hit]:
+    """A measure word right after a verb or preposition, with its number lost: 可在个工作日办结."""
+    before, measure = _alternation(tuple(after)).pattern, _alternation(tuple(measures)).pattern
+    pattern = re.compile(f"(?:{before})(?P<measure>{measure})")
+    ordinary = tuple(words)
+    for number, line in document.numbered_lines():
+        matchable = document.matchable[number - 1]
+        for match in pattern.finditer(matchable):
+            start, end = match.span("measure")
+            if matchable.startswith(ordinary, start):
+                continue
+            yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
+                      location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
+
+
+_YEAR_WITHOUT_MARK = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])")
+_CLAUSE_MARKS = "。;,:、"  # on the folded text
+_CLAUSE_ENDS = ",。;"
+_PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过: the number has a partner, not a unit
+
+
+def _is_exempt(digits: str) -> bool:
+    """Hotlines and emergency numbers (12345热线, 12315平台, 拨打110) are names, not counts."""
+    return digits in ("110", "119", "120", "122") or (len(digits) >= 5 and digits.startswith("1"))
+
+
+def missing_unit(document: Document, *, units: list[str], clause_starts: list[str]) -> Iterator[Hit]:
+    """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
+    units_ = tuple(units)
+    starts = tuple(clause_starts)
+    hits: list[Hit] = []
+    for quantity in document.quantities:
+        digits = quantity.raw.strip()
+        if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
+            continue
+        if not digits.isdigit() or len(digits) > 8 or _is_exempt(digits):
+            continue  # a longer run of digits is a serial or a personal number, never to be repeated in a finding
+        number = quantity.location.line
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
+        start = quantity.location.column - 1
+        end = start + len(quantity.raw)
+        before, following = matchable[start - 1:start] if start else "", matchable[end:end + 8]
+        # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
+        if not ((_is_cjk(before) or before in _CLAUSE_MARKS) and _is_cjk(following[:1])
+                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS):
+            continue
+        if _PAIRED_COUNT.match(matchable, max(0, start - 4)):
+            continue
+        # 581大力推进 is a lost 。 even though 大 may be a unit word (6大行动): a clause start wins.
+        fused = following.startswith(starts)
+        if not fused and following.startswith(units_):
+            continue
+        key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
+        hits.append(Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
+                        evidence=quote(line, start, end, 12)))
+    for number, line in document.numbered_lines():
+        for match in _YEAR_WITHOUT_MARK.finditer(document.matchable[number - 1]):
+            hits.append(Hit(detail=text("quality.year_without_mark", year=match.group()),
+                            location=_where(number, match.start(), match.end()), credit=0.0,
+                            evidence=quote(line, match.start(), match.end(), 12)))
+    yield from sorted(hits, key=lambda hit: (hit.location.line, hit.location.column))  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- sentence ends
+
+_CLOSERS = "”’」』)》】]\"'"
+_ENDS = "。!?;:…"
+
+
+def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
+    """A paragraph of prose ends with 。 (or ！？；：): otherwise the next one reads as its continuation."""
+    headings = {s.location.line for s in document.all_sections() if not s.run_in}
+    for number, line in document.numbered_lines():
+        matchable = document.matchable[number - 1].strip()
+        if len(matchable) < min_chars or not re.search(r"[,。]", matchable) or number in headings:
+            continue
+        if matchable.startswith("|"):
+            continue  # a Markdown table row
+        body = matchable.rstrip(_CLOSERS)
+        if body and body[-1] not in _ENDS:
+            stripped = line.rstrip()
+            yield Hit(detail=text("quality.sentence_end"),
+                      location=Location(line=number, column=len(stripped)), credit=0.0,
+                      evidence=quote(stripped, len(stripped) - 1, len(stripped)))
+
