@@ -162,3 +162,28 @@ def test_a_bug_in_one_rule_does_not_cost_the_batch(tmp_path: Path, capsys: pytes
     assert documents[0]["passed"] is True
     assert documents[1]["error"]["code"] == "internal"
     assert "ZeroDivisionError" in documents[1]["error"]["message"] and "timeliness.deadline" in documents[1]["error"]["message"]
+
+
+def test_previous_year_report_gives_trend_and_checks_claims(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    current = tmp_path / "xihu-2022.txt"
+    current.write_text(
+        text.replace("2021年度法治政府建设", "2022年度法治政府建设").replace("2022-03-11", "2023-03-10")
+        .replace("区本级受理行政复议案件39件", "区本级受理行政复议案件45件，同比增长30%")
+        .replace("抽查全区2020年、2021年上半年行政许可、行政处罚案卷125份", "抽查行政许可、行政处罚案卷150份"),
+        encoding="utf-8")
+    assert main(["check", "--format", "json", "--previous", str(SEED), str(current)]) in (0, 1)
+    document = _json(capsys)["documents"][0]
+    assert document["indicators"]["reconsideration_received"]["previous"] == 39
+    assert document["indicators"]["reconsideration_received"]["value"] == 45
+    assert document["indicators"]["enforcement_files_reviewed"]["previous"] == 125
+    claim = next(f for f in document["findings"] if f["rule_id"] == "indicators.yoy_claims")
+    assert claim["status"] == "fail" and "+15.4%" in claim["evidence"][0]["detail"]
+    main(["check", "--no-color", "--width", "140", "--previous", str(SEED), str(current)])
+    out = capsys.readouterr().out
+    assert "上年" in out and "同比增长30%" in out
+
+
+def test_unreadable_previous_report_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--previous", str(tmp_path / "missing.txt"), str(SEED)]) == 2
+    assert "missing.txt" in capsys.readouterr().err

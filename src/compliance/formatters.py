@@ -101,6 +101,7 @@ def _indicators(findings: Sequence[Finding]) -> dict[str, Any]:
         indicators[finding.rule_id.rsplit(".", 1)[-1]] = None if hit is None else {
             "value": hit.data["value"], "unit": hit.data["unit"], "raw": hit.data["raw"],
             "approx": hit.data["approx"], "status": hit.data["status"], "location": _location(hit.location),
+            **({"previous": hit.data["previous"]} if "previous" in hit.data else {}),
         }
     return indicators
 

@@ -98,8 +98,10 @@ def _indicators(report: Report, lang: str) -> Table | None:
         return None
     table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
                   title=RichText(_t("ui.indicators", lang), style="bold"))
-    for key in ("ui.indicator", "ui.figure", "ui.where", "ui.target", "ui.status"):
-        table.add_column(_t(key, lang), justify="right" if key == "ui.figure" else "left")
+    trend = any("previous" in hit.data for finding in rows for hit in finding.hits)
+    columns = ("ui.indicator", "ui.figure", *(("ui.last_year",) if trend else ()), "ui.where", "ui.target", "ui.status")
+    for key in columns:
+        table.add_column(_t(key, lang), justify="right" if key in ("ui.figure", "ui.last_year") else "left")
     rules = {rule.id: rule for rule in report.ruleset.rules}
     for finding in rows:
         hit = finding.hits[0] if finding.hits else None
@@ -109,9 +111,18 @@ def _indicators(report: Report, lang: str) -> Table | None:
                   "statement": _t("ui.stated", lang)}.get(status, "—")
         params = rules[finding.rule_id].params
         target = _target(params.get("min"), params.get("max"))
-        table.add_row(finding.title.get(lang), str(figure), _where(hit.location if hit else None), target,
+        last_year = () if not trend else (_figure(data.get("previous"), data.get("unit"), lang),)
+        table.add_row(finding.title.get(lang), str(figure), *last_year, _where(hit.location if hit else None), target,
                       RichText(_t(f"status.{finding.status.value}", lang), style=STATUS_STYLE[finding.status]))
     return table
+
+
+def _figure(value: object, unit: object, lang: str) -> str:
+    if value is None:
+        return "—"
+    if value is True:
+        return _t("ui.stated", lang)
+    return f"{value:g}{unit or ''}" if isinstance(value, (int, float)) else str(value)
 
 
 def _target(low: float | None, high: float | None) -> str:

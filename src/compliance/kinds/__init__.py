@@ -16,6 +16,7 @@ from .content import copied_text, data_density, personal_data, year_slips
 from .indicators import count_order, indicator, percent_range, rate_consistency
 from .quality import missing_numeral, missing_unit, numbering, paired_punctuation, sentence_end
 from .structural import deadline, metadata, part, phrase, year_consistency
+from .trend import yoy_claims
 
 Kind = Callable[..., Iterator[Hit]]
 
@@ -38,4 +39,5 @@ KINDS: dict[str, Kind] = {
     "sentence_end": sentence_end,
     "year_consistency": year_consistency,
     "year_slips": year_slips,
+    "yoy_claims": yoy_claims,
 }

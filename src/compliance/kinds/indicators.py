@@ -165,6 +165,12 @@ def indicator(
                       data={"value": None, "status": "absent", "searched": list(topics)})
         return
     data = _value_data(bound, document, units[0])
+    if document.previous is not None:  # last year's figure for the trend table (check --previous)
+        earlier = next((b for b in bind(document.previous, topics, units=units, context=context, exclude=exclude,
+                                        window=window, before_window=before_window,
+                                        negative=NEGATIVE if negative else ())
+                        if b.quantity is not None or b.negative is not None), None)
+        data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
