@@ -187,3 +187,20 @@ def test_previous_year_report_gives_trend_and_checks_claims(tmp_path: Path, caps
 def test_unreadable_previous_report_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--previous", str(tmp_path / "missing.txt"), str(SEED)]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_previous_folder_pairs_each_report_with_its_own_issuer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    earlier = tmp_path / "2021"
+    earlier.mkdir()
+    (earlier / "xihu.txt").write_bytes(SEED.read_bytes())
+    (earlier / "department.txt").write_bytes((SAMPLES / "department-2022.txt").read_bytes())
+    text = SEED.read_text(encoding="utf-8")
+    current = tmp_path / "xihu-2022.txt"
+    current.write_text(text.replace("2021年度法治政府建设", "2022年度法治政府建设").replace("2022-03-11", "2023-03-10")
+                       .replace("区本级受理行政复议案件39件", "区本级受理行政复议案件45件"), encoding="utf-8")
+    other = tmp_path / "late-2022.txt"
+    other.write_bytes((SAMPLES / "late-2022.txt").read_bytes())
+    main(["check", "--format", "json", "--previous", str(earlier), str(current), str(other)])
+    documents = _json(capsys)["documents"]
+    assert documents[0]["indicators"]["reconsideration_received"]["previous"] == 39
+    assert "previous" not in documents[1]["indicators"]["reconsideration_received"]  # no 云麓区 report last year

@@ -16,7 +16,7 @@ from .errors import ComplianceError, ConfigError, DocumentError
 from .formatters import FORMATTERS, Options
 from .messages import text
 from .model import ExitCode, FailedDocument, Report, Severity
-from .pipeline import Settings, check_path
+from .pipeline import Settings, check_path, index_by_issuer
 from .readers import DEFAULT_MAX_BYTES, READERS, read_document
 from .ruleset import load_ruleset
 from .structure import build
@@ -63,7 +63,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--verbose", "-v", action="store_true", default=None, help=h("verbose"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("fail_under"))
     check.add_argument("--fail-on", choices=[s.value for s in Severity], help=h("fail_on"))
-    check.add_argument("--previous", type=Path, metavar="FILE", help=h("previous"))
+    check.add_argument("--previous", type=Path, metavar="FILE|DIR", help=h("previous"))
 
     parse = commands.add_parser("parse", parents=[common], help=h("parse"), description=h("parse"))
     parse.add_argument("paths", nargs="+", metavar="PATH", help=h("paths"))
@@ -143,11 +143,16 @@ def _settings(args: argparse.Namespace, config: Config) -> Settings:
             from .profiles import bundled
 
             bundled(profile)  # an unknown profile is a usage error before any file is read
-    # Last year's report is read before any other, so that a bad --previous stops the run (exit 2).
-    previous = (build(read_document(args.previous, max_bytes=_setting(args, config, "max_bytes")))
-                if getattr(args, "previous", None) else None)
+    # Last year's reports are read before any other, so that a bad --previous stops the run (exit 2).
+    previous, by_issuer = None, {}
+    if getattr(args, "previous", None) is not None:
+        max_bytes = _setting(args, config, "max_bytes")
+        if args.previous.is_dir():
+            by_issuer = index_by_issuer([build(read_document(path, max_bytes=max_bytes)) for path in _walk(args.previous)])
+        else:
+            previous = build(read_document(args.previous, max_bytes=max_bytes))
     return Settings(
-        ruleset=ruleset, ruleset_reason=reason, profile=profile, previous=previous,
+        ruleset=ruleset, ruleset_reason=reason, profile=profile, previous=previous, previous_by_issuer=by_issuer,
         fail_under=_setting(args, config, "fail_under"), fail_on=Severity(_setting(args, config, "fail_on")),
         max_bytes=_setting(args, config, "max_bytes"), waivers=config.waivers,
     )

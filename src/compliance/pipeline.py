@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .errors import DocumentError
 from .messages import text
 from .model import Document, FailedDocument, Report, RuleSet, Severity, Text, Waiver
 from .readers import DEFAULT_MAX_BYTES, read_document
-from .structure import build
+from .structure import build, issuer_of
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,7 +29,26 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     waivers: Sequence[Waiver] = ()
     today: date | None = None
-    previous: Document | None = None  # last year's report (--previous), for the copied-text check
+    previous: Document | None = None  # last year's report (--previous FILE), for every document
+    previous_by_issuer: Mapping[str, tuple[Document, ...]] = field(default_factory=dict)  # --previous FOLDER
+
+
+def index_by_issuer(documents: Sequence[Document]) -> dict[str, tuple[Document, ...]]:
+    """Earlier reports grouped by who issued them (--previous FOLDER)."""
+    index: dict[str, list[Document]] = {}
+    for document in documents:
+        if (issuer := issuer_of(document)) is not None:
+            index.setdefault(issuer, []).append(document)
+    return {issuer: tuple(found) for issuer, found in index.items()}
+
+
+def _last_year(document: Document, index: Mapping[str, tuple[Document, ...]]) -> Document | None:
+    """The same body's most recent report of an earlier year."""
+    issuer = issuer_of(document)
+    if issuer is None or document.year is None:
+        return None
+    earlier = [d for d in index.get(issuer, ()) if d.year is not None and d.year < document.year]
+    return max(earlier, key=lambda d: d.year or 0, default=None)
 
 
 def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
@@ -38,8 +57,9 @@ def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
         document = build(read_document(path, max_bytes=settings.max_bytes))
     except DocumentError as error:
         return FailedDocument(path=str(path), code=error.code, message=error.text)
-    if settings.previous is not None:
-        document = replace(document, previous=settings.previous)
+    previous = settings.previous or _last_year(document, settings.previous_by_issuer)
+    if previous is not None:
+        document = replace(document, previous=previous)
     if settings.ruleset is not None:
         ruleset = settings.ruleset
         reason = settings.ruleset_reason or text("profile.given", pack=ruleset.id)

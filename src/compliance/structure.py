@@ -274,6 +274,17 @@ _DEPARTMENT = re.compile(
 _TITLE_SUBJECT = re.compile(r"^(?:关于)?(.*?)(?:关于|(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}年|年度|法治)")
 
 
+def issuer_of(document: Document) -> str | None:
+    """Who issued the report, for pairing it with the same body's report of another year: the title's
+    issuer (南昌市西湖区), else the publisher."""
+    if document.title:
+        match = _TITLE_SUBJECT.match(fold(document.title))
+        if match and match.group(1).strip():
+            return match.group(1).strip()
+    publisher = document.metadata.get("publisher")
+    return fold(publisher.value).strip() or None if publisher else None
+
+
 def subject_of(title: str | None, publisher: str | None) -> tuple[str | None, Text | None]:
     """government / department / township, from the title's issuer and then the publisher."""
     candidates = []
