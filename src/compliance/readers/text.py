@@ -1,19 +1,17 @@
-"""Reading files: bytes → lines of text, one function per format, chosen by file suffix.
+"""Plain text and Markdown: bytes → physical lines, with encoding detection shared by every reader.
 
-This is the only module that knows file formats and encodings. Text formats keep physical lines, so
-a location's `line` is the line an editor shows.
+Text formats keep physical lines, so a location's `line` is the line an editor shows.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
 from pathlib import Path
 
-from .errors import DocumentError
-from .messages import text
-from .model import Source, Text
+from ..errors import DocumentError
+from ..messages import text
+from ..model import Source, Text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -143,24 +141,3 @@ def _markdown_line(line: str) -> str:
         return ""
     line = _MD_PREFIX.sub("", line, count=1)
     return _MD_INLINE.sub(lambda match: match.group(1) or "", line)
-
-
-def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file with the reader its suffix names."""
-    path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise DocumentError(
-            text("read.unsupported", path=path, suffix=path.suffix or "(none)",
-                 supported=" ".join(sorted(READERS))),
-            code="unsupported",
-        )
-    return reader(path, read_bytes(path, max_bytes=max_bytes))
-
-
-READERS: dict[str, Callable[[Path, bytes], Source]] = {
-    ".txt": read_txt,
-    ".text": read_txt,
-    ".md": read_md,
-    ".markdown": read_md,
-}
