@@ -27,6 +27,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.unsupported": ("{path}：不支持的文件类型 {suffix}（支持：{supported}）",
                          "{path}: unsupported file type {suffix} (supported: {supported})"),
     # -- readers for HTML, DOCX, PDF (add keys for those readers here)
+    "read.charset_lied": ("{path}：网页声明的编码是 {declared}，实际内容是 {actual}，已按 {actual} 读取",
+                          "{path}: the page declares {declared} but its content is {actual}; read as {actual}"),
+    "read.not_docx": ("{path}：不是有效的 Word 文件（.docx）", "{path}: not a valid Word file (.docx)"),
+    "read.zip_bomb": ("{path}：解压后超过 {limit} 字节，疑似压缩炸弹，已停止读取",
+                      "{path}: inflates to more than {limit} bytes (a zip bomb?); reading stopped"),
+    "read.not_pdf": ("{path}：不是有效的 PDF 文件（文件损坏或格式不对）", "{path}: not a valid PDF file (damaged or not a PDF)"),
+    "read.no_text": ("{path}：PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）",
+                     "{path}: no text layer; OCR it first (a scanned PDF?)"),
+    "read.pdf_encrypted": ("{path}：PDF 已加密，无法读取", "{path}: the PDF is encrypted and cannot be read"),
+    "read.pdf_pages": ("{path}：PDF 有 {pages} 页，超过上限 {limit} 页", "{path}: the PDF has {pages} pages, over the limit of {limit}"),
     # rule packs
     "pack.not_found": ("规则包 {path} 不存在", "rule pack {path} does not exist"),
     "pack.unreadable": ("规则包 {path} 无法读取：{reason}", "rule pack {path} cannot be read: {reason}"),

@@ -394,6 +394,10 @@ def _published(header: _Header, source: Source, folded: Sequence[str], body: lis
         line = folded[number - 1].strip()
         if line and len(line) <= 20 and (published := parse_date(line)):
             return published, "signature"
+    # A Word or PDF file's own dates say when the file was saved, not published: the last resort.
+    for key in ("modified", "created"):
+        if key in source.facts and (published := parse_date(source.facts[key])):
+            return published, key
     return None, None
 
 
@@ -432,7 +436,8 @@ def build(source: Source) -> Document:
     body_text = [lines[n - 1] for n in body if folded[n - 1].strip()]
     year, year_source = _year(header.title, sections, body_text, published)
     publisher = header.metadata.get("publisher")
-    subject, subject_reason = subject_of(header.title, publisher.value if publisher else None)
+    subject, subject_reason = subject_of(header.title,
+                                         publisher.value if publisher else source.facts.get("ContentSource"))
     quantities: list[Quantity] = []
     for number in body:
         if folded[number - 1].strip():

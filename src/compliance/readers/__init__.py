@@ -12,6 +12,9 @@ from pathlib import Path
 from ..errors import DocumentError
 from .. import messages  # not `text`: the submodule .text would shadow it
 from ..model import Source
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
 from .text import DEFAULT_MAX_BYTES, _markdown_line, decode, read_bytes, read_md, read_txt, split_lines
 
 
@@ -36,4 +39,9 @@ READERS: dict[str, Callable[[Path, bytes], Source]] = {
     ".text": read_txt,
     ".md": read_md,
     ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
+    ".shtml": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
 }

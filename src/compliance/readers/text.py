@@ -105,12 +105,22 @@ def split_lines(decoded: str) -> tuple[str, ...]:
     return tuple(decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def _checked_text(data: bytes, path: Path) -> tuple[tuple[str, ...], str, tuple[Text, ...]]:
-    decoded, encoding, warnings = decode(data, str(path))
+def refuse_binary(decoded: str, path: Path) -> None:
+    """Raise DocumentError when decoded text is full of control characters (binary read as text)."""
     if _CONTROL.search(decoded[:20000]) and not _looks_like_text(decoded):
         raise DocumentError(text("read.binary", path=path), code="binary")
-    if not decoded.strip(" \t\r\n\ufeff\u3000"):
+
+
+def refuse_empty(content: str, path: Path) -> None:
+    """Raise DocumentError when there is no visible text to check."""
+    if not content.strip(" \t\r\n\ufeff\u3000\xa0"):
         raise DocumentError(text("read.empty", path=path), code="empty")
+
+
+def _checked_text(data: bytes, path: Path) -> tuple[tuple[str, ...], str, tuple[Text, ...]]:
+    decoded, encoding, warnings = decode(data, str(path))
+    refuse_binary(decoded, path)
+    refuse_empty(decoded, path)
     return split_lines(decoded), encoding, warnings
 
 
