@@ -1,14 +1,15 @@
-"""Write the seed report (xihu-2021.txt) as a disclosure page (.html), a Word file (.docx) and a PDF.
+"""Write the seed report (xihu-2021.txt) as a disclosure page, a Word file, a PDF and in 繁体.
 
 Run from the repository root: `PYTHONPATH=src python samples/make_formats.py`. Not run by the tests;
-its output is committed. Needs the dev-only packages python-docx and reportlab and a CJK TrueType font
-(Debian's fonts-wqy-zenhei, or pass --font PATH).
+its output is committed. Needs the dev extra (python-docx, reportlab, opencc-python-reimplemented) and
+a CJK TrueType font (Debian's fonts-wqy-zenhei, or pass --font PATH).
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from compliance.structure import build
 SAMPLES = Path(__file__).resolve().parent
 SEED = SAMPLES / "xihu-2021.txt"
 STEM = "xihu-2021"
+SAVED = datetime(2022, 3, 10, 17, 30, tzinfo=timezone.utc)  # when the author saved the file
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 # The page's table, two label/value pairs a row, as 南昌 sites lay it out.
 ROWS = (("index_no", "topic"), ("publisher", "date"), ("doc_no", "validity"), ("scope", "disclosure"))
@@ -128,8 +130,7 @@ def make_docx(title: str, metadata: list[tuple[str, str]], body: list[str], targ
     properties = word.core_properties
     properties.title = title
     properties.author = "西湖区司法局"
-    properties.created = datetime(2022, 3, 10, 8, 0, tzinfo=timezone.utc)
-    properties.modified = datetime(2022, 3, 10, 17, 30, tzinfo=timezone.utc)
+    properties.created = properties.modified = SAVED
     word.save(str(target))
 
 
@@ -141,6 +142,8 @@ def make_pdf(title: str, metadata: list[tuple[str, str]], body: list[str], targe
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+    # A fixed creation date (the day the report was written) keeps the output byte-for-byte reproducible.
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(SAVED.timestamp()))
     pdfmetrics.registerFont(TTFont("CJK", str(font), subfontIndex=0))
     size = 12
     text_style = ParagraphStyle("body", fontName="CJK", fontSize=size, leading=size * 1.8,
@@ -154,8 +157,15 @@ def make_pdf(title: str, metadata: list[tuple[str, str]], body: list[str], targe
     story += [Spacer(1, 6 * mm), Paragraph(e(title), title_style)]
     story += [Paragraph(e(p), heading_style if _is_heading(p) else text_style) for p in body]
     SimpleDocTemplate(str(target), pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
-                      bottomMargin=35 * mm, title=title, author="西湖区司法局",
+                      bottomMargin=35 * mm, title=title, author="西湖区司法局", invariant=1,
                       creator="samples/make_formats.py").build(story)
+
+
+def make_traditional(target: Path) -> None:
+    """The seed as a mirror site shows it: OpenCC's phrase-aware simplified → traditional conversion."""
+    import opencc
+
+    target.write_text(opencc.OpenCC("s2t").convert(SEED.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
 
 
 def main() -> None:
@@ -166,6 +176,7 @@ def main() -> None:
     (SAMPLES / f"{STEM}.html").write_text(make_html(title, metadata, body), encoding="utf-8", newline="\n")
     make_docx(title, metadata, body, SAMPLES / f"{STEM}.docx")
     make_pdf(title, metadata, body, SAMPLES / f"{STEM}.pdf", args.font)
+    make_traditional(SAMPLES / f"{STEM}-traditional.txt")
 
 
 if __name__ == "__main__":

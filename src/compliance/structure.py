@@ -16,15 +16,18 @@ from datetime import date
 from .messages import text
 from .model import Document, Field, Location, Quantity, Section, Source, Text
 from .quantities import find_quantities
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 # ---------------------------------------------------------------- normalisation for matching
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+# Reports copied through mirror sites arrive in traditional characters; patterns are simplified.
+_FOLD.update(str.maketrans(TRADITIONAL, SIMPLIFIED))
 
 
 def fold(line: str) -> str:
-    """Full-width ASCII and odd spaces to their plain forms, one character for one."""
+    """Full-width ASCII, odd spaces and traditional characters to their plain forms, one character for one."""
     return line.translate(_FOLD)
 
 
@@ -310,11 +313,11 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         existing = found.get(field_id)
         primary = METADATA_LABELS[field_id].index(match.group(1))
         if existing is None or (
-            METADATA_LABELS[field_id].index(existing.label) > primary
+            METADATA_LABELS[field_id].index(fold(existing.label)) > primary
             or (not existing.value and value)
         ):
             found[field_id] = Field(
-                id=field_id, label=match.group(1), value=value,
+                id=field_id, label=line[match.start(1):match.end(1)], value=value,  # as written (繁体 stays)
                 location=Location(line=line_number, column=match.start() + 1),
             )
 

@@ -8,7 +8,7 @@ from datetime import date
 from ..matching import compile_pattern, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
-from ..structure import years_in
+from ..structure import fold, years_in
 from .common import quote
 
 def _heading_line(document: Document, section: Section) -> str:
@@ -123,10 +123,10 @@ def metadata(
         yield Hit(detail=text("metadata.blank", label=found.label), location=found.location,
                   credit=0.0 if required else None, evidence=evidence)
         return
-    folded = value.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+    folded = fold(value)
     if reject and (match := search_any(reject, folded)):
         yield Hit(detail=text("metadata.rejected", value=value), location=found.location, credit=0.0, evidence=evidence)
-    elif enum and value not in enum:
+    elif enum and folded not in enum:
         yield Hit(detail=text("metadata.not_in_enum", value=value, allowed="、".join(enum)),
                   location=found.location, credit=0.0, evidence=evidence)
     elif patterns and not search_any(patterns, folded):

@@ -26,7 +26,8 @@ _SKIPPED = frozenset({
 _FURNITURE = frozenset({
     "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "share", "bshare",
     "fenxiang", "footer", "foot", "copyright", "sidebar", "toolbar", "related", "pager", "pagination",
-    "comment", "comments", "login", "search", "qrcode", "ewm", "print", "tools",
+    "comment", "comments", "login", "search", "qrcode", "ewm", "print", "tools", "position", "location",
+    "weizhi", "dqwz",
 })
 _BLOCKS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
@@ -190,8 +191,8 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "ascii"
               "iso8859-1": "cp1252"}
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KB (<meta charset>, http-equiv or XML declaration)."""
+def declared_charset(data: bytes) -> tuple[str, str] | None:
+    """(name as written, codec to use) of the charset a page declares in its first 4 KB, if any."""
     match = _DECLARED.search(data[:4096])
     if match is None:
         return None
@@ -200,7 +201,7 @@ def declared_charset(data: bytes) -> str | None:
         canonical = codecs.lookup(name).name
     except LookupError:
         return None
-    return _SUPERSETS.get(canonical, canonical)
+    return name, _SUPERSETS.get(canonical, canonical)
 
 
 def decode_page(data: bytes, path: Path) -> tuple[str, str, tuple[Text, ...]]:
@@ -208,16 +209,18 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str, tuple[Text, ...]]:
     declared = declared_charset(data)
     if declared is None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data, str(path))
+    name, codec = declared
     warnings: tuple[Text, ...] = ()
     try:
+        # Valid UTF-8 of any length is almost never another encoding, whatever the page says.
         decoded, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         try:
-            decoded, encoding = data.decode(declared), declared
+            decoded, encoding = data.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
             decoded, encoding, warnings = decode(data, str(path))
-    if encoding != declared and not data.isascii() and not encoding.startswith(declared):
-        warnings += (text("read.charset_lied", path=path, declared=declared, actual=encoding),)
+    if encoding != codec and not data.isascii() and not encoding.startswith(codec):
+        warnings += (text("read.charset_lied", path=path, declared=name, actual=encoding),)
     return decoded, encoding, warnings
 
 
