@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.not_docx": ("{path}：不是有效的 Word 文件（.docx）", "{path}: not a valid Word file (.docx)"),
     "read.zip_bomb": ("{path}：解压后超过 {limit} 字节，疑似压缩炸弹，已停止读取",
                       "{path}: inflates to more than {limit} bytes (a zip bomb?); reading stopped"),
+    "read.not_regular": ("{path}：不是普通文件（管道、设备等），无法读取", "{path}: not a regular file (a pipe or device); cannot be read"),
     "read.not_pdf": ("{path}：不是有效的 PDF 文件（文件损坏或格式不对）", "{path}: not a valid PDF file (damaged or not a PDF)"),
     "read.no_text": ("{path}：PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）",
                      "{path}: no text layer; OCR it first (a scanned PDF?)"),

@@ -34,13 +34,14 @@ def fold(line: str) -> str:
 # ---------------------------------------------------------------- page chrome
 
 _CHROME = re.compile(
-    r"^\s*[•·●]?\s*(?:"
+    # Possessive quantifiers: a long run of spaces must not make this match backtrack (it runs on every line).
+    r"^(?!$)\s*+[•·●]?\s*+(?:"
     r"您(?:现在)?(?:所在|当前)的?位置|当前位置|所在位置|首页\s*>"
     r"|分享到|分享\s*:|浏览量|浏览次数|阅读次数|访问量|点击数|点击量"
     r"|字体\s*[【\[(]|字号\s*[:【\[]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]"
     r"|手机扫码|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关链接|今天是\s*:"
-    r"|(?:打印|关闭|收藏|返回顶部|\s)+$"
-    r"|[•·●\s]+$"
+    r"|(?:打印|关闭|收藏|返回顶部|\s)++$"
+    r"|[•·●\s]*+$"
     r")"
 )
 
@@ -62,7 +63,7 @@ _OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者"
 _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
 _LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
 _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:")
-_METADATA_LINE = re.compile(r"^\s*[•·●]?\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+_METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
 
 # ---------------------------------------------------------------- dates and years
 
@@ -327,7 +328,7 @@ def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
     for number, line in enumerate(folded, start=1):
         if _CHROME.match(line):
             header.skipped.add(number)
-        elif _METADATA_LINE.match(line) and len(line) < 200:
+        elif len(line) < 200 and _METADATA_LINE.match(line):
             _parse_metadata_line(number, lines[number - 1], line, header.metadata)
             header.skipped.add(number)
     _find_title(lines, folded, header)

@@ -28,7 +28,10 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
                  supported=" ".join(sorted(READERS))),
             code="unsupported",
         )
-    return reader(path, read_bytes(path, max_bytes=max_bytes))
+    data = read_bytes(path, max_bytes=max_bytes)
+    if not data.strip():  # the same answer for an empty file whatever its suffix promises
+        raise DocumentError(messages.text("read.empty", path=path), code="empty")
+    return reader(path, data)
 
 
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "_markdown_line", "decode", "read_bytes", "read_document",

@@ -42,7 +42,7 @@ class _Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             self.names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+        except Exception as error:  # damaged archives raise BadZipFile, NotImplementedError, ValueError, …
             raise DocumentError(text("read.not_docx", path=path), code="invalid") from error
         if "word/document.xml" not in self.names:
             raise DocumentError(text("read.not_docx", path=path), code="invalid")

@@ -85,6 +85,8 @@ def read_pdf(path: Path, data: bytes) -> Source:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise DocumentError(text("read.pdf_encrypted", path=path), code="encrypted")
+            if not reader.pages:
+                raise DocumentError(text("read.not_pdf", path=path), code="invalid")
             if len(reader.pages) > MAX_PAGES:
                 raise DocumentError(text("read.pdf_pages", path=path, pages=len(reader.pages), limit=MAX_PAGES),
                                     code="too_large")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from ..errors import DocumentError
@@ -29,9 +30,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing directories, unreadable files and files over the size limit."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
         if path.is_dir():
             raise DocumentError(text("read.is_directory", path=path), code="unreadable")
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            raise DocumentError(text("read.not_regular", path=path), code="unreadable")
         if size > max_bytes:
             raise DocumentError(
                 text("read.too_large", path=path, size=size, limit=max_bytes), code="too_large"
