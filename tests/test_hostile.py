@@ -185,9 +185,9 @@ def test_utf8_truncated_mid_character(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_five_megabyte_single_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = "坚持依法行政，推进严格规范公正文明执法，" * (5 * 1024 * 1024 // 60)
+    line = "坚持依法行政，推进严格规范公正文明执法，全年办理行政复议案件39件。" * (5 * 1024 * 1024 // 96)
     path = tmp_path / "long.txt"
-    path.write_text(SEED.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    path.write_text(SEED.read_text(encoding="utf-8") + "\n" + line + "\n", encoding="utf-8")
     assert path.stat().st_size > 5_000_000
     document = _checked(capsys, path)
     assert document["title"] == SEED_TITLE and document["parts"]["next_year_plan"]["found"]
@@ -242,7 +242,7 @@ def test_heading_look_alikes_and_backtracking_bait(tmp_path: Path, capsys: pytes
         *(f"（{'一二三四五'[i % 5]}）1、①一是存在的不足和原因" for i in range(2000)),
     ]
     path = tmp_path / "bait.txt"
-    path.write_text(SEED.read_text(encoding="utf-8") + "\n".join(bait) + "\n", encoding="utf-8")
+    path.write_text(SEED.read_text(encoding="utf-8") + "\n" + "\n".join(bait) + "\n", encoding="utf-8")
     document = _checked(capsys, path)
     assert document["title"] == SEED_TITLE and document["year"] == 2021
 
