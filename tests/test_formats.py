@@ -112,6 +112,12 @@ def test_html_whose_charset_declaration_lies(tmp_path: Path, declared: str, actu
     assert declared in source.warnings[0].en and read_as in source.warnings[0].zh
 
 
+def test_html_unclosed_list_items_in_the_menu_do_not_swallow_the_article(tmp_path: Path) -> None:
+    menu = "<ul class='menu'>" + "".join(f"<li><a href='/c{i}'>栏目{i}</a>" for i in range(300)) + "</ul>"
+    page = f"<body><div class='nav'>{menu}</div><h1>青岚区2023年度法治政府建设情况报告</h1><p>一、主要举措和成效</p></body>"
+    assert read_document(_page(tmp_path, page)).lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效")
+
+
 def test_html_pre_keeps_its_lines(tmp_path: Path) -> None:
     source = read_document(_page(tmp_path, "<pre>一、主要举措和成效\n全年办结案件39件。</pre>"))
     assert source.lines == ("一、主要举措和成效", "全年办结案件39件。")

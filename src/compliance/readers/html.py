@@ -40,8 +40,6 @@ _CELLS = frozenset({"td", "th"})
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _WORDS = re.compile(r"[-_\s]+")
 _LABEL_END = ("：", ":")
-# An end tag is matched against this many open elements at most, so broken pages stay linear.
-_END_TAG_REACH = 64
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 
@@ -54,6 +52,7 @@ class _Extractor(HTMLParser):
         self.lines: list[str] = []
         self.facts: dict[str, str] = {}
         self._open: list[str] = []
+        self._counts: dict[str, int] = {}  # open elements by name: a stray end tag is ignored in O(1)
         self._skip_depth: int | None = None  # len(self._open) when a skipped element began
         self._pre = 0
         self._buffer: list[str] = []
@@ -72,6 +71,7 @@ class _Extractor(HTMLParser):
                 self._break()
             return
         self._open.append(tag)
+        self._counts[tag] = self._counts.get(tag, 0) + 1
         if self._skip_depth is not None:
             return
         if tag == "pre":
@@ -94,12 +94,15 @@ class _Extractor(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
-        depth = len(self._open)
-        for index in range(depth - 1, max(-1, depth - 1 - _END_TAG_REACH), -1):
-            if self._open[index] == tag:
-                break
-        else:
+        if not self._counts.get(tag):
             return  # a stray end tag: ignore it, as browsers do
+        # Close everything opened inside it (unclosed <li>, <p>, …). Each element is closed once, so a
+        # page costs time linear in its tags however broken it is.
+        index = len(self._open) - 1
+        while self._open[index] != tag:
+            index -= 1
+        for closed in self._open[index:]:
+            self._counts[closed] -= 1
         del self._open[index:]
         if self._skip_depth is not None:
             if index <= self._skip_depth:
@@ -183,7 +186,8 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
 # ------------------------------------------------------------ encoding
 
 _DECLARED = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""",
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""",
     re.IGNORECASE,
 )
 # GB2312 and GBK pages often use characters only their superset GB18030 names.

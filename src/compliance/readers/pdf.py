@@ -24,7 +24,9 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 logging.getLogger("pypdf").propagate = False
 
 MAX_PAGES = 2000
-_PAGE_NUMBER = re.compile(r"^[\s\-—–·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[\s\-—–·]*$")
+# Running page numbers: "- 3 -", "第3页 共7页", "3/7".
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[\s\-—–·]*$")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 _INNER_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
@@ -65,9 +67,13 @@ def _join(pieces: list[str]) -> str:
     joined = pieces[0]
     for piece in pieces[1:]:
         # Latin words wrapped across lines lost a space; Chinese text never had one.
-        space = " " if joined[-1:].isascii() and joined[-1:].isalnum() and piece[:1].isascii() and piece[:1].isalnum() else ""
-        joined += space + piece
+        latin = _latin(joined[-1:]) and _latin(piece[:1])
+        joined += (" " if latin else "") + piece
     return joined
+
+
+def _latin(character: str) -> bool:
+    return character.isascii() and character.isalnum()
 
 
 def _date(value: object) -> str | None:
