@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from lxml import etree
 
@@ -26,6 +27,7 @@ _CORE = {"created": "{http://purl.org/dc/terms/}created", "modified": "{http://p
 # What the XML parts of a .docx may inflate to in all; real reports stay far below it.
 MAX_INFLATED = 64 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_PARTS = frozenset({"word/document.xml", "word/numbering.xml", "word/styles.xml", "docProps/core.xml"})
 
 
 def _parser() -> etree.XMLParser:
@@ -46,25 +48,72 @@ class _Package:
             raise DocumentError(text("read.not_docx", path=path), code="invalid") from error
         if "word/document.xml" not in self.names:
             raise DocumentError(text("read.not_docx", path=path), code="invalid")
+        # Sizes as the archive declares them refuse an honest bomb at once; the budget catches lying ones.
+        declared = sum(info.file_size for info in self.zip.infolist() if info.filename in _PARTS)
+        if declared > MAX_INFLATED:
+            raise DocumentError(text("read.zip_bomb", path=path, limit=MAX_INFLATED), code="too_large")
+
+    def _open(self, name: str) -> _Budgeted:
+        try:
+            return _Budgeted(self.zip.open(name), self)
+        except Exception as error:  # a damaged local header: BadZipFile, NotImplementedError, …
+            raise DocumentError(text("read.not_docx", path=self.path), code="invalid") from error
+
+    def _failed(self, error: Exception) -> DocumentError:
+        if self.budget < 0:  # lxml replaces an exception raised while it reads by its own
+            return DocumentError(text("read.zip_bomb", path=self.path, limit=MAX_INFLATED), code="too_large")
+        if isinstance(error, DocumentError):
+            return error
+        return DocumentError(text("read.not_docx", path=self.path), code="invalid")
 
     def xml(self, name: str) -> etree._Element | None:
-        """The parsed part `name`, or None when the package has no such part."""
+        """The parsed part `name` (a small part: numbering, styles, properties), or None when absent."""
         if name not in self.names:
             return None
-        chunks = []
         try:
-            with self.zip.open(name) as member:
-                while chunk := member.read(_CHUNK):
-                    self.budget -= len(chunk)
-                    if self.budget < 0:
-                        raise DocumentError(text("read.zip_bomb", path=self.path, limit=MAX_INFLATED),
-                                            code="too_large")
-                    chunks.append(chunk)
-            return etree.fromstring(b"".join(chunks), _parser())
-        except DocumentError:
-            raise
+            with self._open(name) as member:
+                return etree.parse(member, _parser()).getroot()
         except Exception as error:  # damaged members raise zlib.error, struct.error, XMLSyntaxError, …
-            raise DocumentError(text("read.not_docx", path=self.path), code="invalid") from error
+            raise self._failed(error) from error
+
+    def lines(self, name: str, numbering: _Numbering) -> list[str]:
+        """The lines of the document part, streamed: each paragraph is dropped once it is read."""
+        try:
+            with self._open(name) as member:
+                events = etree.iterparse(member, events=("end",), tag=(f"{W}p", f"{W}tbl"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+                                         remove_pis=True)
+                return list(_body_lines(events, numbering))
+        except Exception as error:
+            raise self._failed(error) from error
+
+
+class _Budgeted(io.RawIOBase):
+    """A zip member that raises DocumentError once the package has inflated more than its budget."""
+
+    def __init__(self, member: IO[bytes], package: _Package) -> None:
+        super().__init__()
+        self.member = member
+        self.package = package
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.member.read(_CHUNK if size is None or size < 0 else min(size, _CHUNK))
+        self.package.budget -= len(chunk)
+        if self.package.budget < 0:
+            raise DocumentError(text("read.zip_bomb", path=self.package.path, limit=MAX_INFLATED), code="too_large")
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def close(self) -> None:
+        self.member.close()
+        super().close()
 
 
 # ------------------------------------------------------------ numbering
@@ -194,33 +243,33 @@ def _runs(paragraph: etree._Element) -> str:
     return "".join(pieces)
 
 
-def _blocks(body: etree._Element, numbering: _Numbering) -> Iterator[str]:
+def _in_table(element: etree._Element) -> bool:
+    return any(ancestor.tag == f"{W}tc" for ancestor in element.iterancestors())
+
+
+def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[str]:
     """Lines of the body in order: a paragraph per line, a table row per line (cells joined)."""
-    pending = list(reversed(body))
-    while pending:  # an explicit stack: content controls nest without limit
-        element = pending.pop()
+    for _, element in events:
+        if _in_table(element):
+            continue  # read with its table, when the table ends
         if element.tag == f"{W}p":
-            content = numbering.label(element) + _runs(element)
-            yield from content.split("\n")
-        elif element.tag == f"{W}tbl":
+            yield from (numbering.label(element) + _runs(element)).split("\n")
+        else:
             for row in element.iter(f"{W}tr"):
                 cells = [" ".join(_runs(p).strip() for p in cell.iter(f"{W}p")).strip()
                          for cell in row.findall(f"{W}tc")]
                 yield "  ".join(cell for cell in cells if cell)
-        elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"):
-            pending.extend(reversed(element))
+        # Keep memory flat however long the document: drop what has been read.
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
 
 
 def read_docx(path: Path, data: bytes) -> Source:
     """A Word 2007+ file (.docx)."""
     package = _Package(path, data)
-    document = package.xml("word/document.xml")
-    body = document.find(f"{W}body") if document is not None else None
-    if body is None:
-        raise DocumentError(text("read.not_docx", path=path), code="invalid")
     numbering = _Numbering(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
-    lines = tuple(line.strip() for line in _blocks(body, numbering))
-    lines = tuple(line for line in lines if line)
+    lines = tuple(stripped for line in package.lines("word/document.xml", numbering) if (stripped := line.strip()))
     refuse_empty("".join(lines), path)
     facts: dict[str, str] = {}
     core = package.xml("docProps/core.xml")
