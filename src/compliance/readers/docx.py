@@ -48,7 +48,9 @@ class _Package:
             raise DocumentError(text("read.not_docx", path=path), code="invalid") from error
         if "word/document.xml" not in self.names:
             raise DocumentError(text("read.not_docx", path=path), code="invalid")
-        # Sizes as the archive declares them refuse an honest bomb at once; the budget catches lying ones.
+        # zipfile stops each member at its declared size (a lying header fails its CRC check), so the
+        # declared sizes bound what we inflate: refuse a bomb before inflating anything. The budget
+        # in _Budgeted holds the same bound on the stream itself.
         declared = sum(info.file_size for info in self.zip.infolist() if info.filename in _PARTS)
         if declared > MAX_INFLATED:
             raise DocumentError(text("read.zip_bomb", path=path, limit=MAX_INFLATED), code="too_large")
