@@ -99,6 +99,17 @@ def test_html_metadata_table_with_th_labels(tmp_path: Path) -> None:
     assert document.metadata["publisher"].location.line == 1  # one line per table row
 
 
+def test_html_metadata_as_a_definition_list_and_hidden_copies(tmp_path: Path) -> None:
+    page = ("<dl class='info'><dt>索引号</dt><dd>A25110--2024-0007</dd><dt>主题分类：</dt><dd></dd>"
+            "<dt>发布机构</dt><dd>青岚区司法局</dd></dl><h1>青岚区司法局2023年度法治政府建设情况报告</h1>"
+            "<div style='DISPLAY: none'>一、隐藏的旧版正文</div><p hidden>二、也不显示</p><p>2023年，我局坚持依法行政。</p>")
+    source = read_document(_page(tmp_path, page))
+    assert source.lines == ("索引号：A25110--2024-0007", "主题分类：", "发布机构：青岚区司法局",
+                            "青岚区司法局2023年度法治政府建设情况报告", "2023年，我局坚持依法行政。")
+    values = {key: field.value for key, field in build(source).metadata.items()}
+    assert values == {"index_no": "A25110--2024-0007", "topic": "", "publisher": "青岚区司法局"}
+
+
 def test_html_in_gbk_as_declared(tmp_path: Path) -> None:
     source = read_document(_page(tmp_path, PAGE.format(charset="gb2312"), encoding="gbk"))
     assert source.encoding == "gb18030" and source.lines[0] == "青岚区司法局2023年度法治政府建设情况报告"

@@ -40,6 +40,8 @@ _CELLS = frozenset({"td", "th"})
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _WORDS = re.compile(r"[-_\s]+")
 _LABEL_END = ("：", ":")
+_TERM_MAX = 20  # a <dt> longer than this is a heading, not a field label
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 
@@ -58,6 +60,7 @@ class _Extractor(HTMLParser):
         self._buffer: list[str] = []
         self._row: list[tuple[bool, str]] | None = None  # (is a <th>, text) of the current table row
         self._cell: bool | None = None  # inside a cell: whether it is a <th>
+        self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
 
     # ------------------------------------------------------------ tags
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -116,6 +119,10 @@ class _Extractor(HTMLParser):
             self._end_row()
         elif tag in _BLOCKS:
             self._break()
+            if tag == "dt":
+                self._term = len(self.lines) - 1
+            elif tag == "dd":
+                self._define()
 
     def handle_data(self, data: str) -> None:
         if self._skip_depth is not None:
@@ -154,6 +161,15 @@ class _Extractor(HTMLParser):
         if line:
             self.lines.append(line)
 
+    def _define(self) -> None:
+        """<dt>label</dt><dd>value</dd> reads as "label：value", as a <th>/<td> row does."""
+        term, self._term = self._term, None
+        if term is None or term < len(self.lines) - 2 or len(self.lines[term]) > _TERM_MAX:
+            return
+        label = self.lines[term] if self.lines[term].endswith(_LABEL_END) else self.lines[term] + "："
+        value = self.lines.pop() if term == len(self.lines) - 2 else ""
+        self.lines[term] = f"{label}{value}"
+
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
             self._row.append((self._cell, _SPACE.sub(" ", self._take())))
@@ -177,6 +193,10 @@ class _Extractor(HTMLParser):
 
 def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value and _HIDDEN.search(value):
+            return True  # copies kept for search engines and scripts, not shown to readers
         if name in ("class", "id") and value:
             if any(word in _FURNITURE for word in _WORDS.split(value.lower())):
                 return True
