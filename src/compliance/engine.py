@@ -15,12 +15,27 @@ from .scoring import score
 NOT_APPLICABLE_SUBJECT = Text(zh="不适用于该类主体", en="does not apply to this kind of subject")
 
 
+# A finding keeps this many hits: a damaged file can yield a hundred thousand, and nobody reads past these.
+MAX_HITS = 100
+
+
 def _hits(rule: Rule, document: Document) -> tuple[Hit, ...]:
     try:
-        return tuple(KINDS[rule.kind](document, **rule.params))
+        kept: list[Hit] = []
+        more, lowest = 0, None
+        for hit in KINDS[rule.kind](document, **rule.params):
+            if len(kept) < MAX_HITS:
+                kept.append(hit)
+                continue
+            more += 1
+            if hit.credit is not None and (lowest is None or hit.credit < lowest):
+                lowest = hit.credit
     except Exception as error:
         error.add_note(f"while evaluating rule {rule.id!r} on {document.path}")
         raise
+    if more:
+        kept.append(Hit(detail=text("engine.more_hits", count=more), credit=lowest))
+    return tuple(kept)
 
 
 def stamp(rule: Rule, hits: tuple[Hit, ...]) -> Finding:

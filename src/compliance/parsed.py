@@ -56,7 +56,7 @@ def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, 
                   + (f"  ({document.published_source})" if document.published_source else ""))
         facts.add(f"{t('ui.subject')}: " + (t(f"subject.{document.subject}") if document.subject else t("ui.unknown"))
                   + (f"  ({document.subject_reason.get(lang)})" if document.subject_reason else ""))
-        facts.add(f"{t('parse.encoding')}: {document.format}, {document.encoding}")
+        facts.add(f"{t('parse.encoding')}: {', '.join(filter(None, (document.format, document.encoding)))}")
         metadata = root.add(f"[bold]{t('parse.metadata')}[/]")
         for field_id, field in document.metadata.items():
             value = field.value or f"[dim]{t('parse.blank')}[/]"

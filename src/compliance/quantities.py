@@ -111,7 +111,8 @@ _FULL_WIDTH: Final[dict[int, int]] = {
 _SP = r"[ \t\u3000\xa0]?"
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
-_CN = rf"[{_CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?"
+# Only from the start of a run of numerals, possessively: a long run must not be rescanned from every position.
+_CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[〇零一二三四五六七八九]++)?"
 _SEP = r"[-~～〜—–至到]"
 _UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
 _MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))

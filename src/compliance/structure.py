@@ -17,18 +17,21 @@ from datetime import date
 from .messages import text
 from .model import Document, Field, Location, Quantity, Section, Source, Text
 from .quantities import find_quantities
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 # ---------------------------------------------------------------- normalisation for matching
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+# Reports copied through mirror sites arrive in traditional characters; patterns are simplified.
+_FOLD.update(str.maketrans(TRADITIONAL, SIMPLIFIED))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(line: str) -> str:
-    """Full-width ASCII and odd spaces to their plain forms, one character for one.
+    """Full-width ASCII, odd spaces and traditional characters to their plain forms, one character for one.
 
     Lone surrogates (possible only in text handed to the library, never decoded from a file) become
     U+FFFD, since the pattern engine works on UTF-8.
@@ -41,13 +44,14 @@ def fold(line: str) -> str:
 # ---------------------------------------------------------------- page chrome
 
 _CHROME = re.compile(
-    r"^\s*[•·●]?\s*(?:"
+    # Possessive quantifiers: a long run of spaces must not make this match backtrack (it runs on every line).
+    r"^(?!$)\s*+[•·●]?\s*+(?:"
     r"您(?:现在)?(?:所在|当前)的?位置|当前位置|所在位置|首页\s*>"
     r"|分享到|分享\s*:|浏览量|浏览次数|阅读次数|访问量|点击数|点击量"
     r"|字体\s*[【\[(]|字号\s*[:【\[]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]"
     r"|手机扫码|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关链接|今天是\s*:"
-    r"|(?:打印|关闭|收藏|返回顶部|\s)+$"
-    r"|[•·●\s]+$"
+    r"|(?:打印|关闭|收藏|返回顶部|\s)++$"
+    r"|[•·●\s]*+$"
     r")"
 )
 
@@ -69,7 +73,7 @@ _OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者"
 _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
 _LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
 _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:")
-_METADATA_LINE = re.compile(r"^\s*[•·●]?\s*(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+_METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
 
 # ---------------------------------------------------------------- dates and years
 
@@ -331,11 +335,11 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         existing = found.get(field_id)
         primary = METADATA_LABELS[field_id].index(match.group(1))
         if existing is None or (
-            METADATA_LABELS[field_id].index(existing.label) > primary
+            METADATA_LABELS[field_id].index(fold(existing.label)) > primary
             or (not existing.value and value)
         ):
             found[field_id] = Field(
-                id=field_id, label=match.group(1), value=value,
+                id=field_id, label=line[match.start(1):match.end(1)], value=value,  # as written (繁体 stays)
                 location=Location(line=line_number, column=match.start() + 1),
             )
 
@@ -345,7 +349,7 @@ def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
     for number, line in enumerate(folded, start=1):
         if _CHROME.match(line):
             header.skipped.add(number)
-        elif _METADATA_LINE.match(line) and len(line) < 200:
+        elif len(line) < 200 and _METADATA_LINE.match(line):
             _parse_metadata_line(number, lines[number - 1], line, header.metadata)
             header.skipped.add(number)
     _find_title(lines, folded, header)
@@ -415,6 +419,10 @@ def _published(header: _Header, source: Source, folded: Sequence[str], body: lis
         line = folded[number - 1].strip()
         if line and len(line) <= 20 and (published := parse_date(line)):
             return published, "signature"
+    # A Word or PDF file's own dates say when the file was saved, not published: the last resort.
+    for key in ("modified", "created"):
+        if key in source.facts and (published := parse_date(source.facts[key])):
+            return published, key
     return None, None
 
 
@@ -453,7 +461,8 @@ def build(source: Source) -> Document:
     body_text = [lines[n - 1] for n in body if folded[n - 1].strip()]
     year, year_source = _year(header.title, sections, body_text, published)
     publisher = header.metadata.get("publisher")
-    subject, subject_reason = subject_of(header.title, publisher.value if publisher else None)
+    subject, subject_reason = subject_of(header.title,
+                                         publisher.value if publisher else source.facts.get("ContentSource"))
     quantities: list[Quantity] = []
     for number in body:
         if folded[number - 1].strip():

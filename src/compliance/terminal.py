@@ -38,7 +38,7 @@ def _header(report: Report, lang: str) -> Panel:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     unknown = _t("ui.unknown", lang)
-    grid.add_row(_t("ui.file", lang), RichText(f"{document.path}  ({document.format}, {document.encoding})",
+    grid.add_row(_t("ui.file", lang), RichText(f"{document.path}  ({', '.join(filter(None, (document.format, document.encoding)))})",
                                                overflow="fold"))
     year = str(document.year) if document.year else unknown
     if document.year_source:

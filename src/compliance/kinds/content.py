@@ -28,7 +28,8 @@ def _heading_line(document: Document, section: Section) -> str:
 
 # A year that opens a clause and is its time of action: "2020年，我区……", "（一）2020年全区……".
 _ACTION_YEAR = re.compile(
-    r"(?:^|(?<=[。;!?:,]))\s*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
+    # Possessive \s*+: two greedy runs of spaces around an optional group would split a long run every way.
+    r"(?:^|(?<=[。;!?:,]))\s*+(?:(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.]|\([一二三四五六七八九十\d]{1,3}\))?\s*+"
     r"(?:在|于)?(?P<year>(?:19|20)\d{2})\s*年度?"
     r"(?=\s*(?:,|我|本|各|共|累计|全(?:区|县|市|州|镇|乡|局|委|街道)|区|县|市|州|局|镇|乡|街道))"
 )

@@ -9,6 +9,7 @@ list is never taken. A negative statement in the clause (不存在……纠错, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -38,14 +39,21 @@ class Binding:
         return Location(line=self.line, column=self.topic_start + 1, end_line=self.line, end_column=self.topic_end + 1)
 
 
+# A clause longer than this on either side of a topic is damaged text (lost punctuation), not prose:
+# looking further would only cost time, quadratically on a megabyte-long line.
+CLAUSE_REACH = 200
+
+
 def _span(line: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    """The clause or sentence around [start, end)."""
-    left = max((m.end() for m in pattern.finditer(line, 0, start)), default=0)
-    right = pattern.search(line, end)
-    return left, right.start() if right else len(line)
+    """The clause or sentence around [start, end), reaching at most CLAUSE_REACH characters each way."""
+    floor = max(0, start - CLAUSE_REACH)
+    left = max((m.end() for m in pattern.finditer(line, floor, start)), default=floor)
+    right = pattern.search(line, end, end + CLAUSE_REACH)
+    return left, right.start() if right else min(len(line), end + CLAUSE_REACH)
 
 
 def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
+    """Each line's quantities, in column order."""
     by_line: dict[int, list[Quantity]] = {}
     for quantity in document.quantities:
         by_line.setdefault(quantity.location.line, []).append(quantity)
@@ -65,6 +73,8 @@ def bind(
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
     by_line = quantities_by_line(document)
+    starts: dict[int, list[int]] = {}
+    in_context: dict[int, bool] = {}
     bindings = []
     seen: set[tuple[int, int]] = set()
     # Topics are tried in the pack's order, so the most specific wording can come first.
@@ -75,12 +85,21 @@ def bind(
         seen.add((line_number, start))
         line = document.matchable[line_number - 1]
         # Context is sought in the whole paragraph: reports name the subject (复议) once, then list its figures.
-        if context and not search_any(context, line):
-            continue
+        if context:
+            if line_number not in in_context:
+                in_context[line_number] = search_any(context, line) is not None
+            if not in_context[line_number]:
+                continue
         left, right = _span(line, start, end, _CLAUSE_END)
         if exclude and search_any(exclude, line[left:right]):
             continue
-        candidates = [q for q in by_line.get(line_number, ()) if q.unit in units]
+        quantities = by_line.get(line_number, [])
+        if line_number not in starts:
+            starts[line_number] = [q.location.column - 1 for q in quantities]
+        # Only the quantities that can be near the topic: a line may hold hundreds of thousands.
+        low = bisect_left(starts[line_number], max(left, start - before_window))
+        high = bisect_left(starts[line_number], min(right, end + window))
+        candidates = [q for q in quantities[low:high] if q.unit in units]
         quantity = _nearest(candidates, start, end, left, right, window, before_window)
         found_negative = None
         if quantity is None and negative:

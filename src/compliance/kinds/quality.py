@@ -17,7 +17,11 @@ from .common import quote
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # "1）加强……" and "……。2）完善……": a closing bracket that numbers an item, not one that closes a pair.
-_ITEM_NUMBER = re.compile(r"(?:^|[。;:!?\s])\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
+# An item number closed by a half bracket (1) a) 一)): the number must start a line or follow a space or a
+# sentence mark. Checked on the character before the match: a regex with the boundary in it backtracks
+# quadratically over long runs of spaces.
+_ITEM_NUMBER = re.compile(r"(?<![0-9a-zA-Z一二三四五六七八九十])(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
+_ITEM_BOUNDARY = frozenset("。;:!?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -39,7 +43,10 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
         if len(offsets) % 2:
             yield offsets[-1], "odd"
         return
-    numbering = {m.end() - 1 for m in _ITEM_NUMBER.finditer(matchable)} if closer == ")" else set()
+    numbering = {
+        m.end() - 1 for m in _ITEM_NUMBER.finditer(matchable)
+        if m.start() == 0 or matchable[m.start() - 1].isspace() or matchable[m.start() - 1] in _ITEM_BOUNDARY
+    } if closer == ")" else set()
     stack: list[int] = []
     for offset, char in enumerate(matchable):
         if char == opener:

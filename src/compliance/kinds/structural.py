@@ -145,7 +145,7 @@ def metadata(
     folded = fold(value)
     if reject and search_any(reject, folded):
         yield Hit(detail=text("metadata.rejected", value=value), location=found.location, credit=0.0, evidence=evidence)
-    elif enum and value not in enum:
+    elif enum and folded not in enum:
         yield Hit(detail=text("metadata.not_in_enum", value=value, allowed="、".join(enum)),
                   location=found.location, credit=0.0, evidence=evidence)
     elif patterns and not search_any(patterns, folded):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..messages import text
 from ..model import Document, Hit, Quantity
 from .common import quote
-from .indicators import quantities_by_line
+from .indicators import CLAUSE_REACH, quantities_by_line
 
 # 同比增长15.4% · 较上年下降3个百分点 · 比去年减少20% — the direction word decides the sign.
 _CLAIM = re.compile(r"(同比|较上年|比上年|较去年|比去年|较2\d{3}年|比2\d{3}年)(增长|增加|上升|提高|提升|下降|减少|降低)了?")
@@ -25,7 +25,8 @@ _CLAUSE_END = re.compile(r"[,;。!?:]")
 def _subject(line: str, quantity: Quantity) -> str:
     """The words naming a figure: its clause up to the figure (受理行政复议案件 in “全年受理行政复议案件45件”)."""
     end = quantity.location.column - 1
-    start = max((m.end() for m in _CLAUSE_END.finditer(line, 0, end)), default=0)
+    floor = max(0, end - CLAUSE_REACH)
+    start = max((m.end() for m in _CLAUSE_END.finditer(line, floor, end)), default=floor)
     return line[start:end].strip()
 
 
@@ -63,7 +64,9 @@ def yoy_claims(document: Document, *, tolerance: float = 1.0, min_match: int = 4
         for claim in _CLAIM.finditer(matchable):
             stated = next((q for q in by_line.get(number, ()) if q.unit == "%"
                            and claim.end() <= q.location.column - 1 <= claim.end() + 2), None)
-            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(matchable, 0, claim.start())), default=0)
+            floor = max(0, claim.start() - CLAUSE_REACH)
+            sentence_start = max((m.end() for m in _SENTENCE_END.finditer(matchable, floor, claim.start())),
+                                 default=floor)
             counts = [q for q in by_line.get(number, ()) if q.unit not in ("%", "百分点", "")
                       and sentence_start <= q.location.column - 1 < claim.start()]
             if stated is None or not counts:

@@ -1,19 +1,18 @@
-"""Reading files: bytes → lines of text, one function per format, chosen by file suffix.
+"""Plain text and Markdown: bytes → physical lines, with encoding detection shared by every reader.
 
-This is the only module that knows file formats and encodings. Text formats keep physical lines, so
-a location's `line` is the line an editor shows.
+Text formats keep physical lines, so a location's `line` is the line an editor shows.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
+import stat
 from pathlib import Path
 
-from .errors import DocumentError
-from .messages import text
-from .model import Source, Text
+from ..errors import DocumentError
+from ..messages import text
+from ..model import Source, Text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -31,9 +30,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing directories, unreadable files and files over the size limit."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
         if path.is_dir():
             raise DocumentError(text("read.is_directory", path=path), code="unreadable")
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
+            raise DocumentError(text("read.not_regular", path=path), code="unreadable")
         if size > max_bytes:
             raise DocumentError(
                 text("read.too_large", path=path, size=size, limit=max_bytes), code="too_large"
@@ -107,12 +109,22 @@ def split_lines(decoded: str) -> tuple[str, ...]:
     return tuple(decoded.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
-def _checked_text(data: bytes, path: Path) -> tuple[tuple[str, ...], str, tuple[Text, ...]]:
-    decoded, encoding, warnings = decode(data, str(path))
+def refuse_binary(decoded: str, path: Path) -> None:
+    """Raise DocumentError when decoded text is full of control characters (binary read as text)."""
     if _CONTROL.search(decoded[:20000]) and not _looks_like_text(decoded):
         raise DocumentError(text("read.binary", path=path), code="binary")
-    if not decoded.strip(" \t\r\n\ufeff\u3000"):
+
+
+def refuse_empty(content: str, path: Path) -> None:
+    """Raise DocumentError when there is no visible text to check."""
+    if not content.strip(" \t\r\n\ufeff\u3000\xa0"):
         raise DocumentError(text("read.empty", path=path), code="empty")
+
+
+def _checked_text(data: bytes, path: Path) -> tuple[tuple[str, ...], str, tuple[Text, ...]]:
+    decoded, encoding, warnings = decode(data, str(path))
+    refuse_binary(decoded, path)
+    refuse_empty(decoded, path)
     return split_lines(decoded), encoding, warnings
 
 
@@ -143,24 +155,3 @@ def _markdown_line(line: str) -> str:
         return ""
     line = _MD_PREFIX.sub("", line, count=1)
     return _MD_INLINE.sub(lambda match: match.group(1) or "", line)
-
-
-def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file with the reader its suffix names."""
-    path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise DocumentError(
-            text("read.unsupported", path=path, suffix=path.suffix or "(none)",
-                 supported=" ".join(sorted(READERS))),
-            code="unsupported",
-        )
-    return reader(path, read_bytes(path, max_bytes=max_bytes))
-
-
-READERS: dict[str, Callable[[Path, bytes], Source]] = {
-    ".txt": read_txt,
-    ".text": read_txt,
-    ".md": read_md,
-    ".markdown": read_md,
-}

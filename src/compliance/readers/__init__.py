@@ -1,0 +1,50 @@
+"""Reading files: bytes → lines of text, one reader per format, chosen by file suffix.
+
+This package is the only code that knows file formats and encodings. Text formats keep physical
+lines; HTML, DOCX and PDF give one line per paragraph in reading order (see model.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import DocumentError
+from .. import messages  # not `text`: the submodule .text would shadow it
+from ..model import Source
+from .docx import read_docx
+from .html import read_html
+from .pdf import read_pdf
+from .text import DEFAULT_MAX_BYTES, _markdown_line, decode, read_bytes, read_md, read_txt, split_lines
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one file with the reader its suffix names."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DocumentError(
+            messages.text("read.unsupported", path=path, suffix=path.suffix or "(none)",
+                 supported=" ".join(sorted(READERS))),
+            code="unsupported",
+        )
+    data = read_bytes(path, max_bytes=max_bytes)
+    if not data.strip():  # the same answer for an empty file whatever its suffix promises
+        raise DocumentError(messages.text("read.empty", path=path), code="empty")
+    return reader(path, data)
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "READERS", "_markdown_line", "decode", "read_bytes", "read_document",
+           "split_lines"]
+
+READERS: dict[str, Callable[[Path, bytes], Source]] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".md": read_md,
+    ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
+    ".shtml": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}

@@ -1,0 +1,283 @@
+"""Word files (.docx): paragraphs in order with their list numbers, tables a row a line, core dates as facts.
+
+The zip is read with a cap on the bytes it inflates to (a zip bomb stops at the cap), and each XML part
+is parsed by lxml with entities unresolved, no DTD loading and no network: an external entity (XXE)
+is never resolved nor fetched, it is simply absent from the text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+
+from ..errors import DocumentError
+from ..messages import text
+from ..model import Source
+from .text import refuse_empty
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CORE = {"created": "{http://purl.org/dc/terms/}created", "modified": "{http://purl.org/dc/terms/}modified",
+         "title": "{http://purl.org/dc/elements/1.1/}title"}
+# What the XML parts of a .docx may inflate to in all; real reports stay far below it.
+MAX_INFLATED = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_PARTS = frozenset({"word/document.xml", "word/numbering.xml", "word/styles.xml", "docProps/core.xml"})
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+class _Package:
+    """The parts of one .docx, inflated under a shared byte budget."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        self.budget = MAX_INFLATED
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.names = set(self.zip.namelist())
+        except Exception as error:  # damaged archives raise BadZipFile, NotImplementedError, ValueError, …
+            raise DocumentError(text("read.not_docx", path=path), code="invalid") from error
+        if "word/document.xml" not in self.names:
+            raise DocumentError(text("read.not_docx", path=path), code="invalid")
+        # zipfile stops each member at its declared size (a lying header fails its CRC check), so the
+        # declared sizes bound what we inflate: refuse a bomb before inflating anything. The budget
+        # in _Budgeted holds the same bound on the stream itself.
+        declared = sum(info.file_size for info in self.zip.infolist() if info.filename in _PARTS)
+        if declared > MAX_INFLATED:
+            raise DocumentError(text("read.zip_bomb", path=path, limit=MAX_INFLATED), code="too_large")
+
+    def _open(self, name: str) -> _Budgeted:
+        try:
+            return _Budgeted(self.zip.open(name), self)
+        except Exception as error:  # a damaged local header: BadZipFile, NotImplementedError, …
+            raise DocumentError(text("read.not_docx", path=self.path), code="invalid") from error
+
+    def _failed(self, error: Exception) -> DocumentError:
+        if self.budget < 0:  # lxml replaces an exception raised while it reads by its own
+            return DocumentError(text("read.zip_bomb", path=self.path, limit=MAX_INFLATED), code="too_large")
+        if isinstance(error, DocumentError):
+            return error
+        return DocumentError(text("read.not_docx", path=self.path), code="invalid")
+
+    def xml(self, name: str) -> etree._Element | None:
+        """The parsed part `name` (a small part: numbering, styles, properties), or None when absent."""
+        if name not in self.names:
+            return None
+        try:
+            with self._open(name) as member:
+                return etree.parse(member, _parser()).getroot()
+        except Exception as error:  # damaged members raise zlib.error, struct.error, XMLSyntaxError, …
+            raise self._failed(error) from error
+
+    def lines(self, name: str, numbering: _Numbering) -> list[str]:
+        """The lines of the document part, streamed: each paragraph is dropped once it is read."""
+        try:
+            with self._open(name) as member:
+                events = etree.iterparse(member, events=("end",), tag=(f"{W}p", f"{W}tbl"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+                                         remove_pis=True)
+                return list(_body_lines(events, numbering))
+        except Exception as error:
+            raise self._failed(error) from error
+
+
+class _Budgeted(io.RawIOBase):
+    """A zip member that raises DocumentError once the package has inflated more than its budget."""
+
+    def __init__(self, member: IO[bytes], package: _Package) -> None:
+        super().__init__()
+        self.member = member
+        self.package = package
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.member.read(_CHUNK if size is None or size < 0 else min(size, _CHUNK))
+        self.package.budget -= len(chunk)
+        if self.package.budget < 0:
+            raise DocumentError(text("read.zip_bomb", path=self.package.path, limit=MAX_INFLATED), code="too_large")
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def close(self) -> None:
+        self.member.close()
+        super().close()
+
+
+# ------------------------------------------------------------ numbering
+
+_CN = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _chinese(number: int) -> str:
+    if number < 10:
+        return _CN[number]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt.startswith("chinese") or fmt.startswith("taiwanese") or fmt == "ideographDigital":
+        return _chinese(number)
+    if fmt == "ideographTraditional" and 1 <= number <= 10:
+        return _TIANGAN[number - 1]
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= number <= 20:
+        return _CIRCLED[number - 1]
+    if fmt == "decimalFullWidth":
+        return str(number).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= number <= 26:
+        letter = chr(ord("A") + number - 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and number < 4000:
+        return _roman(number) if fmt == "upperRoman" else _roman(number).lower()
+    return str(number)
+
+
+_LEVEL_REF = re.compile(r"%([1-9])")
+
+
+class _Numbering:
+    """Renders w:numPr list numbers ("一、", "（二）", "3.") as Word would show them."""
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
+        self.nums: dict[str, str] = {}  # numId -> abstractNumId
+        self.style_nums: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.counters: dict[str, list[int]] = {}
+        if numbering is not None:
+            for abstract in numbering.iter(f"{W}abstractNum"):
+                levels = self.levels.setdefault(abstract.get(f"{W}abstractNumId", ""), {})
+                for level in abstract.iter(f"{W}lvl"):
+                    levels[_int(level.get(f"{W}ilvl"))] = (
+                        _int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _val(level, "lvlText") or "")
+            for num in numbering.iter(f"{W}num"):
+                self.nums[num.get(f"{W}numId", "")] = _val(num, "abstractNumId") or ""
+        if styles is not None:
+            for style in styles.iter(f"{W}style"):
+                num_pr = style.find(f"{W}pPr/{W}numPr")
+                if num_pr is not None:
+                    self.style_nums[style.get(f"{W}styleId", "")] = (_val(num_pr, "numId") or "",
+                                                                     _int(_val(num_pr, "ilvl")))
+
+    def label(self, paragraph: etree._Element) -> str:
+        properties = paragraph.find(f"{W}pPr")
+        if properties is None:
+            return ""
+        num_pr = properties.find(f"{W}numPr")
+        style = _val(properties, "pStyle")
+        if num_pr is not None:
+            num_id, level = _val(num_pr, "numId") or "", _int(_val(num_pr, "ilvl"))
+        elif style in self.style_nums:
+            num_id, level = self.style_nums[style]
+        else:
+            return ""
+        abstract = self.nums.get(num_id)
+        levels = self.levels.get(abstract or "")
+        if not levels or level not in levels or not 0 <= level <= 8:
+            return ""
+        counters = self.counters.setdefault(abstract or "", [0] * 9)
+        counters[level] += 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        start, fmt, pattern = levels[level]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def render(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            level_start, level_fmt, _ = levels.get(index, (1, "decimal", ""))
+            return _format(max(counters[index], 1) + level_start - 1, level_fmt)
+
+        return _LEVEL_REF.sub(render, pattern)
+
+
+def _val(element: etree._Element, child: str) -> str | None:
+    found = element.find(f"{W}{child}")
+    return None if found is None else found.get(f"{W}val")
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+# ------------------------------------------------------------ text
+
+
+def _runs(paragraph: etree._Element) -> str:
+    pieces = []
+    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if element.tag == f"{W}t":
+            pieces.append(element.text or "")
+        elif element.tag == f"{W}tab":
+            pieces.append(" ")
+        else:
+            pieces.append("\n")
+    return "".join(pieces)
+
+
+def _in_table(element: etree._Element) -> bool:
+    return any(ancestor.tag == f"{W}tc" for ancestor in element.iterancestors())
+
+
+def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[str]:
+    """Lines of the body in order: a paragraph per line, a table row per line (cells joined)."""
+    for _, element in events:
+        if _in_table(element):
+            continue  # read with its table, when the table ends
+        if element.tag == f"{W}p":
+            yield from (numbering.label(element) + _runs(element)).split("\n")
+        else:
+            for row in element.iter(f"{W}tr"):
+                cells = [" ".join(_runs(p).strip() for p in cell.iter(f"{W}p")).strip()
+                         for cell in row.findall(f"{W}tc")]
+                yield "  ".join(cell for cell in cells if cell)
+        # Keep memory flat however long the document: drop what has been read.
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+
+
+def read_docx(path: Path, data: bytes) -> Source:
+    """A Word 2007+ file (.docx)."""
+    package = _Package(path, data)
+    numbering = _Numbering(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
+    lines = tuple(stripped for line in package.lines("word/document.xml", numbering) if (stripped := line.strip()))
+    refuse_empty("".join(lines), path)
+    facts: dict[str, str] = {}
+    core = package.xml("docProps/core.xml")
+    if core is not None:
+        for key, tag in _CORE.items():
+            found = core.find(tag)
+            if found is not None and found.text and found.text.strip():
+                facts[key] = found.text.strip()
+    return Source(path=str(path), format="docx", encoding=None, lines=lines, facts=facts)

@@ -1,0 +1,260 @@
+"""Saved web pages: the article as one line per block, the metadata table as "label: value" lines.
+
+Parsed with the standard library's event-based `html.parser`: it keeps no tree, so nesting depth
+costs nothing (no recursion), it accepts the broken markup real sites serve, and it adds no dependency.
+Page furniture is dropped by element (script, style, nav, footer, …) and by class/id words (share,
+breadcrumb, footer, …); what text chrome remains, structure.py recognises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..messages import text
+from ..model import Source, Text
+from .text import decode, refuse_binary, refuse_empty
+
+# Elements whose content is never report text.
+_SKIPPED = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "button",
+    "select", "option", "textarea", "iframe", "object", "head", "title",
+})
+# Words in a class or id that mark furniture; matched as whole words of the name (split at - and _).
+_FURNITURE = frozenset({
+    "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "share", "bshare",
+    "fenxiang", "footer", "foot", "copyright", "sidebar", "toolbar", "related", "pager", "pagination",
+    "comment", "comments", "login", "search", "qrcode", "ewm", "print", "tools", "position", "location",
+    "weizhi", "dqwz",
+})
+_BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
+    "thead", "tbody", "tfoot", "tr", "caption", "section", "article", "main", "header", "blockquote",
+    "pre", "address", "figure", "figcaption", "center", "form", "fieldset", "hr", "br", "body", "html",
+})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"})
+_CELLS = frozenset({"td", "th"})
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+_WORDS = re.compile(r"[-_\s]+")
+_LABEL_END = ("：", ":")
+_TERM_MAX = 20  # a <dt> longer than this is a heading, not a field label
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MAX_FACTS = 200
+_MAX_FACT_CHARS = 2000
+
+
+class _Extractor(HTMLParser):
+    """Collects block lines and <meta> facts while skipping furniture."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.facts: dict[str, str] = {}
+        self._open: list[str] = []
+        self._counts: dict[str, int] = {}  # open elements by name: a stray end tag is ignored in O(1)
+        self._skip_depth: int | None = None  # len(self._open) when a skipped element began
+        self._pre = 0
+        self._buffer: list[str] = []
+        self._row: list[tuple[bool, str]] | None = None  # (is a <th>, text) of the current table row
+        self._cell: bool | None = None  # inside a cell: whether it is a <th>
+        self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
+
+    # ------------------------------------------------------------ tags
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
+            return
+        if self._skip_depth is None and (tag in _SKIPPED or _is_furniture(attrs)):
+            self._skip_depth = len(self._open)
+        if tag in _VOID:
+            if tag in ("br", "hr") and self._skip_depth is None:
+                self._break()
+            return
+        self._open.append(tag)
+        self._counts[tag] = self._counts.get(tag, 0) + 1
+        if self._skip_depth is not None:
+            return
+        if tag == "pre":
+            self._pre += 1
+        if tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in _CELLS:
+            self._end_cell()
+            self._cell = tag == "th"
+        elif tag in _BLOCKS:
+            if self._cell is not None:
+                self._end_row()  # a cell holding paragraphs is page layout, not a table row
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
+        elif tag in ("br", "hr") and self._skip_depth is None:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._counts.get(tag):
+            return  # a stray end tag: ignore it, as browsers do
+        # Close everything opened inside it (unclosed <li>, <p>, …). Each element is closed once, so a
+        # page costs time linear in its tags however broken it is.
+        index = len(self._open) - 1
+        while self._open[index] != tag:
+            index -= 1
+        for closed in self._open[index:]:
+            self._counts[closed] -= 1
+        del self._open[index:]
+        if self._skip_depth is not None:
+            if index <= self._skip_depth:
+                self._skip_depth = None
+            return
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag in _CELLS:
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+        elif tag in _BLOCKS:
+            self._break()
+            if tag == "dt":
+                self._term = len(self.lines) - 1
+            elif tag == "dd":
+                self._define()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth is not None:
+            return
+        if self._pre:
+            first, *rest = data.split("\n")
+            self._buffer.append(first)
+            for piece in rest:
+                self._break()
+                self._buffer.append(piece)
+        else:
+            self._buffer.append(_SPACE.sub(" ", data))
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+        self._break()
+
+    # ------------------------------------------------------------ lines
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if name and content and len(self.facts) < _MAX_FACTS and name not in self.facts:
+            self.facts[name] = content.strip()[:_MAX_FACT_CHARS]
+
+    def _take(self) -> str:
+        taken = "".join(self._buffer).strip()
+        self._buffer.clear()
+        return taken
+
+    def _break(self) -> None:
+        if self._cell is not None:
+            self._buffer.append(" ")  # a block inside a cell stays inside the cell
+            return
+        line = self._take()
+        if line:
+            self.lines.append(line)
+
+    def _define(self) -> None:
+        """<dt>label</dt><dd>value</dd> reads as "label：value", as a <th>/<td> row does."""
+        term, self._term = self._term, None
+        if term is None or term < len(self.lines) - 2 or len(self.lines[term]) > _TERM_MAX:
+            return
+        label = self.lines[term] if self.lines[term].endswith(_LABEL_END) else self.lines[term] + "："
+        value = self.lines.pop() if term == len(self.lines) - 2 else ""
+        self.lines[term] = f"{label}{value}"
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append((self._cell, _SPACE.sub(" ", self._take())))
+        elif self._cell is not None:
+            self._buffer.append(" ")
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is None:
+            return
+        cells, self._row = self._row, None
+        labelled = any(is_th for is_th, _ in cells) and any(not is_th and value for is_th, value in cells)
+        # A row of <th> label / <td> value pairs reads as "label: value" lines do.
+        parts = [value + "：" if is_th and labelled and value and not value.endswith(_LABEL_END) else value
+                 for is_th, value in cells]
+        line = "  ".join(part for part in parts if part)
+        if line:
+            self.lines.append(line)
+
+
+def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value and _HIDDEN.search(value):
+            return True  # copies kept for search engines and scripts, not shown to readers
+        if name in ("class", "id") and value:
+            if any(word in _FURNITURE for word in _WORDS.split(value.lower())):
+                return True
+    return False
+
+
+# ------------------------------------------------------------ encoding
+
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""",
+    re.IGNORECASE,
+)
+# GB2312 and GBK pages often use characters only their superset GB18030 names.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "ascii": "utf-8", "latin-1": "cp1252",
+              "iso8859-1": "cp1252"}
+
+
+def declared_charset(data: bytes) -> tuple[str, str] | None:
+    """(name as written, codec to use) of the charset a page declares in its first 4 KB, if any."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return name, _SUPERSETS.get(canonical, canonical)
+
+
+def decode_page(data: bytes, path: Path) -> tuple[str, str, tuple[Text, ...]]:
+    """Decode a page: BOM, then valid UTF-8, then the declared charset, then detection; warn on a lie."""
+    declared = declared_charset(data)
+    if declared is None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data, str(path))
+    name, codec = declared
+    warnings: tuple[Text, ...] = ()
+    try:
+        # Valid UTF-8 of any length is almost never another encoding, whatever the page says.
+        decoded, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            decoded, encoding = data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            decoded, encoding, warnings = decode(data, str(path))
+    if encoding != codec and not data.isascii() and not encoding.startswith(codec):
+        warnings += (text("read.charset_lied", path=path, declared=name, actual=encoding),)
+    return decoded, encoding, warnings
+
+
+def read_html(path: Path, data: bytes) -> Source:
+    """A saved web page (.html, .htm, .shtml)."""
+    decoded, encoding, warnings = decode_page(data, path)
+    refuse_binary(decoded, path)
+    extractor = _Extractor()
+    extractor.feed(decoded)
+    extractor.close()
+    refuse_empty("".join(extractor.lines), path)
+    return Source(path=str(path), format="html", encoding=encoding, lines=tuple(extractor.lines),
+                  facts=extractor.facts, warnings=warnings)

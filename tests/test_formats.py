@@ -1,0 +1,230 @@
+"""HTML, DOCX and PDF readers: the seed in every format reads the same; what each reader keeps and drops."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from compliance import check_file
+from compliance.errors import DocumentError
+from compliance.readers import READERS, read_document
+from compliance.structure import build, fold
+
+from helpers import SAMPLES, SEED
+
+FORMATS = ["xihu-2021.html", "xihu-2021.docx", "xihu-2021.pdf", "xihu-2021-traditional.txt"]
+
+
+def _summary(path: Path) -> dict:
+    report = check_file(path)
+    document = report.document
+    return {
+        "title": fold(document.title or ""),
+        "year": document.year,
+        "published": document.published,
+        "subject": document.subject,
+        "metadata": {key: fold(field.value) for key, field in document.metadata.items()},
+        "parts": {f.rule_id: f.status for f in report.findings if f.rule_id.startswith("parts.")},
+        "headings": [fold(section.heading) for section in document.sections],
+        "score": report.score.total,
+        "passed": report.passed,
+    }
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_of_the_seed_reads_as_the_text_does(name: str) -> None:
+    assert _summary(SAMPLES / name) == _summary(SEED)
+
+
+def test_formats_are_registered_by_suffix() -> None:
+    assert {".html", ".htm", ".docx", ".pdf"} <= set(READERS)
+
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}">
+<meta name="ArticleTitle" content="青岚区司法局2023年度法治政府建设情况报告">
+<meta name="PubDate" content="2024-03-05 10:12"><meta name="ContentSource" content="青岚区司法局">
+<title>青岚区司法局2023年度法治政府建设情况报告_青岚区人民政府</title>
+<style>.x {{ color: red }}</style><script>var tracker = "一、不是标题";</script></head>
+<body><div class="top-nav"><a>首页</a><a>政务公开</a></div>
+<div class="position">当前位置：<a>首页</a> &gt; <a>法治政府</a></div>
+<div class="article"><h2>青岚区司法局2023年度法治政府建设情况报告</h2>
+<div class="share-bar">分享到：<a>微信</a></div>
+<p>　　2023年，我局深入学习贯彻习近平法治思想。</p>
+<p><b>一、</b>主要举措和成效</p><p>全年办理行政复议案件<span>39</span>件。</p>
+<table><tr><td><p>布局表格里的段落一。</p><p>布局表格里的段落二。</p></td></tr></table>
+</div><div id="footer">主办：青岚区人民政府 网站标识码 3601000001</div>
+<script>document.write("二、也不是标题")</script></body></html>"""
+
+
+def _page(tmp_path: Path, content: str, *, encoding: str = "utf-8", name: str = "page.html") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding))
+    return path
+
+
+def test_html_keeps_the_article_and_drops_furniture(tmp_path: Path) -> None:
+    source = read_document(_page(tmp_path, PAGE.format(charset="utf-8")))
+    assert source.lines == (
+        "青岚区司法局2023年度法治政府建设情况报告",
+        "2023年，我局深入学习贯彻习近平法治思想。",
+        "一、主要举措和成效",
+        "全年办理行政复议案件39件。",
+        "布局表格里的段落一。",
+        "布局表格里的段落二。",
+    )
+    assert source.facts["PubDate"] == "2024-03-05 10:12" and source.format == "html"
+
+
+def test_html_meta_tags_are_fallbacks_for_date_and_subject(tmp_path: Path) -> None:
+    page = PAGE.format(charset="utf-8").replace("<h2>青岚区司法局2023年度法治政府建设情况报告</h2>", "")
+    document = build(read_document(_page(tmp_path, page)))
+    assert document.title == "青岚区司法局2023年度法治政府建设情况报告"  # from ArticleTitle
+    assert (document.published.isoformat(), document.published_source) == ("2024-03-05", "PubDate")
+    assert document.subject == "department" and not document.metadata  # ContentSource, not a page field
+
+
+def test_html_metadata_table_with_th_labels(tmp_path: Path) -> None:
+    page = ("<table class='xxgk'><tr><th>索引号</th><td>11360100MB1234567X/2024-00012</td><th>发布机构</th>"
+            "<td>青岚区司法局</td></tr><tr><th>公开方式：</th><td>主动公开</td><th>文号</th><td></td></tr></table>"
+            "<h1>青岚区司法局2023年度法治政府建设情况报告</h1><p>2023年，我局坚持依法行政。</p>")
+    document = build(read_document(_page(tmp_path, page)))
+    values = {key: field.value for key, field in document.metadata.items()}
+    assert values == {"index_no": "11360100MB1234567X/2024-00012", "publisher": "青岚区司法局",
+                      "disclosure": "主动公开", "doc_no": ""}
+    assert document.metadata["publisher"].location.line == 1  # one line per table row
+
+
+def test_html_metadata_as_a_definition_list_and_hidden_copies(tmp_path: Path) -> None:
+    page = ("<dl class='info'><dt>索引号</dt><dd>A25110--2024-0007</dd><dt>主题分类：</dt><dd></dd>"
+            "<dt>发布机构</dt><dd>青岚区司法局</dd></dl><h1>青岚区司法局2023年度法治政府建设情况报告</h1>"
+            "<div style='DISPLAY: none'>一、隐藏的旧版正文</div><p hidden>二、也不显示</p><p>2023年，我局坚持依法行政。</p>")
+    source = read_document(_page(tmp_path, page))
+    assert source.lines == ("索引号：A25110--2024-0007", "主题分类：", "发布机构：青岚区司法局",
+                            "青岚区司法局2023年度法治政府建设情况报告", "2023年，我局坚持依法行政。")
+    values = {key: field.value for key, field in build(source).metadata.items()}
+    assert values == {"index_no": "A25110--2024-0007", "topic": "", "publisher": "青岚区司法局"}
+
+
+def test_html_in_gbk_as_declared(tmp_path: Path) -> None:
+    source = read_document(_page(tmp_path, PAGE.format(charset="gb2312"), encoding="gbk"))
+    assert source.encoding == "gb18030" and source.lines[0] == "青岚区司法局2023年度法治政府建设情况报告"
+    assert not source.warnings
+
+
+@pytest.mark.parametrize(("declared", "actual", "read_as"), [("gb2312", "utf-8", "utf-8"), ("utf-8", "gbk", "gb18030")])
+def test_html_whose_charset_declaration_lies(tmp_path: Path, declared: str, actual: str, read_as: str) -> None:
+    source = read_document(_page(tmp_path, PAGE.format(charset=declared), encoding=actual))
+    assert source.encoding == read_as and source.lines[2] == "一、主要举措和成效"
+    assert declared in source.warnings[0].en and read_as in source.warnings[0].zh
+
+
+def test_html_unclosed_list_items_in_the_menu_do_not_swallow_the_article(tmp_path: Path) -> None:
+    menu = "<ul class='menu'>" + "".join(f"<li><a href='/c{i}'>栏目{i}</a>" for i in range(300)) + "</ul>"
+    page = f"<body><div class='nav'>{menu}</div><h1>青岚区2023年度法治政府建设情况报告</h1><p>一、主要举措和成效</p></body>"
+    assert read_document(_page(tmp_path, page)).lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效")
+
+
+def test_html_pre_keeps_its_lines(tmp_path: Path) -> None:
+    source = read_document(_page(tmp_path, "<pre>一、主要举措和成效\n全年办结案件39件。</pre>"))
+    assert source.lines == ("一、主要举措和成效", "全年办结案件39件。")
+
+
+# ---------------------------------------------------------------- DOCX
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(tmp_path: Path, body: str, *, numbering: str | None = None, core: str | None = None,
+          prolog: str = "", name: str = "report.docx") -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {W_NS}><w:body>{body}</w:body></w:document>')
+        if numbering:
+            package.writestr("word/numbering.xml", f"<w:numbering {W_NS}>{numbering}</w:numbering>")
+        if core:
+            package.writestr("docProps/core.xml", core)
+    path = tmp_path / name
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _p(content: str, num: tuple[int, int] | None = None) -> str:
+    props = f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>' if num else ""
+    return f"<w:p>{props}<w:r><w:t>{content}</w:t></w:r></w:p>"
+
+
+NUMBERING = """<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>"""
+
+
+def test_docx_automatic_numbering_becomes_the_section_tree(tmp_path: Path) -> None:
+    body = "".join([
+        _p("青岚区2023年度法治政府建设情况报告"),
+        _p("主要举措和成效", (7, 0)), _p("坚持依法决策", (7, 1)), _p("全年审查规范性文件12件。", (7, 2)),
+        _p("全年办理行政复议案件39件。", (7, 2)), _p("严格规范执法", (7, 1)),
+        _p("存在的不足和原因", (7, 0)), _p("2024年工作安排", (7, 0)),
+    ])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    assert source.lines[1:6] == ("一、主要举措和成效", "（一）坚持依法决策", "1.全年审查规范性文件12件。",
+                                 "2.全年办理行政复议案件39件。", "（二）严格规范执法")
+    document = build(source)
+    assert [(s.number, s.heading) for s in document.sections] == [
+        ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排")]
+    assert [s.heading for s in document.sections[0].children] == ["坚持依法决策", "严格规范执法"]
+
+
+def test_docx_table_rows_are_lines_and_core_dates_are_only_a_fallback(tmp_path: Path) -> None:
+    table = ("<w:tbl><w:tr><w:tc>" + _p("发布机构：") + "</w:tc><w:tc>" + _p("青岚区司法局") + "</w:tc></w:tr>"
+             "<w:tr><w:tc>" + _p("项目") + "</w:tc><w:tc>" + _p("数量") + _p("（件）") + "</w:tc></w:tr></w:tbl>")
+    core = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dcterms="http://purl.org/dc/terms/"><dcterms:modified>2024-03-02T08:00:00Z</dcterms:modified>'
+            "</cp:coreProperties>")
+    body = table + _p("青岚区司法局2023年度法治政府建设情况报告") + _p("2023年，我局坚持依法行政。")
+    source = read_document(_docx(tmp_path, body, core=core))
+    assert source.lines[:2] == ("发布机构：  青岚区司法局", "项目  数量 （件）")
+    document = build(source)
+    assert document.metadata["publisher"].value == "青岚区司法局"
+    assert (document.published.isoformat(), document.published_source) == ("2024-03-02", "modified")
+    signed = build(read_document(_docx(tmp_path, body + _p("2024年3月1日"), core=core, name="signed.docx")))
+    assert (signed.published.isoformat(), signed.published_source) == ("2024-03-01", "signature")
+
+
+def test_text_file_named_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(SEED.read_bytes())
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert caught.value.code == "invalid" and "Word" in caught.value.text.en
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def test_pdf_wrapped_lines_become_paragraphs() -> None:
+    lines = read_document(SAMPLES / "xihu-2021.pdf").lines
+    seed = build(read_document(SEED))
+    body = [line.strip() for _, line in seed.numbered_lines() if line.strip()]
+    assert list(lines[5:]) == body  # after the four metadata lines and the title
+
+
+def test_pdf_without_a_text_layer_says_to_ocr_it(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert caught.value.code == "no_text"
+    assert "OCR it first" in caught.value.text.en and "文字识别" in caught.value.text.zh
