@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
-from .engine import check
-from .errors import ComplianceError, DocumentError
-from .formatters import FORMATTERS, Options, Result, document_facts
+from . import __version__, batch
+from .baseline import Baseline
+from .errors import ComplianceError, ConfigError, DocumentError
+from .formatters import BINARY_FORMATS, FORMATTERS, Options
 from .messages import text
-from .model import ExitCode, FailedDocument, Report, RuleSet, Severity, Text
-from .readers import DEFAULT_MAX_BYTES, READERS, read_document
+from .model import ExitCode, Severity
+from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
 from .structure import build
 
@@ -36,6 +36,8 @@ HELP = {
         "max_bytes": f"单个文件的大小上限（字节），默认 {DEFAULT_MAX_BYTES}",
         "no_color": "不使用颜色",
         "width": "终端报告的宽度（字符）",
+        "jobs": "并行检查的进程数；默认为本机 CPU 核数",
+        "baseline": "基线文件（JSON）：不存在时记录当前问题；存在时只有新问题才不通过",
     },
     "en": {
         "description": "Check annual rule-of-law government reports: structure, metadata, deadline, indicators; print a scored report.",
@@ -52,6 +54,8 @@ HELP = {
         "max_bytes": f"largest file to read, in bytes (default {DEFAULT_MAX_BYTES})",
         "no_color": "no colours",
         "width": "width of the terminal report, in characters",
+        "jobs": "worker processes checking files in parallel; default: the machine's cores",
+        "baseline": "baseline file (JSON): recorded when it does not exist; afterwards only new findings fail",
     },
 }
 
@@ -85,6 +89,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check_parser.add_argument("--verbose", "-v", action="store_true", help=h["verbose"])
     check_parser.add_argument("--fail-under", type=float, metavar="SCORE", help=h["fail_under"])
     check_parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error", help=h["fail_on"])
+    check_parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=h["jobs"])
+    check_parser.add_argument("--baseline", type=Path, metavar="FILE", help=h["baseline"])
 
     parse_parser = commands.add_parser("parse", parents=[common], help=h["parse"], description=h["parse"])
     parse_parser.add_argument("paths", nargs="+", metavar="PATH", help=h["paths"])
@@ -92,24 +98,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    # os.walk does not follow directory symlinks, so a link loop cannot trap us.
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.suffix.lower() in READERS:
-                yield path
-
-
 def expand(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given, and the supported files under each directory, in a stable order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield path
+    """Files as given, and the supported files under each directory or glob, in a stable order."""
+    return (Path(item.path) for item in batch.expand([p for p in paths if p != batch.STDIN]))
 
 
 def _open(output: Path | None) -> contextlib.AbstractContextManager[TextIO]:
@@ -118,26 +109,37 @@ def _open(output: Path | None) -> contextlib.AbstractContextManager[TextIO]:
     return output.open("w", encoding="utf-8", newline="\n")
 
 
-def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, reason: Text) -> Result:
-    try:
-        document = build(read_document(path, max_bytes=args.max_bytes))
-    except DocumentError as error:
-        return FailedDocument(path=str(path), code=error.code, message=error.text)
-    return check(document, ruleset, profile_reason=reason, fail_under=args.fail_under,
-                 fail_on=Severity(args.fail_on))
-
-
 def _run_check(args: argparse.Namespace, options: Options) -> int:
+    if args.format in BINARY_FORMATS and args.output is None:
+        raise ConfigError(text("cli.binary_needs_output", format=args.format))
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError(text("cli.bad_jobs", jobs=args.jobs))
     ruleset = load_ruleset(args.rules or "national")
     reason = (text("profile.given", pack=args.rules) if args.rules
               else text("profile.default", pack=ruleset.id))
-    results = [_check_one(path, ruleset, args, reason) for path in expand(args.paths)]
-    if not results:
+    items = list(batch.expand(args.paths))
+    if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
+    fail_on = Severity(args.fail_on)
+    settings = batch.Settings(ruleset=ruleset, profile_reason=reason, fail_under=args.fail_under,
+                              fail_on=fail_on, max_bytes=args.max_bytes)
+    results = batch.run(items, settings, jobs=args.jobs)
+    known = Baseline.open(args.baseline) if args.baseline else None
+    if known is not None:
+        results = known.mark(results, fail_under=args.fail_under, fail_on=fail_on)
+    tally = batch.Tally()
+    results = tally.watch(results)
+    # A progress bar only where a person watches, and never mixed into a machine format on stdout.
+    if len(items) > 1 and sys.stderr.isatty() and (args.output is not None or args.format == "table"):
+        from .progress import track
+
+        results = track(results, total=len(items), lang=options.lang)
     _write(lambda out: FORMATTERS[args.format](results, out, options), args.output)
-    if any(isinstance(result, FailedDocument) for result in results):
+    if known is not None and known.recording:
+        known.save()
+    if tally.errors:
         return ExitCode.ERROR
-    return ExitCode.OK if all(isinstance(r, Report) and r.passed for r in results) else ExitCode.FAILED
+    return ExitCode.FAILED if tally.failed else ExitCode.OK
 
 
 def _write(render: Callable[[TextIO], None], output: Path | None) -> None:

@@ -1,0 +1,173 @@
+"""Many files: which inputs a command line names, checking them in worker processes, streaming results.
+
+Results come back in input order, one slim Report (the document's text dropped) or FailedDocument per
+input, so memory stays flat however many files a batch holds; one unreadable file costs only its own
+result.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .engine import check
+from .errors import DocumentError
+from .model import FailedDocument, Report, RuleSet, Severity, Text
+from .readers import DEFAULT_MAX_BYTES, READERS, read_document, read_txt
+from .structure import build
+
+Result = Report | FailedDocument
+
+STDIN = "-"
+_GLOB_CHARS = frozenset("*?[")
+CHUNK = 16  # documents per task: amortises inter-process overhead without delaying the first result
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Input:
+    """One document to check: a file, or bytes already read (standard input)."""
+
+    path: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything a worker needs besides the inputs; sent once to each worker process."""
+
+    ruleset: RuleSet
+    profile_reason: Text
+    fail_under: float | None = None
+    fail_on: Severity = Severity.ERROR
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    # os.walk does not follow directory symlinks, so a link loop cannot trap us.
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() in READERS:
+                yield path
+
+
+def expand(paths: Sequence[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Input]:
+    """Files as given, supported files under directories, glob matches, `-` for standard input; stable order."""
+    for raw in paths:
+        if raw == STDIN:
+            read = stdin or (lambda: sys.stdin.buffer.read())
+            yield Input(path="<stdin>", data=read())
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from (Input(path=str(p)) for p in _walk(path))
+        elif not path.exists() and _GLOB_CHARS & set(raw):
+            # A pattern the shell did not expand (quoted, or on Windows): expand it ourselves.
+            for match in sorted(glob.glob(raw, recursive=True)):
+                matched = Path(match)
+                if matched.is_dir():
+                    yield from (Input(path=str(p)) for p in _walk(matched))
+                elif matched.suffix.lower() in READERS:
+                    yield Input(path=match)
+        else:
+            yield Input(path=raw)
+
+
+def slim(report: Report) -> Report:
+    """The report without the document's text: what outputs need, small enough to send between processes."""
+    document = replace(report.document, lines=(), matchable=(), skipped_lines=frozenset())
+    return replace(report, document=document)
+
+
+def check_one(item: Input, settings: Settings) -> Result:
+    """Read, parse and check one input; an unreadable one becomes a FailedDocument."""
+    try:
+        if item.data is not None:
+            source = read_txt(Path(item.path), item.data)
+        else:
+            source = read_document(item.path, max_bytes=settings.max_bytes)
+        document = build(source)
+    except DocumentError as error:
+        return FailedDocument(path=item.path, code=error.code, message=error.text)
+    return slim(check(document, settings.ruleset, profile_reason=settings.profile_reason,
+                      fail_under=settings.fail_under, fail_on=settings.fail_on))
+
+
+# ---------------------------------------------------------------- worker processes
+
+_SETTINGS: Settings | None = None
+_NO_RULES = RuleSet(id="", version="", hash="", source="", categories=(), grades=(), pass_score=0.0, rules=())
+
+
+def _init(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _check_chunk(items: list[Input]) -> list[Result]:
+    assert _SETTINGS is not None
+    results = [check_one(item, _SETTINGS) for item in items]
+    # The parent holds the rule set already; sending it back with every report would dominate the traffic.
+    return [replace(r, ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
+
+
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result]:
+    """Check every input and yield its result in input order, in `jobs` worker processes."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(items) <= 1:
+        # A process pool costs more to start than one document takes to check.
+        for item in items:
+            yield check_one(item, settings)
+        return
+    chunk = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
+        # At most a few chunks per worker in flight: memory stays flat when output is slower than checking.
+        pending: deque[Future[list[Result]]] = deque()
+        chunks = _chunks(items, chunk)
+        for part in chunks:
+            pending.append(pool.submit(_check_chunk, part))
+            if len(pending) >= jobs * 3:
+                break
+        while pending:
+            done = pending.popleft().result()
+            part_ = next(chunks, None)
+            if part_ is not None:
+                pending.append(pool.submit(_check_chunk, part_))
+            for result in done:
+                yield replace(result, ruleset=settings.ruleset) if isinstance(result, Report) else result
+
+
+@dataclass(slots=True)
+class Tally:
+    """Exit status of a stream of results, counted as they pass by."""
+
+    documents: int = 0
+    errors: int = 0
+    failed: int = 0
+
+    def watch(self, results: Iterable[Result]) -> Iterator[Result]:
+        for result in results:
+            self.documents += 1
+            if isinstance(result, FailedDocument):
+                self.errors += 1
+            elif not result.passed:
+                self.failed += 1
+            yield result
