@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .engine import check
 from .errors import DocumentError
+from .messages import text
 from .model import FailedDocument, Report, RuleSet, Severity, Text
 from .readers import DEFAULT_MAX_BYTES, READERS, read_document, read_txt
 from .structure import build
@@ -94,10 +95,15 @@ def check_one(item: Input, settings: Settings) -> Result:
         else:
             source = read_document(item.path, max_bytes=settings.max_bytes)
         document = build(source)
+        report = check(document, settings.ruleset, profile_reason=settings.profile_reason,
+                       fail_under=settings.fail_under, fail_on=settings.fail_on)
     except DocumentError as error:
         return FailedDocument(path=item.path, code=error.code, message=error.text)
-    return slim(check(document, settings.ruleset, profile_reason=settings.profile_reason,
-                      fail_under=settings.fail_under, fail_on=settings.fail_on))
+    except Exception as error:  # noqa: BLE001 - a bug met on one file must not cost a batch every other result
+        reason = f"{type(error).__name__}: {error}"
+        return FailedDocument(path=item.path, code="internal", message=text("check.internal", path=item.path,
+                                                                             reason=reason))
+    return slim(report)
 
 
 # ---------------------------------------------------------------- worker processes

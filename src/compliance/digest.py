@@ -7,6 +7,7 @@ Everything here is read from the JSON contract (`formatters.document_dict`), so 
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -97,6 +98,13 @@ class Digest:
         """(category title, average score over the documents where it applies)."""
         return [(self.category_titles[cid], round(total / count, 1) if count else None)
                 for cid, (total, count) in self.category_sums.items()]
+
+    def common_folder(self) -> str:
+        """The folder every document of the batch shares (submissions/), "" when there is none."""
+        folders = {os.path.dirname(r.path) for r in self.rows}
+        if not folders or not all(folders) or len({os.path.isabs(f) for f in folders}) > 1:
+            return ""
+        return os.path.commonpath(list(folders))
 
     @property
     def late(self) -> list[Row]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -37,10 +38,12 @@ def ranking_table(digest: Digest, lang: str) -> Table:
                          ("col.grade", "left"), ("col.passed", "center"), ("col.missing_parts", "left"),
                          ("col.late", "left"), ("col.figures_missing", "left")):
         table.add_column(_t(key, lang), justify=justify)  # type: ignore[arg-type]
+    common = digest.common_folder()
     for rank, row in enumerate(digest.ranking(), start=1):
-        name = RichText(row.title or row.path, overflow="fold")
+        short = os.path.relpath(row.path, common) if common else row.path
+        name = RichText(row.title or short, overflow="fold")
         if row.title:
-            name.append(f"\n{row.path}", style="dim")
+            name.append(f"\n{short}", style="dim")
         if row.error:
             table.add_row("", name, "—", "", RichText("!", style="bold red"),
                           RichText(row.error, style="red"), "", "")
