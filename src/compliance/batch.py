@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .engine import check
 from .errors import DocumentError
+from .formatters import Entry, document_dict
 from .messages import text
 from .model import FailedDocument, Report, RuleSet, Severity, Text
 from .readers import DEFAULT_MAX_BYTES, READERS, read_document, read_txt
@@ -47,6 +48,7 @@ class Settings:
     fail_under: float | None = None
     fail_on: Severity = Severity.ERROR
     max_bytes: int = DEFAULT_MAX_BYTES
+    entries: str | None = None  # a language: workers send JSON entries (fast to pickle) instead of Reports
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -117,10 +119,14 @@ def _init(settings: Settings) -> None:
     _SETTINGS = settings
 
 
-def _check_chunk(items: list[Input]) -> list[Result]:
+def _check_chunk(items: list[Input]) -> list[Result | Entry]:
     assert _SETTINGS is not None
-    results = [check_one(item, _SETTINGS) for item in items]
+    settings = _SETTINGS
+    results = [check_one(item, settings) for item in items]
     # The parent holds the rule set already; sending it back with every report would dominate the traffic.
+    if settings.entries:
+        return [Entry(data=document_dict(r, settings.entries), lang=settings.entries, ruleset=_NO_RULES)
+                if isinstance(r, Report) else r for r in results]
     return [replace(r, ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
 
 
@@ -135,7 +141,7 @@ def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
         yield chunk
 
 
-def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result]:
+def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result | Entry]:
     """Check every input and yield its result in input order, in `jobs` worker processes."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(items) <= 1:
@@ -146,7 +152,7 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
     chunk = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
         # At most a few chunks per worker in flight: memory stays flat when output is slower than checking.
-        pending: deque[Future[list[Result]]] = deque()
+        pending: deque[Future[list[Result | Entry]]] = deque()
         chunks = _chunks(items, chunk)
         for part in chunks:
             pending.append(pool.submit(_check_chunk, part))
@@ -158,7 +164,9 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
             if part_ is not None:
                 pending.append(pool.submit(_check_chunk, part_))
             for result in done:
-                yield replace(result, ruleset=settings.ruleset) if isinstance(result, Report) else result
+                if isinstance(result, (Report, Entry)):
+                    result = replace(result, ruleset=settings.ruleset)
+                yield result
 
 
 @dataclass(slots=True)
@@ -169,7 +177,7 @@ class Tally:
     errors: int = 0
     failed: int = 0
 
-    def watch(self, results: Iterable[Result]) -> Iterator[Result]:
+    def watch(self, results: Iterable[Result | Entry]) -> Iterator[Result | Entry]:
         for result in results:
             self.documents += 1
             if isinstance(result, FailedDocument):

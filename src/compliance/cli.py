@@ -121,8 +121,11 @@ def _run_check(args: argparse.Namespace, options: Options) -> int:
     if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
     fail_on = Severity(args.fail_on)
+    # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.
+    needs_reports = args.baseline is not None or (args.format == "table" and args.verbose)
     settings = batch.Settings(ruleset=ruleset, profile_reason=reason, fail_under=args.fail_under,
-                              fail_on=fail_on, max_bytes=args.max_bytes)
+                              fail_on=fail_on, max_bytes=args.max_bytes,
+                              entries=None if needs_reports else options.lang)
     results = batch.run(items, settings, jobs=args.jobs)
     known = Baseline.open(args.baseline) if args.baseline else None
     if known is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from ..matching import compile_pattern, search_any
+from ..matching import compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import years_in
@@ -22,11 +22,9 @@ def _section_chars(document: Document, section: Section) -> int:
 
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
     """The outermost, then earliest, section whose heading matches one of `patterns`."""
-    candidates = [
-        section for section in document.all_sections()
-        if search_any(patterns, document.matchable[section.location.line - 1][section.location.column - 1:]
-                      [: len(section.heading) + 8])
-    ]
+    sections = list(document.all_sections())
+    headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8] for s in sections]
+    candidates = [section for section, found in zip(sections, lines_matching(patterns, headings)) if found]
     return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
 
 
@@ -70,9 +68,10 @@ def part(
                 location=section.location, credit=order_credit, evidence=data["heading"],
             )
         return
-    for number, line in document.numbered_lines():
-        lead = _lead_sentence(document.matchable[number - 1])
-        match = search_any(fallback_patterns, lead) if fallback_patterns else None
+    body = list(document.numbered_lines())
+    leads = [_lead_sentence(document.matchable[number - 1]) for number, _ in body]
+    for (number, line), lead, found in zip(body, leads, lines_matching(fallback_patterns, leads)):
+        match = search_any(fallback_patterns, lead) if found else None
         if match:
             evidence = _lead_sentence(line.strip())
             yield Hit(
@@ -94,7 +93,9 @@ def part(
 
 def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:
     """Where the heading's words occur as body text: the author may have written it without numbering."""
-    for number, _ in document.numbered_lines():
+    numbers = [number for number, _ in document.numbered_lines()]
+    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
+    for number in (number for number, hit in zip(numbers, found) if hit):
         matchable = document.matchable[number - 1]
         match = search_any(patterns, matchable)
         if match:
@@ -221,7 +222,9 @@ def phrase(
         return
     compiled = [compile_pattern(p) for p in patterns]
     matches = []
-    for number in numbers:
+    # Only lines where some pattern matches need the per-pattern search (most lines have none).
+    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
+    for number in (number for number, hit in zip(numbers, found) if hit):
         matchable = document.matchable[number - 1]
         for pattern in compiled:
             for match in pattern.finditer(matchable):
