@@ -110,7 +110,8 @@ def search_any(patterns: tuple[str, ...] | list[str], text: str) -> Match | None
     return best
 
 
-def anchored(patterns: Sequence[str]) -> bool:
+@lru_cache(maxsize=1024)
+def anchored(patterns: tuple[str, ...]) -> bool:
     """Whether a pattern may use ^ $ \\A \\Z: their meaning changes when lines are searched joined."""
     return any(mark in pattern for pattern in patterns for mark in ("^", "$", "\\A", "\\Z", "\\z"))
 
@@ -124,11 +125,11 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     """
     if not patterns or not lines:
         return [False] * len(lines)
-    if anchored(patterns) or any("\n" in line for line in lines):
+    joined = "\n".join(lines)
+    if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    joined = "\n".join(lines)
     for compiled in _alternations(tuple(patterns)):
         for match in compiled.finditer(joined):
             index = bisect.bisect_right(starts, match.start()) - 1
