@@ -153,8 +153,8 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     failing = [f for f in document["findings"] if f["status"] in FAILING]
     mark = "✅" if document["passed"] else "❌"
     score = "—" if document["score"] is None else f"{document['score']:.1f} {document['grade'] or ''}"
-    lines = [f"<details><summary>{mark} <b>{_cell(document['title'] or document['path'])}</b> — {score}"
-             f" ({_cell(document['path'])})</summary>", ""]
+    lines = [(f"<details><summary>{mark} <b>{_cell(document['title'] or document['path'])}</b> — {score}"
+              f" ({_cell(document['path'])})</summary>"), ""]
     if document["error"]:
         lines.append(f"- {document['error']['message']}")
     for reason in document["gate"]:

@@ -131,8 +131,8 @@ def histogram(scores: list[float], lang: str) -> str:
     plot_w, plot_h = width - left - 10, height - bottom - top
     peak = max(bins) or 1
     step = plot_w / 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{_e(_t("batch.distribution", lang))}" font-size="11" fill="#5f6b7a">']
+    parts = [(f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+              f'aria-label="{_e(_t("batch.distribution", lang))}" font-size="11" fill="#5f6b7a">')]
     for tick in range(0, peak + 1, max(1, peak // 4)):
         y = top + plot_h - plot_h * tick / peak
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e6e9ed"/>'

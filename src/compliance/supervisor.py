@@ -15,7 +15,7 @@ from .digest import Digest, Row
 from .formatters import Options, Result, document_dict
 from .messages import text
 from .model import Report
-from .terminal import _report, _failed, _score_style
+from .terminal import _failed, _report, _score_style
 
 
 def _t(key: str, lang: str, **values: object) -> str:
