@@ -127,3 +127,27 @@ def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.
     assert main(["check", "--baseline", str(baseline), str(SEED)]) == 2
     err = capsys.readouterr().err
     assert "baseline.json" in err and "Traceback" not in err
+
+
+def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance import engine
+
+    original = engine.KINDS["deadline"]
+
+    def deadline(document, **params):  # type: ignore[no-untyped-def]
+        if "late-2022" in document.path:
+            raise ZeroDivisionError("boom")
+        return original(document, **params)
+
+    monkeypatch.setitem(engine.KINDS, "deadline", deadline)
+    assert main(["check", "--format", "json", "--jobs", "1", str(SEED), str(SAMPLES / "late-2022.txt")]) == 2
+    documents = _json(capsys)["documents"]
+    assert documents[0]["passed"] and documents[0]["error"] is None
+    assert documents[1]["error"]["code"] == "internal" and "ZeroDivisionError: boom" in documents[1]["error"]["message"]
+
+
+def test_progress_passes_every_result_through_unchanged() -> None:
+    from compliance.progress import track
+
+    assert list(track(iter(range(5)), total=5, lang="en")) == [0, 1, 2, 3, 4]

@@ -147,7 +147,8 @@ def histogram(scores: list[float], lang: str) -> str:
                          f'{count}</title></rect>'
                          f'<text x="{x + step / 2:.1f}" y="{top + plot_h - bar - 4:.1f}" text-anchor="middle" '
                          f'fill="#1d2733">{count}</text>')
-        parts.append(f'<text x="{x + step / 2:.1f}" y="{height - 10}" text-anchor="middle">{index * 10}</text>')
+        parts.append(f'<text x="{x + step / 2:.1f}" y="{height - 10}" text-anchor="middle">'
+                     f'{index * 10}–{index * 10 + 10}</text>')
     parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#9aa4b2"/>')
     parts.append("</svg>")
     return "".join(parts)
