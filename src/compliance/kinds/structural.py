@@ -20,12 +20,25 @@ def _section_chars(document: Document, section: Section) -> int:
     return len("".join(body.split())) - len(section.heading)
 
 
+# The parts, their `before` lists and the plan heading search the same headings with the same pattern
+# lists: remembered for the document being checked (the last one only; a strong reference, so identity
+# cannot be confused with a later document's).
+_SEEN: list[object] = [None, {}]
+
+
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
     """The outermost, then earliest, section whose heading matches one of `patterns`."""
-    sections = list(document.all_sections())
-    headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8] for s in sections]
-    candidates = [section for section, found in zip(sections, lines_matching(patterns, headings)) if found]
-    return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+    if _SEEN[0] is not document:
+        _SEEN[:] = [document, {}]
+    found: dict[tuple[str, ...], Section | None] = _SEEN[1]  # type: ignore[assignment]
+    key = tuple(patterns)
+    if key not in found:
+        sections = list(document.all_sections())
+        headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8]
+                    for s in sections]
+        candidates = [section for section, hit in zip(sections, lines_matching(key, headings)) if hit]
+        found[key] = min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+    return found[key]
 
 
 def _lead_sentence(line: str) -> str:
