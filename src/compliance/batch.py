@@ -150,6 +150,7 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
             yield check_one(item, settings)
         return
     chunk = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
+    jobs = min(jobs, -(-len(items) // chunk))  # no more workers than there are chunks to give them
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
         # At most a few chunks per worker in flight: memory stays flat when output is slower than checking.
         pending: deque[Future[list[Result | Entry]]] = deque()
