@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
+from pathlib import Path, PurePath
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
@@ -46,7 +47,10 @@ def _t(key: str, lang: str, **values: object) -> str:
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:")
+    """A relative path stays relative (code scanning resolves it in the repository); an absolute one is a file URI."""
+    if PurePath(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
 
 
 def _sarif_rule(finding: Mapping[str, Any], lang: str) -> dict[str, Any]:
