@@ -132,7 +132,7 @@ def test_xlsx_has_sheets_frozen_header_filter_and_status_colours(batch: Path, tm
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert [Path(summary.cell(row=r, column=1).value).name for r in range(2, 6)] == NAMES
     statuses = {row[6].value: row[6].fill.fgColor.rgb for row in findings.iter_rows(min_row=2)}
-    assert {"pass", "fail"} <= set(statuses) and statuses["pass"] != statuses["fail"]
+    assert {"满足", "未满足"} <= set(statuses) and statuses["满足"] != statuses["未满足"]
     rules = [row[2].value for row in findings.iter_rows(min_row=2) if str(row[0].value).endswith("b-late.txt")]
     assert "timeliness.deadline" in rules and len(rules) == len(set(rules))
 

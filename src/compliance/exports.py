@@ -74,17 +74,22 @@ def render_csv(results: Iterable[Result], out: TextIO, options: Options) -> None
 # ---------------------------------------------------------------- XLSX
 
 
-def _finding_rows(document: Mapping[str, Any]) -> Iterator[list[Any]]:
+def _finding_rows(document: Mapping[str, Any], lang: str) -> Iterator[tuple[str, list[Any]]]:
+    """(status, cells) per finding; the cells name category, severity and status in the user's language."""
+    categories = {c["id"]: c["title"] for c in document["categories"]}
     for finding in document["findings"]:
         hits = [e for e in finding["evidence"] if e["credit"] is not None and e["credit"] < 1] \
             if finding["status"] in FAILING else finding["evidence"][:1]
         first = hits[0] if hits else None
         location = first["location"] if first else None
-        yield [document["path"], document["title"] or "", finding["rule_id"], finding["title"], finding["category"],
-               finding["severity"], finding["status"], finding["points_lost"] or "",
-               f"{location['line']}:{location['column']}" if location else "",
-               "\n".join(h["detail"] for h in hits), "\n".join(h["quote"] for h in hits if h["quote"]),
-               finding["hint"] or "", finding["basis"] or "", finding["baseline"] or ""]
+        baseline = _t("baseline.known", lang) if finding["baseline"] == "known" else finding["baseline"] or ""
+        yield finding["status"], [
+            document["path"], document["title"] or "", finding["rule_id"], finding["title"],
+            categories.get(finding["category"], finding["category"]), _t("severity." + finding["severity"], lang),
+            _t("status." + finding["status"], lang), finding["points_lost"] or "",
+            f"{location['line']}:{location['column']}" if location else "",
+            "\n".join(h["detail"] for h in hits), "\n".join(h["quote"] for h in hits if h["quote"]),
+            finding["hint"] or "", finding["basis"] or "", baseline]
 
 
 STATUS_COLOURS = {"pass": "#E2F0D9", "fail": "#F8D7DA", "partial": "#FFF3CD", "waived": "#E8E0F0",
@@ -130,11 +135,10 @@ def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> Non
             if column == passed_column and not entry.error:
                 cell_format = passed_format if entry.passed else failed_format
             summary.write(summary_rows, column, value, cell_format)
-        for cells in _finding_rows(document):
+        for status, cells in _finding_rows(document, lang):
             finding_rows += 1
             for column, value in enumerate(cells):
-                findings.write(finding_rows, column, value,
-                               status_formats.get(value, wrap) if column == status_column else wrap)
+                findings.write(finding_rows, column, value, status_formats[status] if column == status_column else wrap)
     summary.autofilter(0, 0, summary_rows, len(summary_header) - 1)
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
     book.close()
