@@ -52,6 +52,18 @@ def test_stdin_is_read_as_a_text_report(monkeypatch: pytest.MonkeyPatch, capsys:
     assert document["path"] == "<stdin>" and document["year"] == 2021
 
 
+def test_markdown_on_stdin_is_read_as_markdown(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    markdown = (SAMPLES / "complete-2023.md").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(markdown), encoding="utf-8"))
+    main(["check", "--format", "json", "-"])
+    from_stdin = _json(capsys)["documents"][0]
+    main(["check", "--format", "json", str(SAMPLES / "complete-2023.md")])
+    from_file = _json(capsys)["documents"][0]
+    assert from_stdin["format"] == "md" and from_stdin["score"] == from_file["score"]
+    assert from_stdin["parts"] == from_file["parts"]
+
+
 def test_fail_under_in_a_batch_fails_only_the_low_scores(capsys: pytest.CaptureFixture[str]) -> None:
     paths = [str(SEED), str(SAMPLES / "embedded-frp-2023.txt")]
     assert main(["check", "--format", "json", "--jobs", "1", "--fail-under", "95", *paths]) == 1

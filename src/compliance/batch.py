@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,12 +22,13 @@ from .errors import DocumentError
 from .formatters import Entry, document_dict
 from .messages import text
 from .model import FailedDocument, Report, RuleSet, Severity, Text
-from .readers import DEFAULT_MAX_BYTES, READERS, read_document, read_txt
+from .readers import DEFAULT_MAX_BYTES, READERS, read_document, read_md, read_txt
 from .structure import build
 
 Result = Report | FailedDocument
 
 STDIN = "-"
+_MARKDOWN_HEADING = re.compile(rb"(?m)^[ ]{0,3}#{1,6}[ \t]")
 _GLOB_CHARS = frozenset("*?[")
 CHUNK = 16  # documents per task: amortises inter-process overhead without delaying the first result
 
@@ -93,7 +95,9 @@ def check_one(item: Input, settings: Settings) -> Result:
     """Read, parse and check one input; an unreadable one becomes a FailedDocument."""
     try:
         if item.data is not None:
-            source = read_txt(Path(item.path), item.data)
+            # Standard input has no suffix: Markdown headings (# …) say which reader it needs.
+            reader = read_md if _MARKDOWN_HEADING.search(item.data[:65536]) else read_txt
+            source = reader(Path(item.path), item.data)
         else:
             source = read_document(item.path, max_bytes=settings.max_bytes)
         document = build(source)
