@@ -163,3 +163,26 @@ def test_progress_passes_every_result_through_unchanged() -> None:
     from compliance.progress import track
 
     assert list(track(iter(range(5)), total=5, lang="en")) == [0, 1, 2, 3, 4]
+
+
+def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import multiprocessing
+    import os
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is planted through fork")
+    for index in range(6):
+        shutil.copy(SEED, tmp_path / f"{index}.txt")
+    parent, original = os.getpid(), batch.check_one
+
+    def check_one(item: batch.Input, settings: batch.Settings):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and item.path.endswith("3.txt"):
+            os._exit(9)  # as if the kernel had killed the worker
+        return original(item, settings)
+
+    monkeypatch.setattr(batch, "check_one", check_one)
+    assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 0
+    documents = _json(capsys)["documents"]
+    assert [Path(d["path"]).name for d in documents] == [f"{i}.txt" for i in range(6)]
+    assert all(d["passed"] and d["error"] is None for d in documents)

@@ -8,12 +8,14 @@ result.
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -157,17 +159,29 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
     jobs = min(jobs, -(-len(items) // chunk))  # no more workers than there are chunks to give them
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
         # At most a few chunks per worker in flight: memory stays flat when output is slower than checking.
-        pending: deque[Future[list[Result | Entry]]] = deque()
+        pending: deque[tuple[Future[list[Result | Entry]] | None, list[Input]]] = deque()
         chunks = _chunks(items, chunk)
-        for part in chunks:
-            pending.append(pool.submit(_check_chunk, part))
-            if len(pending) >= jobs * 3:
-                break
+
+        def submit(part: list[Input]) -> None:
+            try:
+                pending.append((pool.submit(_check_chunk, part), part))
+            except BrokenProcessPool:
+                pending.append((None, part))
+
+        for part in itertools.islice(chunks, jobs * 3):
+            submit(part)
         while pending:
-            done = pending.popleft().result()
-            part_ = next(chunks, None)
-            if part_ is not None:
-                pending.append(pool.submit(_check_chunk, part_))
+            future, part = pending.popleft()
+            try:
+                done = future.result() if future is not None else None
+            except BrokenProcessPool:
+                done = None
+            if done is None:
+                # A worker process died (killed, out of memory): check its documents here instead.
+                done = [check_one(item, settings) for item in part]
+            next_part = next(chunks, None)
+            if next_part is not None:
+                submit(next_part)
             for result in done:
                 if isinstance(result, (Report, Entry)):
                     result = replace(result, ruleset=settings.ruleset)
