@@ -176,10 +176,10 @@ def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch:
         shutil.copy(SEED, tmp_path / f"{index}.txt")
     parent, original = os.getpid(), batch.check_one
 
-    def check_one(item: batch.Input, settings: batch.Settings):  # type: ignore[no-untyped-def]
+    def check_one(item: batch.Input, settings: batch.Settings, **how: bool):  # type: ignore[no-untyped-def]
         if os.getpid() != parent and item.path.endswith("3.txt"):
             os._exit(9)  # as if the kernel had killed the worker
-        return original(item, settings)
+        return original(item, settings, **how)
 
     monkeypatch.setattr(batch, "check_one", check_one)
     assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 0

@@ -93,8 +93,8 @@ def slim(report: Report) -> Report:
     return replace(report, document=document)
 
 
-def check_one(item: Input, settings: Settings) -> Result:
-    """Read, parse and check one input; an unreadable one becomes a FailedDocument."""
+def check_one(item: Input, settings: Settings, *, full: bool = False) -> Result:
+    """Read, parse and check one input (slim unless `full`); an unreadable one becomes a FailedDocument."""
     try:
         if item.data is not None:
             # Standard input has no suffix: Markdown headings (# …) say which reader it needs.
@@ -111,7 +111,7 @@ def check_one(item: Input, settings: Settings) -> Result:
         reason = f"{type(error).__name__}: {error}"
         return FailedDocument(path=item.path, code="internal", message=text("check.internal", path=item.path,
                                                                              reason=reason))
-    return slim(report)
+    return report if full else slim(report)
 
 
 # ---------------------------------------------------------------- worker processes
@@ -128,12 +128,12 @@ def _init(settings: Settings) -> None:
 def _check_chunk(items: list[Input]) -> list[Result | Entry]:
     assert _SETTINGS is not None
     settings = _SETTINGS
-    results = [check_one(item, settings) for item in items]
+    results = [check_one(item, settings, full=True) for item in items]
     # The parent holds the rule set already; sending it back with every report would dominate the traffic.
-    if settings.entries:
+    if settings.entries:  # the entry is made from the full report: the document's text is still there
         return [Entry(data=document_dict(r, settings.entries), lang=settings.entries, ruleset=_NO_RULES)
                 if isinstance(r, Report) else r for r in results]
-    return [replace(r, ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
+    return [replace(slim(r), ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
 
 
 def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
