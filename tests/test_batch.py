@@ -172,17 +172,17 @@ def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch:
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crash is planted through fork")
-    for index in range(6):
-        shutil.copy(SEED, tmp_path / f"{index}.txt")
+    for index in range(batch.POOL_MINIMUM + 4):
+        shutil.copy(SEED, tmp_path / f"{index:02d}.txt")
     parent, original = os.getpid(), batch.check_one
 
     def check_one(item: batch.Input, settings: batch.Settings, **how: bool):  # type: ignore[no-untyped-def]
-        if os.getpid() != parent and item.path.endswith("3.txt"):
+        if os.getpid() != parent and item.path.endswith("03.txt"):
             os._exit(9)  # as if the kernel had killed the worker
         return original(item, settings, **how)
 
     monkeypatch.setattr(batch, "check_one", check_one)
     assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 0
     documents = _json(capsys)["documents"]
-    assert [Path(d["path"]).name for d in documents] == [f"{i}.txt" for i in range(6)]
+    assert [Path(d["path"]).name for d in documents] == [f"{i:02d}.txt" for i in range(batch.POOL_MINIMUM + 4)]
     assert all(d["passed"] and d["error"] is None for d in documents)

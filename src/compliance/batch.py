@@ -32,6 +32,7 @@ Result = Report | FailedDocument
 STDIN = "-"
 _MARKDOWN_HEADING = re.compile(rb"(?m)^[ ]{0,3}#{1,6}[ \t]")
 _GLOB_CHARS = frozenset("*?[")
+POOL_MINIMUM = 12  # fewer documents than this are checked in the main process
 CHUNK = 16  # documents per task: amortises inter-process overhead without delaying the first result
 
 
@@ -150,8 +151,8 @@ def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
 def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result | Entry]:
     """Check every input and yield its result in input order, in `jobs` worker processes."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(items) <= 1:
-        # A process pool costs more to start than one document takes to check.
+    if jobs == 1 or len(items) < POOL_MINIMUM:
+        # Starting worker processes costs more than checking a handful of documents here.
         for item in items:
             yield check_one(item, settings)
         return
