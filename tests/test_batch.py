@@ -31,6 +31,13 @@ def test_jobs_two_gives_the_same_json_as_jobs_one(tmp_path: Path, capsys: pytest
     assert parallel == sequential
     paths = [Path(d["path"]).name for d in json.loads(parallel)["documents"]]
     assert paths == sorted(paths) and len(paths) == 3 * 8 + 1
+    # every other view of a batch reads the entries the workers send back just as it reads Reports
+    for fmt in ("table", "csv", "sarif", "junit", "github", "markdown", "html"):
+        outputs = []
+        for jobs in ("1", "2"):
+            main(["check", "--format", fmt, "--jobs", jobs, "--no-color", "--width", "160", str(tmp_path)])
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1], fmt
 
 
 def test_globs_directories_and_files_in_the_order_given(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import itertools
+import json
 import os
 import re
 import sys
@@ -132,9 +133,14 @@ def _check_chunk(items: list[Input]) -> list[Result | Entry]:
     results = [check_one(item, settings, full=True) for item in items]
     # The parent holds the rule set already; sending it back with every report would dominate the traffic.
     if settings.entries:  # the entry is made from the full report: the document's text is still there
-        return [Entry(data=document_dict(r, settings.entries), lang=settings.entries, ruleset=_NO_RULES)
-                if isinstance(r, Report) else r for r in results]
+        return [_entry(r, settings.entries) if isinstance(r, Report) else r for r in results]
     return [replace(slim(r), ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
+
+
+def _entry(report: Report, lang: str) -> Entry:
+    data = document_dict(report, lang)
+    return Entry(text=json.dumps(data, ensure_ascii=False), lang=lang, passed=report.passed,
+                 score=report.score.total, ruleset=_NO_RULES)
 
 
 def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
