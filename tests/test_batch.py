@@ -169,7 +169,8 @@ def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPa
 def test_progress_passes_every_result_through_unchanged() -> None:
     from compliance.progress import track
 
-    assert list(track(iter(range(5)), total=5, lang="en")) == [0, 1, 2, 3, 4]
+    shown = io.StringIO()
+    assert list(track(iter(range(5)), total=5, lang="en", stream=shown)) == [0, 1, 2, 3, 4]
 
 
 def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

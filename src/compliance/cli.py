@@ -136,7 +136,7 @@ def _run_check(args: argparse.Namespace, options: Options) -> int:
     if len(items) > 1 and sys.stderr.isatty() and (args.output is not None or args.format == "table"):
         from .progress import track
 
-        results = track(results, total=len(items), lang=options.lang)
+        results = track(results, total=len(items), lang=options.lang, stream=sys.stderr)
     _write(lambda out: FORMATTERS[args.format](results, out, options), args.output)
     if known is not None and known.recording:
         known.save()

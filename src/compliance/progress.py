@@ -1,10 +1,9 @@
-"""The progress bar a person watching a batch sees on standard error: files done, rate, time left."""
+"""The progress bar a person watching a batch sees (on standard error): files done, rate, time left."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -14,12 +13,12 @@ from .messages import text
 T = TypeVar("T")
 
 
-def track(items: Iterable[T], *, total: int, lang: str) -> Iterator[T]:
-    """Yield `items` unchanged while a bar on stderr counts them; the bar disappears when done."""
+def track(items: Iterable[T], *, total: int, lang: str, stream: TextIO) -> Iterator[T]:
+    """Yield `items` unchanged while a bar on `stream` counts them; the bar disappears when done."""
     progress = Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("[cyan]{task.fields[rate]}"), TimeRemainingColumn(),
-        console=Console(file=sys.stderr), transient=True,
+        console=Console(file=stream), transient=True,
     )
     with progress:
         task = progress.add_task(text("progress.checking").get(lang), total=total, rate="")
