@@ -3,7 +3,8 @@
     python benchmarks/run.py [--count 10000] [--jobs 2] [--corpus DIR]
 
 Runs the installed CLI the way a user does (`python -m compliance check --format json …`) in a
-subprocess, samples the resident memory of it and its worker processes from /proc every 50 ms, and
+subprocess, samples the resident memory of it and its worker processes from /proc every 50 ms, counts
+the CPU time of all of them (which other jobs on a shared machine do not inflate, unlike wall time) and
 prints a Markdown table for the README. Not a test: the figures depend on the machine.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -45,12 +47,17 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
-def run_batch(corpus: Path, jobs: int, output: Path) -> tuple[float, int, int, int]:
-    """(seconds, reports, peak RSS of the main process in KB, peak RSS of all processes in KB)."""
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every waited-for descendant: the CLI and its workers
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_batch(corpus: Path, jobs: int, output: Path) -> tuple[float, float, int, int, int]:
+    """(wall seconds, CPU seconds, reports, peak RSS of the main process in KB, of all processes in KB)."""
     reports = sum(1 for _ in corpus.glob("*.txt"))
     command = [sys.executable, "-m", "compliance", "check", "--format", "json", "--jobs", str(jobs),
                "--output", str(output), str(corpus)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     process = subprocess.Popen(command, env=_env())
     peak_main = peak_total = 0
     while process.poll() is None:
@@ -58,10 +65,10 @@ def run_batch(corpus: Path, jobs: int, output: Path) -> tuple[float, int, int, i
         total = main_rss + sum(_rss_kb(child) for child in _children(process.pid))
         peak_main, peak_total = max(peak_main, main_rss), max(peak_total, total)
         time.sleep(0.05)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     if process.returncode not in (0, 1):
         raise SystemExit(f"compliance exited {process.returncode}")
-    return elapsed, reports, peak_main, peak_total
+    return elapsed, cpu, reports, peak_main, peak_total
 
 
 def cold_start(repeat: int = 15) -> float:
@@ -87,11 +94,13 @@ def main() -> None:
             subprocess.run([sys.executable, str(HERE / "corpus.py"), str(corpus), "--count", str(args.count)],
                            check=True)
         cold = cold_start()
-        seconds, reports, peak_main, peak_total = run_batch(corpus, args.jobs, Path(scratch) / "out.json")
+        seconds, cpu, reports, peak_main, peak_total = run_batch(corpus, args.jobs, Path(scratch) / "out.json")
         size = sum(p.stat().st_size for p in corpus.glob("*.txt")) / max(1, reports)
     print(f"| measure | value |\n|---|---|\n"
           f"| reports | {reports} (average {size / 1024:.1f} KB), `--jobs {args.jobs}`, JSON output |\n"
           f"| throughput | {reports / seconds:.0f} reports/s ({seconds:.1f} s wall) |\n"
+          f"| CPU | {1000 * cpu / reports:.2f} ms per report, all processes: {os.cpu_count()} idle cores would do "
+          f"{(os.cpu_count() or 1) * reports / cpu:.0f} reports/s |\n"
           f"| cold start, one report | {cold:.0f} ms (best of 15) |\n"
           f"| peak RSS | main process {peak_main / 1024:.0f} MB; all processes {peak_total / 1024:.0f} MB |\n"
           f"| CPUs | {os.cpu_count()} |")
