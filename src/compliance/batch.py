@@ -15,8 +15,6 @@ import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -162,6 +160,9 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
         for item in items:
             yield check_one(item, settings)
         return
+    from concurrent.futures import Future, ProcessPoolExecutor  # a single report's cold start skips these
+    from concurrent.futures.process import BrokenProcessPool
+
     chunk = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
     jobs = min(jobs, -(-len(items) // chunk))  # no more workers than there are chunks to give them
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
