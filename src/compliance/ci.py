@@ -155,10 +155,9 @@ def _junit_suite(document: Mapping[str, Any], lang: str) -> ET.Element:
         suite.attrib.update(tests="1", failures="0", errors="1", skipped="0")
         return suite
     properties = ET.SubElement(suite, "properties")
-    for name, value in (("title", document["title"]), ("score", document["score"]), ("grade", document["grade"]),
-                        ("passed", document["passed"])):
-        ET.SubElement(properties, "property", name=name, value="" if value is None else str(value).lower()
-                      if isinstance(value, bool) else str(value))
+    for name, value in (("title", document["title"] or ""), ("score", "" if document["score"] is None else str(document["score"])),
+                        ("grade", document["grade"] or ""), ("passed", "true" if document["passed"] else "false")):
+        ET.SubElement(properties, "property", name=name, value=value)
     failures = skipped = 0
     for finding in document["findings"]:
         hits = _located(finding)
