@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from compliance.cli import main
+from compliance.formatters import BINARY_FORMATS
 from compliance.formatters import FORMATTERS
 
 from helpers import SAMPLES, SEED
@@ -257,6 +258,15 @@ def test_batch_of_formats_with_bad_files(tmp_path: Path, capsys: pytest.CaptureF
     (tmp_path / "b-fake.docx").write_bytes(SEED.read_bytes())
     (tmp_path / "c-cut.pdf").write_bytes((SAMPLES / "xihu-2021.pdf").read_bytes()[:5000])
     (tmp_path / "notes.yaml").write_text("ignored: true", encoding="utf-8")
+    if output in BINARY_FORMATS:
+        target = tmp_path.parent / f"out.{output}"
+        assert main(["check", "--format", output, "--output", str(target), str(tmp_path)]) == 2
+        from openpyxl import load_workbook
+
+        cells = [str(c.value) for row in load_workbook(target).worksheets[0].iter_rows() for c in row if c.value]
+        for name in ("b-fake.docx", "c-cut.pdf", "a-xihu-2021.pdf"):
+            assert any(name in cell for cell in cells)
+        return
     assert main(["check", "--format", output, "--width", "200", str(tmp_path)]) == 2
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err

@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, resources
+from . import __version__, batch, resources
 from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError, DocumentError
-from .formatters import FORMATTERS, Options
+from .formatters import BINARY_FORMATS, FORMATTERS, Options
 from .messages import text
-from .model import ExitCode, FailedDocument, Report, Severity
-from .pipeline import Settings, check_path, index_by_issuer
-from .readers import DEFAULT_MAX_BYTES, READERS, read_document
+from .model import ExitCode, Severity
+from .pipeline import Settings, index_by_issuer
+from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
 from .structure import build
 
@@ -64,6 +64,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("fail_under"))
     check.add_argument("--fail-on", choices=[s.value for s in Severity], help=h("fail_on"))
     check.add_argument("--previous", type=Path, metavar="FILE|DIR", help=h("previous"))
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help=h("jobs"))
+    check.add_argument("--baseline", type=Path, metavar="FILE", help=h("baseline"))
 
     parse = commands.add_parser("parse", parents=[common], help=h("parse"), description=h("parse"))
     parse.add_argument("paths", nargs="+", metavar="PATH", help=h("paths"))
@@ -81,24 +83,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    # os.walk does not follow directory symlinks, so a link loop cannot trap us.
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(root) / name
-            if path.suffix.lower() in READERS:
-                yield path
-
-
 def expand(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given, and the supported files under each directory, in a stable order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield path
+    """Files as given, and the supported files under each directory or glob, in a stable order."""
+    return (Path(item.path) for item in batch.expand([p for p in paths if p != batch.STDIN]))
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -130,7 +117,7 @@ def _write(render: Callable[[TextIO], None], output: str | None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _settings(args: argparse.Namespace, config: Config) -> Settings:
+def _settings(args: argparse.Namespace, config: Config, *, entries: str | None) -> Settings:
     rules = _setting(args, config, "rules")
     profile = _setting(args, config, "profile")
     ruleset = load_ruleset(rules) if rules else None
@@ -148,28 +135,52 @@ def _settings(args: argparse.Namespace, config: Config) -> Settings:
     if getattr(args, "previous", None) is not None:
         max_bytes = _setting(args, config, "max_bytes")
         if args.previous.is_dir():
-            by_issuer = index_by_issuer([build(read_document(path, max_bytes=max_bytes)) for path in _walk(args.previous)])
+            by_issuer = index_by_issuer([build(read_document(path, max_bytes=max_bytes))
+                                         for path in expand([str(args.previous)])])
         else:
             previous = build(read_document(args.previous, max_bytes=max_bytes))
     return Settings(
         ruleset=ruleset, ruleset_reason=reason, profile=profile, previous=previous, previous_by_issuer=by_issuer,
         fail_under=_setting(args, config, "fail_under"), fail_on=Severity(_setting(args, config, "fail_on")),
-        max_bytes=_setting(args, config, "max_bytes"), waivers=config.waivers,
+        max_bytes=_setting(args, config, "max_bytes"), waivers=config.waivers, entries=entries,
     )
 
 
 def _run_check(args: argparse.Namespace, options: Options, config: Config) -> int:
     output_format = _setting(args, config, "format")
+    output = _setting(args, config, "output")
     if output_format not in FORMATTERS:
         raise ConfigError(text("cli.unknown_format", name=output_format, available=", ".join(sorted(FORMATTERS))))
-    settings = _settings(args, config)
-    results = [check_path(path, settings) for path in expand(args.paths)]
-    if not results:
+    if output_format in BINARY_FORMATS and output is None:
+        raise ConfigError(text("cli.binary_needs_output", format=output_format))
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError(text("cli.bad_jobs", jobs=args.jobs))
+    items = list(batch.expand(args.paths))
+    if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
-    _write(lambda out: FORMATTERS[output_format](results, out, options), _setting(args, config, "output"))
-    if any(isinstance(result, FailedDocument) for result in results):
+    # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.
+    needs_reports = args.baseline is not None or (output_format == "table" and options.verbose)
+    settings = _settings(args, config, entries=None if needs_reports else options.lang)
+    results = batch.run(items, settings, jobs=args.jobs)
+    known = None
+    if args.baseline is not None:
+        from .baseline import Baseline  # hashlib and the rescoring only when asked for
+
+        known = Baseline.open(args.baseline)
+        results = known.mark(results, fail_under=settings.fail_under, fail_on=settings.fail_on)
+    tally = batch.Tally()
+    results = tally.watch(results)
+    # A progress bar only where a person watches, and never mixed into a machine format on stdout.
+    if len(items) > 1 and sys.stderr.isatty() and (output is not None or output_format == "table"):
+        from .progress import track
+
+        results = track(results, total=len(items), lang=options.lang, stream=sys.stderr)
+    _write(lambda out: FORMATTERS[output_format](results, out, options), output)
+    if known is not None and known.recording:
+        known.save()
+    if tally.errors:
         return ExitCode.ERROR
-    return ExitCode.OK if all(isinstance(r, Report) and r.passed for r in results) else ExitCode.FAILED
+    return ExitCode.FAILED if tally.failed else ExitCode.OK
 
 
 def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> int:

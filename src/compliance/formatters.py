@@ -6,13 +6,15 @@ the same finished Report, and computes nothing the JSON does not carry.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from . import __version__
-from .model import Document, FailedDocument, Finding, Location, Report, Section, Status, Text
+from .model import Document, FailedDocument, Finding, Location, Report, RuleSet, Section, Status, Text
 
 SCHEMA_VERSION = "1.0"
 # Params whose patterns are what a rule looks for: shown with each finding so an author sees what was searched.
@@ -20,6 +22,28 @@ SEARCHED_PARAMS = ("patterns", "fallback_patterns", "topics", "within", "numerat
                    "lesser", "greater")
 
 Result = Report | FailedDocument
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """A checked document already in its JSON form: what worker processes send back.
+
+    A JSON string crosses between processes far faster than the Report's dataclasses (~1 ms each way
+    to pickle), the JSON output writes it as it is, and every other format but the terminal report
+    reads documents through `document_dict` anyway.
+    """
+
+    text: str  # document_dict(report, lang), compact JSON
+    lang: str
+    passed: bool
+    score: float | None
+    ruleset: RuleSet
+    profile: str  # the id of the pack that checked it (packs differ per document under --profile auto)
+    waived: int = 0
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.text)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +138,7 @@ def _finding(finding: Finding, report: Report, lang: str) -> dict[str, Any]:
         "credit": finding.credit, "points_lost": report.score.points_lost.get(finding.rule_id, 0.0),
         "title": finding.title.get(lang), "message": _t(finding.message, lang),
         "basis": _t(finding.basis, lang), "basis_status": rule.basis_status, "hint": _t(finding.hint, lang),
-        "waiver": _t(finding.waiver, lang),
+        "waiver": _t(finding.waiver, lang), "baseline": finding.baseline,
         "searched": [p for key in SEARCHED_PARAMS for p in rule.params.get(key, ())],
         "evidence": [
             {"detail": hit.detail.get(lang), "location": _location(hit.location), "quote": hit.evidence,
@@ -124,8 +148,10 @@ def _finding(finding: Finding, report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def document_dict(result: Result, lang: str) -> dict[str, Any]:
+def document_dict(result: Result | Entry, lang: str) -> dict[str, Any]:
     """One document's entry in the JSON output."""
+    if isinstance(result, Entry) and result.lang == lang:
+        return result.data
     if isinstance(result, FailedDocument):
         return {
             "path": result.path, "format": None, "encoding": None, "title": None, "year": None,
@@ -154,22 +180,43 @@ def document_dict(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def summary(results: Sequence[Result]) -> dict[str, Any]:
-    reports = [r for r in results if isinstance(r, Report)]
-    scores = [r.score.total for r in reports if r.score.total is not None]
-    return {
-        "documents": len(results),
-        "passed": sum(1 for r in reports if r.passed),
-        "failed": sum(1 for r in reports if not r.passed),
-        "errors": len(results) - len(reports),
-        "waived": sum(1 for r in reports for f in r.findings if f.status is Status.WAIVED),
-        "average_score": round(sum(scores) / len(scores), 1) if scores else None,
-    }
+class Summary:
+    """The `summary` block, counted one result at a time so that a stream never has to be held."""
+
+    def __init__(self) -> None:
+        self.documents = self.passed = self.failed = self.errors = self.waived = 0
+        self.total = 0.0
+        self.scored = 0
+
+    def add(self, result: Result | Entry) -> None:
+        self.documents += 1
+        if isinstance(result, FailedDocument):
+            self.errors += 1
+            return
+        self.passed += result.passed
+        self.failed += not result.passed
+        self.waived += result.waived if isinstance(result, Entry) else sum(
+            1 for finding in result.findings if finding.status is Status.WAIVED)
+        total = result.score if isinstance(result, Entry) else result.score.total
+        if total is not None:
+            self.total += total
+            self.scored += 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "passed": self.passed, "failed": self.failed,
+                "errors": self.errors, "waived": self.waived, "average_score": round(self.total / self.scored, 1) if self.scored else None}
+
+
+def summary(results: Iterable[Result]) -> dict[str, Any]:
+    counted = Summary()
+    for result in results:
+        counted.add(result)
+    return counted.as_dict()
 
 
 def as_dict(results: Sequence[Result], options: Options) -> dict[str, Any]:
     """The whole run as the JSON contract."""
-    ruleset = next((r.ruleset for r in results if isinstance(r, Report)), None)
+    ruleset = next((r.ruleset for r in results if isinstance(r, (Report, Entry))), None)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "compliance", "version": __version__},
@@ -180,20 +227,69 @@ def as_dict(results: Sequence[Result], options: Options) -> dict[str, Any]:
     }
 
 
-def render_json(results: Sequence[Result], out: TextIO, options: Options) -> None:
-    json.dump(as_dict(results, options), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def render_json(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """The JSON contract, written document by document as results arrive."""
+    stream = iter(results)
+    held: list[Result] = []  # unreadable files before the first report: held until the rule set is known
+    for result in stream:
+        held.append(result)
+        if isinstance(result, (Report, Entry)):
+            break
+    head = as_dict(held[-1:] if held and isinstance(held[-1], (Report, Entry)) else [], options)
+    del head["documents"], head["summary"]
+    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "documents": [')
+    held.extend(itertools.islice(stream, max(0, 2 - len(held))))
+    # One document is indented for people to read; a batch has one document per line, because json
+    # indents in pure Python (5× slower than its C encoder), and `jq` pretty-prints it anyway.
+    indent = 2 if len(held) == 1 else None
+    counted = Summary()
+    for result in itertools.chain(held, stream):
+        if isinstance(result, Entry) and result.lang == options.lang and indent is None:
+            chunk = result.text
+        else:
+            chunk = json.dumps(document_dict(result, options.lang), ensure_ascii=False, indent=indent)
+        out.write(("\n    " if not counted.documents else ",\n    ") + chunk.replace("\n", "\n    "))
+        counted.add(result)
+    out.write("\n  ],\n" if counted.documents else "],\n")
+    totals = json.dumps(counted.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    out.write(f'  "summary": {totals}\n}}\n')
 
 
-def render_table(results: Sequence[Result], out: TextIO, options: Options) -> None:
-    from .terminal import render  # rich is imported only when a terminal report is asked for
+def render_table(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """One document: its full report; a batch: the supervisor's summary (and every report with --verbose)."""
+    stream = iter(results)
+    first = list(itertools.islice(stream, 2))
+    if len(first) <= 1:
+        from .terminal import render  # rich is imported only when a terminal report is asked for
 
-    render(results, out, options)
+        render(first, out, options)
+        return
+    from .supervisor import render_batch
+
+    render_batch(itertools.chain(first, stream), out, options)
 
 
-Formatter = Callable[[Sequence[Result], TextIO, Options], None]
+Formatter = Callable[[Iterable[Result], TextIO, Options], None]
+
+
+def _lazy(module: str, name: str) -> Formatter:
+    """A formatter whose module, and what it needs (rich, xlsxwriter), is imported only when it is used."""
+    def render(results: Iterable[Result], out: TextIO, options: Options) -> None:
+        getattr(importlib.import_module(module, __package__), name)(results, out, options)
+    render.__name__ = name
+    return render
+
 
 FORMATTERS: dict[str, Formatter] = {
     "json": render_json,
     "table": render_table,
+    "sarif": _lazy(".ci", "render_sarif"),
+    "junit": _lazy(".ci", "render_junit"),
+    "github": _lazy(".ci", "render_github"),
+    "csv": _lazy(".exports", "render_csv"),
+    "xlsx": _lazy(".exports", "render_xlsx"),
+    "markdown": _lazy(".exports", "render_markdown"),
+    "html": _lazy(".htmlreport", "render_html"),
 }
+# Formats that write bytes: they need --output, never a terminal.
+BINARY_FORMATS = frozenset({"xlsx"})

@@ -9,9 +9,11 @@ cheaper than crossing into RE2.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import re._parser as sre_parse  # noqa: PLC2701 - the stdlib's own parser, to inspect a pattern
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -76,8 +78,68 @@ def compile_pattern(pattern: str) -> Pattern:
     return re2.compile(pattern, _OPTIONS)
 
 
+@lru_cache(maxsize=1024)
+def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
+    """`patterns` joined into one alternation per engine: one search instead of one per pattern.
+
+    Leftmost-first alternation finds what the per-pattern loop finds; patterns keep their engine.
+    """
+    groups: dict[bool, list[str]] = {True: [], False: []}
+    for pattern in patterns:
+        compile_pattern(pattern)  # raises PatternError as before
+        groups[_repetition_free(pattern)].append(pattern)
+    joined = []
+    for free, members in groups.items():
+        if len(members) == 1:
+            joined.append(compile_pattern(members[0]))
+        elif members:
+            text = "|".join(f"(?:{member})" for member in members)
+            joined.append(re.compile(text) if free else re2.compile(text, _OPTIONS))
+    return tuple(joined)
+
+
 def search_any(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
-    """The earliest match of any of `patterns` in `text`."""
+    """The earliest match of any of `patterns` in `text` (the first pattern's, when two start together)."""
+    best: Match | None = None
+    for compiled in _alternations(tuple(patterns)):
+        match = compiled.search(text)
+        if match and best is not None and match.start() == best.start():
+            return _search_each(patterns, text)  # a tie between engines: list order decides, as documented
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+@lru_cache(maxsize=1024)
+def anchored(patterns: tuple[str, ...]) -> bool:
+    """Whether a pattern may use ^ $ \\A \\Z: their meaning changes when lines are searched joined."""
+    return any(mark in pattern for pattern in patterns for mark in ("^", "$", "\\A", "\\Z", "\\z"))
+
+
+def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
+    """For each line, whether any of `patterns` matches in it.
+
+    One search of the joined lines per engine instead of one per line and pattern. A match seen in the
+    joined text inside one line is a match in that line; a match running across a line break (\\s, [^…])
+    could hide one, so then every line is searched on its own.
+    """
+    if not patterns or not lines:
+        return [False] * len(lines)
+    joined = "\n".join(lines)
+    if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
+        return [search_any(patterns, line) is not None for line in lines]
+    found = [False] * len(lines)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    for compiled in _alternations(tuple(patterns)):
+        for match in compiled.finditer(joined):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if match.end() > starts[index] + len(lines[index]):
+                return [search_any(patterns, line) is not None for line in lines]
+            found[index] = True
+    return found
+
+
+def _search_each(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
     best: Match | None = None
     for pattern in patterns:
         match = compile_pattern(pattern).search(text)

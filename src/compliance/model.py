@@ -247,6 +247,7 @@ class Finding:
     hint: Text | None
     hits: tuple[Hit, ...] = ()
     waiver: Text | None = None
+    baseline: str | None = None  # with --baseline: "known" (recorded before) or "new"; known ones do not fail the gate
 
     @property
     def failed(self) -> bool:

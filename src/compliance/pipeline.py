@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +12,7 @@ from . import profiles
 from .engine import check
 from .errors import DocumentError
 from .messages import text
-from .model import Document, FailedDocument, Report, RuleSet, Severity, Text, Waiver
+from .model import Document, FailedDocument, Report, RuleSet, Severity, Source, Text, Waiver
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .structure import build, issuer_of
 
@@ -31,6 +31,7 @@ class Settings:
     today: date | None = None
     previous: Document | None = None  # last year's report (--previous FILE), for every document
     previous_by_issuer: Mapping[str, tuple[Document, ...]] = field(default_factory=dict)  # --previous FOLDER
+    entries: str | None = None  # a language: worker processes send JSON entries (fast to pickle), not Reports
 
 
 def index_by_issuer(documents: Sequence[Document]) -> dict[str, tuple[Document, ...]]:
@@ -53,10 +54,15 @@ def _last_year(document: Document, index: Mapping[str, tuple[Document, ...]]) ->
 
 def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
     """Check one file; a file that cannot be read becomes a FailedDocument, never an exception."""
+    return check_source(str(path), settings, lambda: read_document(path, max_bytes=settings.max_bytes))
+
+
+def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> Report | FailedDocument:
+    """Check what `read` gives (a file, standard input); reading errors and our own bugs become FailedDocuments."""
     try:
-        document = build(read_document(path, max_bytes=settings.max_bytes))
+        document = build(read())
     except DocumentError as error:
-        return FailedDocument(path=str(path), code=error.code, message=error.text)
+        return FailedDocument(path=path, code=error.code, message=error.text)
     previous = settings.previous or _last_year(document, settings.previous_by_issuer)
     if previous is not None:
         document = replace(document, previous=previous)
@@ -73,5 +79,5 @@ def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
         where = "; ".join(getattr(error, "__notes__", []))
-        return FailedDocument(path=str(path), code="internal",
+        return FailedDocument(path=path, code="internal",
                               message=text("internal.error", error=f"{type(error).__name__}: {error}", where=where))

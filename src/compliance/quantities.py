@@ -10,6 +10,7 @@ quantities. We parse Chinese numerals ourselves: cn2an is slower, pulls in PyYAM
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
@@ -92,6 +93,7 @@ _SLOGANS: Final[tuple[str, ...]] = (
 )
 
 _APPROX_PREFIXES: Final[tuple[str, ...]] = ("超过", "将近", "接近", "大约", "约", "近", "超", "逾")
+_APPROX_LAST: Final[frozenset[str]] = frozenset(prefix[-1] for prefix in _APPROX_PREFIXES)
 
 _DIGIT_VALUES: Final[dict[str, int]] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -99,14 +101,28 @@ _DIGIT_VALUES: Final[dict[str, int]] = {
 _SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "亿": 10**8}
 
+class TranslationTable(dict[int, int]):
+    """A str.translate table that learns the characters it leaves alone.
+
+    str.translate raises and swallows a LookupError for every character missing from a plain dict;
+    remembering them halves the cost of translating Chinese text (bounded, so odd input cannot grow it).
+    """
+
+    def __missing__(self, code: int) -> int:
+        if len(self) < 20000:
+            self[code] = code
+        return code
+
+
 # Full-width digits and signs become ASCII one for one, so offsets in the normalised text are offsets in the original.
-_FULL_WIDTH: Final[dict[int, int]] = {
+_FULL_WIDTH: Final[dict[int, int]] = TranslationTable({
     **{0xFF10 + i: 0x30 + i for i in range(10)},
     **{0xFF21 + i: 0x41 + i for i in range(26)},
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/"), ord("－"): ord("-"), ord("＋"): ord("+"),
     ord("："): ord(":"),
-}
+})
+_HAS_FULL_WIDTH: Final[re.Pattern[str]] = re.compile("[" + "".join(re.escape(chr(code)) for code in _FULL_WIDTH) + "]")
 
 _SP = r"[ \t\u3000\xa0]?"
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -234,10 +250,11 @@ def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list
     `end_column` is exclusive (the column just past the quantity), so text[column - 1:end_column - 1] is `raw`
     when column_offset is 0. 万 and 亿 are applied to the value: 328.6万元 is 3286000 元, 15万余件 150000 件.
     """
-    normal = text.translate(_FULL_WIDTH)
+    # Most lines have no full-width digit, letter or sign: finding that out is cheaper than translating.
+    normal = text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
     found: list[Quantity] = []
     previous_end = 0
-    for match in _PATTERN.finditer(normal):
+    for match in _matches(normal):
         kind = match.lastgroup
         start, end = match.span()
         if kind != "skip":
@@ -247,8 +264,30 @@ def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list
     return found
 
 
+# Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
+# groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
+_START: Final[re.Pattern[str]] = re.compile(rf"[A-Za-z\d第前〔\[【（({_CN_CHARS}]")
+
+
+def _matches(normal: str) -> Iterator[re.Match[str]]:
+    """_PATTERN.finditer(normal), trying the pattern only where one of its alternatives can start."""
+    position, length = 0, len(normal)
+    while position < length:
+        candidate = _START.search(normal, position)
+        if candidate is None:
+            return
+        match = _PATTERN.match(normal, candidate.start())  # lookbehinds still see the text before it
+        if match is None:
+            position = candidate.start() + 1
+            continue
+        yield match
+        position = match.end()
+
+
 def _approx_prefix(normal: str, start: int, floor: int) -> tuple[int, bool]:
     """Move `start` back over an approximation word (约 近 超过 …) right before it, if one is there."""
+    if start == floor or normal[start - 1] not in _APPROX_LAST:
+        return start, False  # the usual case, decided without trying every prefix
     for prefix in _APPROX_PREFIXES:
         if start - len(prefix) >= floor and normal.startswith(prefix, start - len(prefix)):
             return start - len(prefix), True
@@ -314,6 +353,8 @@ def _quantities(
 
 def _arabic(digits: str, multiplier: str | None) -> float:
     """Value of an Arabic number as written (1,234.5), times 万/亿 exactly (Decimal: 328.6万 is 3286000, not …0005)."""
+    if not multiplier:
+        return float(digits.replace(",", ""))  # the same correctly rounded value as via Decimal, 5× faster
     number = Decimal(digits.replace(",", ""))
     if multiplier:
         number *= _MULTIPLIERS[multiplier]

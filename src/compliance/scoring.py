@@ -49,11 +49,12 @@ def score(
         and category_rule_weight.get(f.category)
     }
     gate: list[Text] = []
-    failed_errors = [f for f in findings if f.status is Status.FAIL and f.severity is Severity.ERROR]
+    failed_errors = [f for f in findings if f.status is Status.FAIL and f.severity is Severity.ERROR
+                     and f.baseline != "known"]
     if failed_errors:
         gate.append(text("gate.error_failed", count=len(failed_errors)))
     if fail_on is not Severity.ERROR:
-        at_or_above = [f for f in findings if f.failed and f.severity.rank >= fail_on.rank]
+        at_or_above = [f for f in findings if f.failed and f.severity.rank >= fail_on.rank and f.baseline != "known"]
         if at_or_above:
             gate.append(text("gate.severity_failed", count=len(at_or_above), severity=fail_on.value))
     if total is None:

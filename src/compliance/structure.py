@@ -16,12 +16,12 @@ from datetime import date
 
 from .messages import text
 from .model import Document, Field, Location, Quantity, Section, Source, Text
-from .quantities import find_quantities
+from .quantities import TranslationTable, find_quantities
 from .traditional import SIMPLIFIED, TRADITIONAL
 
 # ---------------------------------------------------------------- normalisation for matching
 
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD = TranslationTable({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20})
 # Reports copied through mirror sites arrive in traditional characters; patterns are simplified.
 _FOLD.update(str.maketrans(TRADITIONAL, SIMPLIFIED))
@@ -235,7 +235,7 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
             last_number[style] = value
         indent = len(line) - len(stripped)
         original_rest = lines[number - 1][indent + length:]
-        heading, run_in = _heading_text(fold(original_rest))
+        heading, run_in = _heading_text(line[indent + length:])  # fold(original_rest), already folded
         heading = original_rest.strip()[: len(heading)] if heading else ""
         headings.append(
             _Heading(line=number, column=indent + 1, style=style, number=numeral, value=value,

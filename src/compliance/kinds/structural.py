@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 
-from ..matching import compile_pattern, search_any
+from ..matching import compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
@@ -21,14 +21,25 @@ def _section_chars(document: Document, section: Section) -> int:
     return len("".join(body.split())) - len(section.heading)
 
 
+# The parts, their `before` lists and the plan heading search the same headings with the same pattern
+# lists: remembered for the document being checked (the last one only; a strong reference, so identity
+# cannot be confused with a later document's).
+_SEEN: list[object] = [None, {}]
+
+
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
     """The outermost, then earliest, section whose heading matches one of `patterns`."""
-    candidates = [
-        section for section in document.all_sections()
-        if search_any(patterns, document.matchable[section.location.line - 1][section.location.column - 1:]
-                      [: len(section.heading) + 8])
-    ]
-    return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+    if _SEEN[0] is not document:
+        _SEEN[:] = [document, {}]
+    found: dict[tuple[str, ...], Section | None] = _SEEN[1]  # type: ignore[assignment]
+    key = tuple(patterns)
+    if key not in found:
+        sections = list(document.all_sections())
+        headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8]
+                    for s in sections]
+        candidates = [section for section, hit in zip(sections, lines_matching(key, headings)) if hit]
+        found[key] = min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+    return found[key]
 
 
 def _lead_sentence(line: str) -> str:
@@ -72,9 +83,10 @@ def part(
                 location=section.location, credit=order_credit, evidence=data["heading"],
             )
         return
-    for number, line in document.numbered_lines():
-        lead = _lead_sentence(document.matchable[number - 1])
-        match = search_any(fallback_patterns, lead) if fallback_patterns else None
+    body = list(document.numbered_lines())
+    leads = [_lead_sentence(document.matchable[number - 1]) for number, _ in body]
+    for (number, line), lead, found in zip(body, leads, lines_matching(fallback_patterns, leads)):
+        match = search_any(fallback_patterns, lead) if found else None
         if match:
             evidence = _lead_sentence(line.strip())
             yield Hit(
@@ -113,7 +125,9 @@ def _most_similar_heading(document: Document, canonical: str, threshold: float =
 
 def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:
     """Where the heading's words occur as body text: the author may have written it without numbering."""
-    for number, _ in document.numbered_lines():
+    numbers = [number for number, _ in document.numbered_lines()]
+    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
+    for number in (number for number, hit in zip(numbers, found) if hit):
         matchable = document.matchable[number - 1]
         match = search_any(patterns, matchable)
         if match:
@@ -240,7 +254,9 @@ def phrase(
         return
     compiled = [compile_pattern(p) for p in patterns]
     matches = []
-    for number in numbers:
+    # Only lines where some pattern matches need the per-pattern search (most lines have none).
+    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
+    for number in (number for number, hit in zip(numbers, found) if hit):
         matchable = document.matchable[number - 1]
         for pattern in compiled:
             for match in pattern.finditer(matchable):

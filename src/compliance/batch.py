@@ -1,0 +1,196 @@
+"""Many files: which inputs a command line names, checking them in worker processes, streaming results.
+
+Results come back in input order, one slim Report (the document's text dropped) or FailedDocument per
+input, so memory stays flat however many files a batch holds; one unreadable file costs only its own
+result.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import json
+import os
+import re
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import profiles
+from .formatters import Entry, document_dict
+from .model import FailedDocument, Report, RuleSet, Status
+from .pipeline import Settings, check_path, check_source
+from .readers import READERS, read_md, read_txt
+
+Result = Report | FailedDocument
+
+STDIN = "-"
+_MARKDOWN_HEADING = re.compile(rb"(?m)^[ ]{0,3}#{1,6}[ \t]")
+_GLOB_CHARS = frozenset("*?[")
+POOL_MINIMUM = 12  # fewer documents than this are checked in the main process
+CHUNK = 16  # documents per task: amortises inter-process overhead without delaying the first result
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Input:
+    """One document to check: a file, or bytes already read (standard input)."""
+
+    path: str
+    data: bytes | None = None
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    # os.walk does not follow directory symlinks, so a link loop cannot trap us.
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.suffix.lower() in READERS:
+                yield path
+
+
+def expand(paths: Sequence[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Input]:
+    """Files as given, supported files under directories, glob matches, `-` for standard input; stable order."""
+    for raw in paths:
+        if raw == STDIN:
+            read = stdin or (lambda: sys.stdin.buffer.read())
+            yield Input(path="<stdin>", data=read())
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from (Input(path=str(p)) for p in _walk(path))
+        elif not path.exists() and _GLOB_CHARS & set(raw):
+            # A pattern the shell did not expand (quoted, or on Windows): expand it ourselves.
+            for match in sorted(glob.glob(raw, recursive=True)):
+                matched = Path(match)
+                if matched.is_dir():
+                    yield from (Input(path=str(p)) for p in _walk(matched))
+                elif matched.suffix.lower() in READERS:
+                    yield Input(path=match)
+        else:
+            yield Input(path=raw)
+
+
+def slim(report: Report) -> Report:
+    """The report without the document's text: what outputs need, small enough to send between processes."""
+    document = replace(report.document, lines=(), matchable=(), skipped_lines=frozenset())
+    return replace(report, document=document)
+
+
+def check_one(item: Input, settings: Settings, *, full: bool = False) -> Result:
+    """Read, parse and check one input (slim unless `full`); an unreadable one becomes a FailedDocument."""
+    if item.data is not None:
+        # Standard input has no suffix: Markdown headings (# …) say which reader it needs.
+        reader = read_md if _MARKDOWN_HEADING.search(item.data[:65536]) else read_txt
+        result = check_source(item.path, settings, lambda: reader(Path(item.path), item.data or b""))
+    else:
+        result = check_path(Path(item.path), settings)
+    return result if full or isinstance(result, FailedDocument) else slim(result)
+
+
+def _ruleset_of(result: Report | Entry, settings: Settings) -> RuleSet:
+    """The rule set a worker checked with: sent back by name, not whole (it would dominate the traffic)."""
+    return settings.ruleset if settings.ruleset is not None else profiles.bundled(result.profile)
+
+
+# ---------------------------------------------------------------- worker processes
+
+_SETTINGS: Settings | None = None
+_NO_RULES = RuleSet(id="", version="", hash="", source="", categories=(), grades=(), pass_score=0.0, rules=())
+
+
+def _init(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _check_chunk(items: list[Input]) -> list[Result | Entry]:
+    assert _SETTINGS is not None
+    settings = _SETTINGS
+    results = [check_one(item, settings, full=True) for item in items]
+    # The parent holds the rule set already; sending it back with every report would dominate the traffic.
+    if settings.entries:  # the entry is made from the full report: the document's text is still there
+        return [_entry(r, settings.entries) if isinstance(r, Report) else r for r in results]
+    return [replace(slim(r), ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
+
+
+def _entry(report: Report, lang: str) -> Entry:
+    data = document_dict(report, lang)
+    return Entry(text=json.dumps(data, ensure_ascii=False), lang=lang, passed=report.passed,
+                 score=report.score.total, ruleset=_NO_RULES, profile=report.profile,
+                 waived=sum(1 for finding in report.findings if finding.status is Status.WAIVED))
+
+
+def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    chunk: list[Input] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result | Entry]:
+    """Check every input and yield its result in input order, in `jobs` worker processes."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(items) < POOL_MINIMUM:
+        # Starting worker processes costs more than checking a handful of documents here.
+        for item in items:
+            yield check_one(item, settings)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor  # a single report's cold start skips these
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk = max(1, min(CHUNK, len(items) // (jobs * 4) or 1))
+    jobs = min(jobs, -(-len(items) // chunk))  # no more workers than there are chunks to give them
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(settings,)) as pool:
+        # At most a few chunks per worker in flight: memory stays flat when output is slower than checking.
+        pending: deque[tuple[Future[list[Result | Entry]] | None, list[Input]]] = deque()
+        chunks = _chunks(items, chunk)
+
+        def submit(part: list[Input]) -> None:
+            try:
+                pending.append((pool.submit(_check_chunk, part), part))
+            except BrokenProcessPool:
+                pending.append((None, part))
+
+        for part in itertools.islice(chunks, jobs * 3):
+            submit(part)
+        while pending:
+            future, part = pending.popleft()
+            try:
+                done = future.result() if future is not None else None
+            except BrokenProcessPool:
+                done = None
+            if done is None:
+                # A worker process died (killed, out of memory): check its documents here instead.
+                done = [check_one(item, settings) for item in part]
+            next_part = next(chunks, None)
+            if next_part is not None:
+                submit(next_part)
+            for result in done:
+                if isinstance(result, (Report, Entry)):
+                    result = replace(result, ruleset=_ruleset_of(result, settings))
+                yield result
+
+
+@dataclass(slots=True)
+class Tally:
+    """Exit status of a stream of results, counted as they pass by."""
+
+    documents: int = 0
+    errors: int = 0
+    failed: int = 0
+
+    def watch(self, results: Iterable[Result | Entry]) -> Iterator[Result | Entry]:
+        for result in results:
+            self.documents += 1
+            if isinstance(result, FailedDocument):
+                self.errors += 1
+            elif not result.passed:
+                self.failed += 1
+            yield result

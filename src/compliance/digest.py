@@ -1,0 +1,127 @@
+"""What a supervisor reads about a batch: one row per document and the batch's aggregates.
+
+Everything here is read from the JSON contract (`formatters.document_dict`), so every view of a batch
+(terminal, Markdown, HTML, CSV, XLSX) says the same thing, and indicator findings show up in
+"figures missing" as soon as the pack has indicator rules.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+FAILING = ("fail", "partial")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
+    """One document in the ranking."""
+
+    index: int  # position in the input, 0-based
+    path: str
+    title: str | None
+    year: int | None
+    published: str | None
+    publisher: str | None
+    score: float | None
+    grade: str | None
+    passed: bool
+    error: str | None
+    missing_parts: tuple[str, ...]  # titles of required parts not found
+    late: str | None  # the deadline finding's detail when the report was late
+    figures_missing: tuple[str, ...]  # titles of indicator rules failed or partly met
+    failed_rules: tuple[str, ...]  # rule ids failed or partly met
+    gate: tuple[str, ...]
+    categories: Mapping[str, float | None]
+    new_findings: int = 0  # with --baseline: failing findings not in the baseline
+
+
+def row(index: int, document: Mapping[str, Any]) -> Row:
+    """The ranking row of one document dict."""
+    findings = document["findings"]
+    failing = [f for f in findings if f["status"] in FAILING]
+    late = next((f for f in failing if f["kind"] == "deadline"), None)
+    publisher = document["metadata"].get("publisher")
+    return Row(
+        index=index, path=document["path"], title=document["title"], year=document["year"],
+        published=document["published"], publisher=publisher["value"] if publisher else None,
+        score=document["score"], grade=document["grade"], passed=document["passed"],
+        error=document["error"]["message"] if document["error"] else None,
+        missing_parts=tuple(f["title"] for f in failing if f["kind"] == "part" and f["status"] == "fail"),
+        late=(late["evidence"][0]["detail"] if late and late["evidence"] else late["title"]) if late else None,
+        figures_missing=tuple(f["title"] for f in failing if f["category"] == "indicators"),
+        failed_rules=tuple(f["rule_id"] for f in failing),
+        gate=tuple(document["gate"]),
+        categories={c["id"]: c["score"] for c in document["categories"]},
+        new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
+    )
+
+
+@dataclass(slots=True)
+class Digest:
+    """The batch's aggregates, added to one document at a time."""
+
+    rows: list[Row] = field(default_factory=list)
+    rule_titles: dict[str, str] = field(default_factory=dict)
+    rule_failures: Counter[str] = field(default_factory=Counter)
+    category_titles: dict[str, str] = field(default_factory=dict)
+    category_sums: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+    def add(self, document: Mapping[str, Any]) -> Row:
+        entry = row(len(self.rows), document)
+        self.rows.append(entry)
+        for finding in document["findings"]:
+            self.rule_titles.setdefault(finding["rule_id"], finding["title"])
+            if finding["status"] in FAILING:
+                self.rule_failures[finding["rule_id"]] += 1
+        for category in document["categories"]:
+            self.category_titles.setdefault(category["id"], category["title"])
+            total, count = self.category_sums.get(category["id"], (0.0, 0))
+            if category["score"] is not None:
+                total, count = total + category["score"], count + 1
+            self.category_sums[category["id"]] = (total, count)
+        return entry
+
+    def ranking(self) -> list[Row]:
+        """Best first; unreadable files last, then in input order."""
+        return sorted(self.rows, key=lambda r: (r.score is None, -(r.score or 0.0), r.index))
+
+    def top_failures(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        """(rule id, title, documents failing it), most frequent first."""
+        ordered = sorted(self.rule_failures.items(), key=lambda item: (-item[1], item[0]))
+        return [(rule_id, self.rule_titles[rule_id], count) for rule_id, count in ordered[:limit]]
+
+    def category_averages(self) -> list[tuple[str, float | None]]:
+        """(category title, average score over the documents where it applies)."""
+        return [(self.category_titles[cid], round(total / count, 1) if count else None)
+                for cid, (total, count) in self.category_sums.items()]
+
+    def common_folder(self) -> str:
+        """The folder every document of the batch shares (submissions/), "" when there is none."""
+        folders = {os.path.dirname(r.path) for r in self.rows}
+        if not folders or not all(folders) or len({os.path.isabs(f) for f in folders}) > 1:
+            return ""
+        return os.path.commonpath(list(folders))
+
+    @property
+    def late(self) -> list[Row]:
+        return [r for r in self.rows if r.late]
+
+    @property
+    def failed(self) -> list[Row]:
+        return [r for r in self.rows if not r.passed and r.error is None]
+
+    @property
+    def errors(self) -> list[Row]:
+        return [r for r in self.rows if r.error is not None]
+
+    @property
+    def scores(self) -> list[float]:
+        return [r.score for r in self.rows if r.score is not None]
+
+    @property
+    def average(self) -> float | None:
+        return round(sum(self.scores) / len(self.scores), 1) if self.scores else None

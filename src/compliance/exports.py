@@ -1,0 +1,220 @@
+"""Exports for people: CSV and XLSX for spreadsheets, Markdown for pull-request comments.
+
+CSV has one row per document (the ranking's columns and a score per category): the shape a supervisor
+sorts and filters in Excel. XLSX adds a sheet with one row per finding. Both are written as documents
+arrive; XLSX uses xlsxwriter's constant-memory mode, so a large batch does not grow the process.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
+
+from .digest import FAILING, Digest, Row, row
+from .formatters import Options, Result, Summary, document_dict
+from .messages import text
+
+SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
+                   "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
+                   "col.failed_rules", "col.error")
+FINDING_COLUMNS = ("col.path", "col.title", "col.rule", "col.rule_title", "col.category", "col.severity",
+                   "col.status", "col.points", "col.location", "col.detail", "col.evidence", "col.hint",
+                   "col.basis", "col.baseline")
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return text(key, **values).get(lang)
+
+
+def _join(values: Iterable[str], lang: str) -> str:
+    return ("、" if lang == "zh" else "; ").join(values)
+
+
+def _documents(results: Iterable[Result], options: Options) -> Iterator[dict[str, Any]]:
+    for result in results:
+        yield document_dict(result, options.lang)
+
+
+def _with_categories(results: Iterable[Result], options: Options) -> tuple[list[tuple[str, str]], Iterator[dict[str, Any]]]:
+    """The categories (id, title) of the first readable document, and every document dict."""
+    documents = _documents(results, options)
+    held: list[dict[str, Any]] = []
+    for document in documents:
+        held.append(document)
+        if document["categories"]:
+            break
+    categories = [(c["id"], c["title"]) for c in held[-1]["categories"]] if held else []
+    return categories, itertools.chain(held, documents)
+
+
+def _summary_cells(entry: Row, categories: list[tuple[str, str]], lang: str) -> list[Any]:
+    yes, no = _t("ui.yes", lang), _t("ui.no", lang)
+    return [entry.path, entry.title or "", entry.year or "", entry.published or "", entry.publisher or "",
+            entry.score if entry.score is not None else "", entry.grade or "",
+            "" if entry.error else yes if entry.passed else no,
+            _join(entry.missing_parts, lang), entry.late or "", _join(entry.figures_missing, lang),
+            " ".join(entry.failed_rules), entry.error or "",
+            *[entry.categories.get(cid) if entry.categories.get(cid) is not None else "" for cid, _ in categories]]
+
+
+def render_csv(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """One row per document; UTF-8 with a BOM, so that Excel reads the Chinese correctly."""
+    lang = options.lang
+    categories, documents = _with_categories(results, options)
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories])
+    for index, document in enumerate(documents):
+        writer.writerow(_summary_cells(row(index, document), categories, lang))
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def _finding_rows(document: Mapping[str, Any], lang: str) -> Iterator[tuple[str, list[Any]]]:
+    """(status, cells) per finding; the cells name category, severity and status in the user's language."""
+    categories = {c["id"]: c["title"] for c in document["categories"]}
+    for finding in document["findings"]:
+        hits = [e for e in finding["evidence"] if e["credit"] is not None and e["credit"] < 1] \
+            if finding["status"] in FAILING else finding["evidence"][:1]
+        first = hits[0] if hits else None
+        location = first["location"] if first else None
+        baseline = _t("baseline.known", lang) if finding["baseline"] == "known" else finding["baseline"] or ""
+        yield finding["status"], [
+            document["path"], document["title"] or "", finding["rule_id"], finding["title"],
+            categories.get(finding["category"], finding["category"]), _t("severity." + finding["severity"], lang),
+            _t("status." + finding["status"], lang), finding["points_lost"] or "",
+            f"{location['line']}:{location['column']}" if location else "",
+            "\n".join(h["detail"] for h in hits), "\n".join(h["quote"] for h in hits if h["quote"]),
+            finding["hint"] or "", finding["basis"] or "", baseline]
+
+
+STATUS_COLOURS = {"pass": "#E2F0D9", "fail": "#F8D7DA", "partial": "#FFF3CD", "waived": "#E8E0F0",
+                  "not_applicable": "#EEEEEE"}
+
+
+def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """A summary sheet (one row per document) and a findings sheet (one row per rule per document)."""
+    import xlsxwriter  # only this format needs it
+
+    lang = options.lang
+    categories, documents = _with_categories(results, options)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    header = book.add_format({"bold": True, "bg_color": "#1F3A5F", "font_color": "#FFFFFF", "text_wrap": True,
+                              "valign": "top", "border": 1})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    status_formats = {status: book.add_format({"bg_color": colour, "valign": "top"})
+                      for status, colour in STATUS_COLOURS.items()}
+    passed_format = book.add_format({"bg_color": STATUS_COLOURS["pass"], "valign": "top"})
+    failed_format = book.add_format({"bg_color": STATUS_COLOURS["fail"], "valign": "top"})
+    summary = book.add_worksheet(_t("xlsx.summary_sheet", lang))
+    findings = book.add_worksheet(_t("xlsx.findings_sheet", lang))
+    summary_header = [_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories]
+    findings_header = [_t(key, lang) for key in FINDING_COLUMNS]
+    for sheet, names, widths in (
+        (summary, summary_header, [28, 36, 6, 11, 22, 7, 7, 6, 30, 30, 30, 30, 30] + [10] * len(categories)),
+        (findings, findings_header, [28, 30, 28, 30, 11, 8, 10, 7, 8, 40, 40, 40, 40, 8]),
+    ):
+        for column, (name, width) in enumerate(zip(names, widths)):
+            sheet.set_column(column, column, width)
+            sheet.write_string(0, column, name, header)
+        sheet.freeze_panes(1, 0)
+    summary_rows = finding_rows = 0
+    status_column = FINDING_COLUMNS.index("col.status")
+    passed_column = SUMMARY_COLUMNS.index("col.passed")
+    for index, document in enumerate(documents):
+        entry = row(index, document)
+        summary_rows += 1
+        for column, value in enumerate(_summary_cells(entry, categories, lang)):
+            cell_format = wrap
+            if column == passed_column and not entry.error:
+                cell_format = passed_format if entry.passed else failed_format
+            summary.write(summary_rows, column, value, cell_format)
+        for status, cells in _finding_rows(document, lang):
+            finding_rows += 1
+            for column, value in enumerate(cells):
+                findings.write(finding_rows, column, value, status_formats[status] if column == status_column else wrap)
+    summary.autofilter(0, 0, summary_rows, len(summary_header) - 1)
+    findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
+    book.close()
+    out.flush()
+    out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ") if value is not None else ""
+
+
+def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
+    failing = [f for f in document["findings"] if f["status"] in FAILING]
+    mark = "✅" if document["passed"] else "❌"
+    score = "—" if document["score"] is None else f"{document['score']:.1f} {document['grade'] or ''}"
+    lines = [(f"<details><summary>{mark} <b>{_cell(document['title'] or document['path'])}</b> — {score}"
+              f" ({_cell(document['path'])})</summary>"), ""]
+    if document["error"]:
+        lines.append(f"- {document['error']['message']}")
+    for reason in document["gate"]:
+        lines.append(f"> {reason}")
+    if document["gate"]:
+        lines.append("")
+    for finding in failing:
+        where = ", ".join(f"`{e['location']['line']}:{e['location']['column']}`"
+                          for e in finding["evidence"] if e["location"] and (e["credit"] or 0) < 1)
+        known = f" _{_t('baseline.known', lang)}_" if finding["baseline"] == "known" else ""
+        lines.append(f"- **{_t('severity.' + finding['severity'], lang)}** {finding['title']} "
+                     f"`{finding['rule_id']}`{' ' + where if where else ''}{known}")
+        for hit in finding["evidence"]:
+            if hit["credit"] is not None and hit["credit"] < 1:
+                lines.append(f"  - {hit['detail']}" + (f" — “{hit['quote']}”" if hit["quote"] else ""))
+        if finding["hint"]:
+            lines.append(f"  - {_t('ui.hint', lang)}: {finding['hint']}")
+    lines += ["", "</details>", ""]
+    return lines
+
+
+def render_markdown(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """A pull-request comment: verdict, ranking table, the rules failed most, each document's findings."""
+    lang = options.lang
+    digest = Digest()
+    counted = Summary()
+    details: list[str] = []
+    for result in results:
+        counted.add(result)
+        document = document_dict(result, lang)
+        digest.add(document)
+        details += _markdown_document(document, lang)
+    totals = counted.as_dict()
+    verdict = "✅" if totals["passed"] == totals["documents"] else "❌"
+    out.write(f"## {verdict} {_t('batch.heading', lang)}\n\n")
+    line = _t("ui.summary", lang, **{k: v for k, v in totals.items() if k != "average_score"})
+    if totals["average_score"] is not None:
+        line += _t("batch.average_line", lang, average=f"{totals['average_score']:.1f}")
+    out.write(line + "\n\n")
+    columns = ("col.rank", "col.document", "col.score", "col.grade", "col.passed", "col.missing_parts",
+               "col.late", "col.figures_missing")
+    out.write("| " + " | ".join(_t(key, lang) for key in columns) + " |\n")
+    out.write("|" + "|".join("---:" if key in ("col.rank", "col.score") else "---" for key in columns) + "|\n")
+    for rank, entry in enumerate(digest.ranking(), start=1):
+        name = _cell(entry.title or entry.path)
+        if entry.error:
+            out.write(f"| | {name} | — | | ⚠️ | {_cell(entry.error)} | | |\n")
+            continue
+        out.write(f"| {rank} | {name} | {entry.score if entry.score is not None else '—'} | {_cell(entry.grade)} | "
+                  f"{'✅' if entry.passed else '❌'} | {_cell(_join(entry.missing_parts, lang))} | "
+                  f"{_cell(entry.late)} | {_cell(_join(entry.figures_missing, lang))} |\n")
+    out.write("\n")
+    if len(digest.rows) > 1 and digest.rule_failures:
+        out.write(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
+                  "|---|---:|\n")
+        for rule_id, title, count in digest.top_failures():
+            out.write(f"| {_cell(title)} `{rule_id}` | {count} |\n")
+        out.write("\n")
+    out.write("\n".join(details))

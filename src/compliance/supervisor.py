@@ -1,0 +1,119 @@
+"""The terminal view of a batch (rich): ranking, the rules failed most, category averages, who to follow up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from .digest import Digest, Row
+from .formatters import Options, Result, document_dict
+from .messages import text
+from .model import Report
+from .terminal import _failed, _report, _score_style
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return text(key, **values).get(lang)
+
+
+def _score(value: float | None) -> RichText:
+    return RichText("—" if value is None else f"{value:.1f}", style=_score_style(value))
+
+
+def listing(values: Iterable[str], lang: str) -> str:
+    """Items joined the way each language writes a list."""
+    return ("、" if lang == "zh" else ", ").join(values)
+
+
+def ranking_table(digest: Digest, lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
+                  title=RichText(_t("batch.ranking", lang), style="bold"))
+    for key, justify in (("col.rank", "right"), ("col.document", "left"), ("col.score", "right"),
+                         ("col.grade", "left"), ("col.passed", "center"), ("col.missing_parts", "left"),
+                         ("col.late", "left"), ("col.figures_missing", "left")):
+        table.add_column(_t(key, lang), justify=justify)  # type: ignore[arg-type]
+    common = digest.common_folder()
+    for rank, row in enumerate(digest.ranking(), start=1):
+        short = os.path.relpath(row.path, common) if common else row.path
+        name = RichText(row.title or short, overflow="fold")
+        if row.title:
+            name.append(f"\n{short}", style="dim")
+        if row.error:
+            table.add_row("", name, "—", "", RichText("!", style="bold red"),
+                          RichText(row.error, style="red"), "", "")
+            continue
+        verdict = RichText("✔", style="green") if row.passed else RichText("✘", style="bold red")
+        table.add_row(
+            str(rank), name, _score(row.score), row.grade or "", verdict,
+            RichText(listing(row.missing_parts, lang), style="red"),
+            RichText(row.late or "", style="yellow"),
+            RichText(listing(row.figures_missing, lang), style="yellow"),
+        )
+    return table
+
+
+def _followups(digest: Digest) -> list[tuple[str, list[Row], str]]:
+    return [("batch.failed", digest.failed, "red"), ("batch.late", digest.late, "yellow"),
+            ("batch.errors", digest.errors, "red")]
+
+
+def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    """Every document's report with --verbose, then the batch summary a supervisor acts on."""
+    lang = options.lang
+    console = Console(file=out, width=options.width, force_terminal=options.color,
+                      no_color=options.color is False, highlight=False, soft_wrap=False)
+    digest = Digest()
+    for result in results:
+        digest.add(document_dict(result, lang))
+        if options.verbose:
+            if isinstance(result, Report):
+                _report(console, result, options)
+            else:
+                _failed(console, result, lang)
+            console.print()
+    console.print(ranking_table(digest, lang))
+    console.print()
+
+    rules = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
+                  title=RichText(_t("batch.top_rules", lang), style="bold"))
+    rules.add_column(_t("col.rule", lang))
+    rules.add_column(_t("col.documents", lang), justify="right")
+    for rule_id, title, count in digest.top_failures():
+        cell = RichText(title)
+        cell.append(f"  [{rule_id}]", style="dim")
+        rules.add_row(cell, str(count))
+    if digest.rule_failures:
+        console.print(rules)
+        console.print()
+
+    categories = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
+                       title=RichText(_t("batch.categories", lang), style="bold"))
+    categories.add_column(_t("ui.category", lang))
+    categories.add_column(_t("batch.average", lang), justify="right")
+    for title, average in digest.category_averages():
+        categories.add_row(title, _score(average) if average is not None else RichText(_t("ui.na", lang), style="dim"))
+    console.print(categories)
+    console.print()
+
+    for key, rows, style in _followups(digest):
+        if not rows:
+            continue
+        console.print(RichText(_t(key, lang, count=len(rows)), style=f"bold {style}"))
+        for row in rows:
+            reason = listing(row.gate, lang) if key == "batch.failed" else row.error or row.late
+            console.print(RichText(f"  • {row.title or row.path}", style="bold").append(
+                f"  {reason}", style=style))
+        console.print()
+    counts = {"documents": len(digest.rows), "passed": sum(r.passed for r in digest.rows),
+              "failed": len(digest.failed), "errors": len(digest.errors)}
+    line = _t("ui.summary", lang, **counts)
+    if digest.average is not None:
+        line += _t("batch.average_line", lang, average=f"{digest.average:.1f}")
+    console.print(RichText(line, style="bold"))
+

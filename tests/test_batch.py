@@ -1,0 +1,196 @@
+"""Batches: which inputs are read, worker processes, order, standard input, baselines."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compliance import batch
+from compliance.cli import main
+
+from helpers import SAMPLES, SEED
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> dict:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_jobs_two_gives_the_same_json_as_jobs_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for index in range(3):
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            shutil.copy(sample, tmp_path / f"{index}-{sample.name}")
+    (tmp_path / "1-empty.txt").write_bytes(b"")
+    assert main(["check", "--format", "json", "--jobs", "1", str(tmp_path)]) == 2
+    sequential = capsys.readouterr().out
+    assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 2
+    parallel = capsys.readouterr().out
+    assert parallel == sequential
+    paths = [Path(d["path"]).name for d in json.loads(parallel)["documents"]]
+    assert paths == sorted(paths) and len(paths) == 3 * len(list(SAMPLES.glob("*.txt"))) + 1
+    # every other view of a batch reads the entries the workers send back just as it reads Reports
+    for fmt in ("table", "csv", "sarif", "junit", "github", "markdown", "html"):
+        outputs = []
+        for jobs in ("1", "2"):
+            main(["check", "--format", fmt, "--jobs", jobs, "--no-color", "--width", "160", str(tmp_path)])
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1], fmt
+
+
+def test_globs_directories_and_files_in_the_order_given(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.md").write_text("x", encoding="utf-8")
+    (tmp_path / "b" / "notes.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "a-one.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("x", encoding="utf-8")
+    found = [Path(i.path).relative_to(tmp_path).as_posix() for i in
+             batch.expand([str(tmp_path / "c.txt"), str(tmp_path / "**" / "*.md"), str(tmp_path / "a-*")])]
+    assert found == ["c.txt", "b/two.md", "a-one.txt"]
+    assert [Path(i.path).name for i in batch.expand([str(tmp_path)])] == ["a-one.txt", "c.txt", "two.md"]
+
+
+def test_stdin_is_read_as_a_text_report(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    assert main(["check", "--format", "json", "-"]) == 0
+    document = _json(capsys)["documents"][0]
+    assert document["path"] == "<stdin>" and document["year"] == 2021
+
+
+def test_markdown_on_stdin_is_read_as_markdown(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    markdown = (SAMPLES / "complete-2023.md").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(markdown), encoding="utf-8"))
+    main(["check", "--format", "json", "-"])
+    from_stdin = _json(capsys)["documents"][0]
+    main(["check", "--format", "json", str(SAMPLES / "complete-2023.md")])
+    from_file = _json(capsys)["documents"][0]
+    assert from_stdin["format"] == "md" and from_stdin["score"] == from_file["score"]
+    assert from_stdin["parts"] == from_file["parts"]
+
+
+def test_fail_under_in_a_batch_fails_only_the_low_scores(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(SEED), str(SAMPLES / "embedded-frp-2023.txt")]
+    assert main(["check", "--format", "json", "--jobs", "1", "--fail-under", "93.5", *paths]) == 1  # 93.9 and 92.7
+    documents = _json(capsys)["documents"]
+    assert [d["passed"] for d in documents] == [True, False]
+    assert main(["check", "--format", "json", "--jobs", "1", "--fail-on", "warning", *paths]) == 1
+
+
+def test_a_bad_jobs_value_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--jobs", "0", str(SEED)]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- baseline
+
+def _report_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _placeholder_findings(capsys: pytest.CaptureFixture[str]) -> list[dict]:
+    document = _json(capsys)["documents"][0]
+    return [f for f in document["findings"] if f["rule_id"] == "quality.placeholders"]
+
+
+def test_baseline_keeps_known_findings_through_edits_and_fails_on_new_ones(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    lines = seed.splitlines()
+    target = next(i for i, line in enumerate(lines) if "推进科学民主依法决策" in line)
+    lines[target] = lines[target] + "全年办理行政复议案件XX件。"
+    report = _report_with(tmp_path, "\n".join(lines) + "\n")
+    baseline = tmp_path / "baseline.json"
+    gate = ["--fail-on", "warning", "--format", "json", "--baseline", str(baseline)]
+
+    # Without a baseline the placeholder fails a warning gate; the first baseline run records it.
+    assert main(["check", "--fail-on", "warning", str(report)]) == 1
+    capsys.readouterr()
+    assert main(["check", *gate, str(report)]) == 0
+    assert [f["baseline"] for f in _placeholder_findings(capsys)] == ["known"]
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))
+    assert list(recorded["documents"]) == [str(report)]
+
+    # Paragraphs inserted above move the placeholder down: still the same, known finding.
+    moved = lines[:target] + ["（新增段落）全年开展法治宣传活动36场。", "", "又一段补充说明。"] + lines[target:]
+    report.write_text("\n".join(moved) + "\n", encoding="utf-8")
+    assert main(["check", *gate, str(report)]) == 0
+    finding = _placeholder_findings(capsys)[0]
+    assert finding["baseline"] == "known" and finding["evidence"][0]["location"]["line"] == target + 4
+
+    # A new placeholder elsewhere is a new problem: the gate fails and the finding says so.
+    moved[-3] = moved[-3] + "联系人：某某。"
+    report.write_text("\n".join(moved) + "\n", encoding="utf-8")
+    assert main(["check", *gate, str(report)]) == 1
+    assert [f["baseline"] for f in _placeholder_findings(capsys)] == ["new"]
+    assert json.loads(baseline.read_text(encoding="utf-8")) == recorded  # a later run never rewrites it
+
+
+def test_baseline_findings_show_as_known_in_ci_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = tmp_path / "baseline.json"
+    late = str(SAMPLES / "late-2022.txt")
+    assert main(["check", "--format", "sarif", "--baseline", str(baseline), late]) == 0
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert {r["baselineState"] for r in results} == {"unchanged"}
+    assert main(["check", "--format", "github", "--baseline", str(baseline), late]) == 0
+    assert "::error" not in capsys.readouterr().out
+
+
+def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{not json", encoding="utf-8")
+    assert main(["check", "--baseline", str(baseline), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "baseline.json" in err and "Traceback" not in err
+
+
+def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance import engine
+
+    original = engine.KINDS["deadline"]
+
+    def deadline(document, **params):  # type: ignore[no-untyped-def]
+        if "late-2022" in document.path:
+            raise ZeroDivisionError("boom")
+        return original(document, **params)
+
+    monkeypatch.setitem(engine.KINDS, "deadline", deadline)
+    assert main(["check", "--format", "json", "--jobs", "1", str(SEED), str(SAMPLES / "late-2022.txt")]) == 2
+    documents = _json(capsys)["documents"]
+    assert documents[0]["passed"] and documents[0]["error"] is None
+    assert documents[1]["error"]["code"] == "internal" and "ZeroDivisionError: boom" in documents[1]["error"]["message"]
+
+
+def test_progress_passes_every_result_through_unchanged() -> None:
+    from compliance.progress import track
+
+    shown = io.StringIO()
+    assert list(track(iter(range(5)), total=5, lang="en", stream=shown)) == [0, 1, 2, 3, 4]
+
+
+def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import multiprocessing
+    import os
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is planted through fork")
+    for index in range(batch.POOL_MINIMUM + 4):
+        shutil.copy(SEED, tmp_path / f"{index:02d}.txt")
+    parent, original = os.getpid(), batch.check_one
+
+    def check_one(item: batch.Input, settings: batch.Settings, **how: bool):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and item.path.endswith("03.txt"):
+            os._exit(9)  # as if the kernel had killed the worker
+        return original(item, settings, **how)
+
+    monkeypatch.setattr(batch, "check_one", check_one)
+    assert main(["check", "--format", "json", "--jobs", "2", str(tmp_path)]) == 0
+    documents = _json(capsys)["documents"]
+    assert [Path(d["path"]).name for d in documents] == [f"{i:02d}.txt" for i in range(batch.POOL_MINIMUM + 4)]
+    assert all(d["passed"] and d["error"] is None for d in documents)

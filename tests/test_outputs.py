@@ -1,0 +1,172 @@
+"""Every export and CI format over a real batch: a folder of sample reports with one broken file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from jsonschema import Draft7Validator
+
+from compliance.ci import annotation
+from compliance.cli import main
+from compliance.formatters import FORMATTERS
+
+from helpers import ROOT, SAMPLES
+
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+NAMES = ["a-xihu.txt", "b-late.txt", "c-broken.txt", "d-wrong-type.txt"]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three real reports and a binary file posing as a report."""
+    folder = tmp_path_factory.mktemp("submissions")
+    shutil.copy(SAMPLES / "xihu-2021.txt", folder / NAMES[0])
+    shutil.copy(SAMPLES / "late-2022.txt", folder / NAMES[1])
+    (folder / NAMES[2]).write_bytes(b"PK\x03\x04\x00\x00binary\x00\x00" * 40)
+    shutil.copy(SAMPLES / "wrong-type-2022.txt", folder / NAMES[3])
+    return folder
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", "--jobs", "1", *args])
+    return code, capsys.readouterr().out
+
+
+def test_every_format_is_registered_for_the_cli() -> None:
+    assert {"table", "json", "sarif", "junit", "github", "csv", "xlsx", "html", "markdown"} <= set(FORMATTERS)
+    assert main(["check", "--format", "nonsense", "x.txt"]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "sarif", "junit", "github", "csv", "html", "markdown"])
+def test_a_broken_file_exits_two_and_every_other_document_is_still_there(
+        batch: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    code, out = _run(capsys, "--format", fmt, "--width", "200", "--no-color", str(batch))
+    assert code == 2
+    assert "云麓区人民政府关于2022年度法治政府建设情况的报告" in out or "b-late.txt" in out
+    for name in NAMES:
+        assert name in out, f"{fmt} lost {name}"
+
+
+def test_sarif_validates_against_the_official_schema(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "sarif", str(batch))
+    log = json.loads(out)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in Draft7Validator(SARIF_SCHEMA).iter_errors(log)]
+    assert not errors, errors[:5]
+    run = log["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert "timeliness.deadline" in rules and rules["timeliness.deadline"]["help"]["text"]
+    late = next(r for r in run["results"] if r["ruleId"] == "timeliness.deadline")
+    region = late["locations"][0]["physicalLocation"]["region"]
+    assert late["level"] == "error" and region["startLine"] == 4 and region["startColumn"] == 24
+    assert late["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("b-late.txt")
+    assert rules[late["ruleId"]] is run["tool"]["driver"]["rules"][late["ruleIndex"]]
+    broken = run["invocations"][0]["toolExecutionNotifications"]
+    assert len(broken) == 1 and broken[0]["descriptor"]["id"] == "binary"
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_junit_has_a_suite_per_document_and_a_case_per_rule(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "junit", str(batch))
+    root = ET.fromstring(out)
+    suites = root.findall("testsuite")
+    assert [Path(s.get("name", "")).name for s in suites] == NAMES
+    _, json_out = _run(capsys, "--format", "json", str(batch))
+    documents = json.loads(json_out)["documents"]
+    for suite, document in zip(suites, documents):
+        cases = suite.findall("testcase")
+        if document["error"]:
+            assert suite.find("testcase/error") is not None
+            continue
+        assert [c.get("name", "").split()[0] for c in cases] == [f["rule_id"] for f in document["findings"]]
+        assert int(suite.get("tests", "0")) == len(cases)
+        assert int(suite.get("failures", "0")) == len(suite.findall("testcase/failure"))
+    late = next(s for s in suites if s.get("name", "").endswith("b-late.txt"))
+    failure = late.find("testcase[@name='timeliness.deadline 每年4月1日之前向社会公开']/failure")
+    assert failure is not None and "b-late.txt:4:24" in (failure.text or "")
+    # an info-level finding does not fail the build: it goes to system-out
+    xihu = suites[0]
+    topic = xihu.find("testcase[@classname='compliance.metadata'][system-out]")
+    assert topic is not None and topic.find("failure") is None
+
+
+def test_github_annotations_carry_file_and_line(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "github", str(batch))
+    late = next(line for line in out.splitlines() if "timeliness.deadline" in line)
+    assert re.match(r"::error file=[^,]*b-late\.txt,line=4,col=24,title=", late)
+    broken = next(line for line in out.splitlines() if "c-broken.txt" in line)
+    assert broken.startswith("::error file=")
+
+
+def test_github_escaping_follows_the_actions_rules() -> None:
+    line = annotation("warning", "50% done\nnext: line", file="a,b:c.txt", line=3, title="t: x, y")
+    assert line == "::warning file=a%2Cb%3Ac.txt,line=3,title=t%3A x%2C y::50%25 done%0Anext: line"
+
+
+def test_csv_opens_in_excel_with_a_bom_and_one_row_per_document(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "csv", str(batch))
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out[1:])))
+    assert [Path(r["文件"]).name for r in rows] == NAMES
+    late = rows[1]
+    assert late["通过"] == "否" and "逾期 15 天" in late["逾期"] and "timeliness.deadline" in late["未满足的规则"]
+    assert rows[2]["读取错误"] and rows[2]["得分"] == ""
+    assert "党政主要负责人履行推进法治建设第一责任人职责情况" in rows[3]["缺少的部分"]
+
+
+def test_xlsx_has_sheets_frozen_header_filter_and_status_colours(batch: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "batch.xlsx"
+    assert main(["check", "--jobs", "1", "--format", "xlsx", "--output", str(target), str(batch)]) == 2
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["汇总", "问题明细"]
+    summary, findings = book["汇总"], book["问题明细"]
+    for sheet in (summary, findings):
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert [Path(summary.cell(row=r, column=1).value).name for r in range(2, 6)] == NAMES
+    statuses = {row[6].value: row[6].fill.fgColor.rgb for row in findings.iter_rows(min_row=2)}
+    assert {"满足", "未满足"} <= set(statuses) and statuses["满足"] != statuses["未满足"]
+    rules = [row[2].value for row in findings.iter_rows(min_row=2) if str(row[0].value).endswith("b-late.txt")]
+    assert "timeliness.deadline" in rules and len(rules) == len(set(rules))
+
+
+def test_xlsx_to_a_terminal_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "xlsx", str(SAMPLES / "xihu-2021.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--output" in captured.err
+
+
+def test_html_is_self_contained_and_holds_every_document(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "html", str(batch))
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", out)
+    assert "<svg" in out and "sortable" in out
+    assert out.count('<details class="doc"') == 4
+    assert "逾期 15 天" in out and "4:24" in out  # evidence with its place
+    _, english = _run(capsys, "--format", "html", "--lang", "en", str(batch))
+    assert 'lang="en"' in english and "Ranking" in english and ">排名<" not in english
+
+
+def test_markdown_comment_ranks_and_lists_findings(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = _run(capsys, "--format", "markdown", str(batch))
+    assert out.startswith("## ❌")
+    table = [line for line in out.splitlines() if line.startswith("| 1 |")]
+    assert table and "南昌市西湖区" in table[0]
+    assert "`timeliness.deadline` `4:24`" in out and "<details>" in out
+
+
+def test_batch_table_shows_the_supervisor_summary(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(capsys, "--no-color", "--width", "200", str(batch))
+    assert code == 2
+    assert "排名" in out and "最常见的问题" in out and "各类别平均分" in out
+    assert "逾期发布（1 份）" in out and "未通过的报告（2 份）" in out and "无法读取的文件（1 个）" in out
+    assert "需要处理的问题" not in out  # the full reports only with --verbose
+    _, verbose = _run(capsys, "--no-color", "--width", "200", "--verbose", str(batch))
+    assert verbose.count("需要处理的问题") == 3 and "排名" in verbose
