@@ -243,3 +243,27 @@ def test_rule_applies_only_in_its_years(tmp_path: Path, capsys: pytest.CaptureFi
     _, data = _check_json(capsys, "--rules", str(pack), str(SEED))  # a 2021 report
     finding = next(f for f in data["documents"][0]["findings"] if f["rule_id"] == "custom.new-law")
     assert finding["status"] == "not_applicable" and "2024" in finding["evidence"][0]["detail"]
+
+
+def test_inline_waiver_in_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
+    report = tmp_path / "draft.md"
+    report.write_text(
+        source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
+        + "\n<!-- compliance: waive timeliness.deadline 系统迁移导致延迟发布，已报区司法局 -->\n"
+        + "<!-- compliance: waive metadata.* 旧模板 until=2020-01-01 -->\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == 0
+    findings = {f["rule_id"]: f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]}
+    assert findings["timeliness.deadline"]["status"] == "waived"
+    assert "系统迁移" in findings["timeliness.deadline"]["waiver"] and "第 " in findings["timeliness.deadline"]["waiver"]
+
+
+def test_inline_waiver_past_its_date_does_not_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
+    report = tmp_path / "draft.md"
+    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
+                      + "\n<!-- compliance: waive timeliness.deadline 延迟发布 until=2024-12-31 -->\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == 1
+    finding = next(f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+                   if f["rule_id"] == "timeliness.deadline")
+    assert finding["status"] == "fail" and "过期" in finding["waiver"]

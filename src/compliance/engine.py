@@ -108,9 +108,13 @@ def _waive(finding: Finding, waivers: Sequence[Waiver], path: str, today: date) 
     for waiver in waivers:
         if not _covers(waiver, finding.rule_id, path):
             continue
-        values = {"reason": waiver.reason, "by": waiver.granted_by, "expires": waiver.expires.isoformat()}
-        if waiver.expires < today:
+        expires = waiver.expires.isoformat() if waiver.expires else "—"
+        values = {"reason": waiver.reason, "by": waiver.granted_by, "expires": expires}
+        if waiver.expires is not None and waiver.expires < today:
             return replace(finding, waiver=text("waiver.expired", **values))
+        if waiver.source.startswith("inline:"):
+            return replace(finding, status=Status.WAIVED, waiver=text(
+                "waiver.inline", reason=waiver.reason, line=waiver.source.split(":", 1)[1], expires=expires))
         return replace(finding, status=Status.WAIVED, waiver=text("waiver.applied", **values))
     return finding
 

@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- packs, profiles, config, waivers (add keys here)
     "rule.not_in_force": ("该规则适用于 {period} 年度的报告，本报告为 {year} 年度", "the rule applies to reports for {period}; this one is for {year}"),
     "waiver.applied": ("已豁免：{reason}（{by} 批准，有效期至 {expires}）", "waived: {reason} (granted by {by}, until {expires})"),
+    "waiver.inline": ("已豁免：{reason}（文档第 {line} 行的注释，有效期至 {expires}）", "waived: {reason} (comment at line {line} of the document, until {expires})"),
     "waiver.expired": ("豁免已于 {expires} 过期，不再适用（原因：{reason}；{by}）", "the waiver expired on {expires} and no longer applies ({reason}; {by})"),
     "config.invalid": ("配置文件 {path} 有 {count} 处错误：\n{problems}", "configuration {path} has {count} problem(s):\n{problems}"),
     "config.unreadable": ("配置文件 {path} 无法读取：{reason}", "configuration {path} cannot be read: {reason}"),

@@ -105,6 +105,18 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Waiver:
+    """A granted exception: a rule (id or glob) that does not count against some documents until it expires."""
+
+    rule: str
+    reason: str
+    granted_by: str
+    expires: date | None  # None: does not expire (an inline waiver without until=)
+    documents: str | None = None  # glob of document paths; None = every document
+    source: str = ""  # the config file or "inline" (a comment in the document)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """What a reader extracted from a file: lines of text plus facts the container itself carried."""
 
@@ -114,6 +126,7 @@ class Source:
     lines: tuple[str, ...]
     facts: Mapping[str, str] = field(default_factory=dict)  # e.g. HTML <meta> ArticleTitle, PubDate
     warnings: tuple[Text, ...] = ()
+    waivers: tuple[Waiver, ...] = ()  # written into the source itself (Markdown comments)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,6 +152,7 @@ class Document:
     body_start: int = 1  # first line of the report's own text (after metadata, title and chrome)
     skipped_lines: frozenset[int] = frozenset()  # page chrome and metadata lines, not report text
     warnings: tuple[Text, ...] = ()  # reading problems that did not stop the check
+    waivers: tuple[Waiver, ...] = ()  # inline waivers the author wrote into the source
     body_text: str = ""  # matchable report lines joined by "\n", skipped lines blanked: one search per pattern
     line_starts: tuple[int, ...] = ()  # offset of each line in body_text (index 0 = line 1)
     previous: Document | None = None  # last year's report by the same body, when given (--previous)
@@ -290,18 +304,6 @@ class Report:
     @property
     def passed(self) -> bool:
         return self.score.passed
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Waiver:
-    """A granted exception: a rule (id or glob) that does not count against some documents until it expires."""
-
-    rule: str
-    reason: str
-    granted_by: str
-    expires: date
-    documents: str | None = None  # glob of document paths; None = every document
-    source: str = ""  # the config file or "inline" (a comment in the document)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

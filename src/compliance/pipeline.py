@@ -74,7 +74,7 @@ def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> R
         ruleset = profiles.bundled(name)
     try:
         return check(document, ruleset, profile_reason=reason, fail_under=settings.fail_under,
-                     fail_on=settings.fail_on, waivers=settings.waivers, today=settings.today)
+                     fail_on=settings.fail_on, waivers=(*settings.waivers, *document.waivers), today=settings.today)
     except Exception as error:  # a bug of ours must not cost the other files of a batch their results
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise

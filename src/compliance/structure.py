@@ -478,5 +478,5 @@ def build(source: Source) -> Document:
         published=published, published_source=published_source, subject=subject,
         subject_reason=subject_reason, metadata=dict(sorted(header.metadata.items(), key=lambda item: (item[1].location.line, item[1].location.column))),
         sections=sections, quantities=tuple(quantities), body_start=body_start,
-        skipped_lines=skipped_all, warnings=source.warnings, body_text=body_text, line_starts=line_starts,
+        skipped_lines=skipped_all, warnings=source.warnings, waivers=source.waivers, body_text=body_text, line_starts=line_starts,
     )

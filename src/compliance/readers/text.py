@@ -8,11 +8,13 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from ..errors import DocumentError
 from ..messages import text
-from ..model import Source, Text
+from ..model import Source, Text, Waiver
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -146,7 +148,27 @@ def read_md(path: Path, data: bytes) -> Source:
     """
     lines, encoding, warnings = _checked_text(data, path)
     plain = tuple(_markdown_line(line) for line in lines)
-    return Source(path=str(path), format="md", encoding=encoding, lines=plain, warnings=warnings)
+    waivers = tuple(waiver for number, line in enumerate(lines, start=1) if "compliance:" in line
+                    for waiver in _inline_waivers(line, number))
+    return Source(path=str(path), format="md", encoding=encoding, lines=plain, warnings=warnings,
+                  waivers=waivers)
+
+
+# <!-- compliance: waive indicators.reconsideration_received 本年度未发生行政复议案件 until=2026-12-31 -->
+_INLINE_WAIVER = re.compile(
+    r"<!--\s*compliance:\s*waive\s+(?P<rule>[\w.*?\[\]-]+)\s+(?P<reason>.*?)"
+    r"(?:\s+until=(?P<until>\d{4}-\d{2}-\d{2}))?\s*-->")
+
+
+def _inline_waivers(line: str, number: int) -> Iterator[Waiver]:
+    """Waivers an author wrote into a Markdown source as comments; no expiry unless until= is given."""
+    for match in _INLINE_WAIVER.finditer(line):
+        try:
+            until = date.fromisoformat(match["until"]) if match["until"] else None
+        except ValueError:
+            until = None
+        yield Waiver(rule=match["rule"], reason=match["reason"].strip() or "—", granted_by="",
+                     expires=until, source=f"inline:{number}")
 
 
 def _markdown_line(line: str) -> str:
