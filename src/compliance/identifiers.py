@@ -20,6 +20,7 @@ _CODE_CHARS: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015: no I, O
 _CODE_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # Not part of a longer run of digits or letters: a 19-digit serial holds no ID number.
+_LONG_RUN: Final = re.compile(r"[0-9A-Za-z]{11}")
 _ID: Final = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 # An amount (13812345678.5元, 13812345678元) is not a phone number.
 _MOBILE: Final = re.compile(
@@ -83,6 +84,8 @@ def find_identifiers(
     context_chars: int = CONTEXT_CHARS,
 ) -> Iterator[Identifier]:
     """Every personal identifier in `line`, left to right."""
+    if not _LONG_RUN.search(line):
+        return  # every identifier is a run of 11+ digits or capitals; most lines have none
     found: list[Identifier] = []
     if id_numbers:
         found += [Identifier(kind="id_number", start=m.start(), end=m.end(), masked=mask(m.group()))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from itertools import accumulate
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
 
 from ..identifiers import mask_identifiers
-from ..matching import compile_pattern
+from ..matching import compile_pattern, compile_utf8
 from ..model import Document
 
 QUOTE_CONTEXT = 24
@@ -27,23 +29,74 @@ def quote(line: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
     return ("…" if left else "") + window[offset:offset + right - left].strip() + ("…" if right < len(line) else "")
 
 
+class _Memo:
+    """Results computed for the document being checked, shared by every rule that asks for them.
+
+    A pack repeats its patterns (the shortcomings headings serve three rules), and a search over the
+    whole report costs tens of microseconds; the memo keeps the last document only.
+    """
+
+    document: Document | None = None
+    values: dict[Hashable, Any] = {}
+
+    @classmethod
+    def get(cls, document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
+        if cls.document is not document:
+            cls.document, cls.values = document, {}
+        if key not in cls.values:
+            cls.values[key] = compute()
+        return cls.values[key]
+
+
+def memo(document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per document and key."""
+    return _Memo.get(document, key, compute)
+
+
+def _utf8(document: Document) -> tuple[bytes, list[int]]:
+    """The body as UTF-8 and the byte offset of each line in it."""
+    lines = document.body_text.split("\n")
+    encoded = [line.encode("utf-8") for line in lines]
+    return b"\n".join(encoded), list(accumulate((len(line) + 1 for line in encoded), initial=0))
+
+
+def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
+    found = []
+    utf8_pattern = compile_utf8(pattern)
+    if utf8_pattern is not None:
+        body, starts = memo(document, "utf8", lambda: _utf8(document))
+        # Byte offsets to character columns, decoding only what lies between one match and the next:
+        # decoding from the line's start each time is quadratic on a line of megabytes.
+        line_index, byte_at, column_at = -1, 0, 0
+        for match in utf8_pattern.finditer(body):
+            start, end = match.start(), match.end()
+            if end <= start or b"\n" in body[start:end]:
+                continue
+            index = bisect_right(starts, start) - 1
+            if index != line_index:
+                line_index, byte_at, column_at = index, starts[index], 0
+            column_at += len(body[byte_at:start].decode("utf-8"))
+            byte_at = start
+            found.append((index + 1, column_at, column_at + len(body[start:end].decode("utf-8"))))
+        return found
+    text_ = document.body_text
+    for match in compile_pattern(pattern).finditer(text_):
+        start, end = match.start(), match.end()
+        if end <= start or "\n" in text_[start:end]:
+            continue
+        index = bisect_right(document.line_starts, start) - 1
+        line_start = document.line_starts[index]
+        found.append((index + 1, start - line_start, end - line_start))
+    return found
+
+
 def find_all(document: Document, patterns: Sequence[str]) -> list[tuple[int, int, int]]:
     """Every match of `patterns` in the report's own text as (line, start, end), 0-based columns, in order.
 
     One search per pattern over the whole body rather than one per line; a match that would run
     across a line break is not a match.
     """
-    found = []
-    text_ = document.body_text
-    for pattern in patterns:
-        for match in compile_pattern(pattern).finditer(text_):
-            start, end = match.start(), match.end()
-            if end <= start:
-                continue
-            index = bisect_right(document.line_starts, start) - 1
-            line_start = document.line_starts[index]
-            if "\n" in text_[start:end]:
-                continue
-            found.append((index + 1, start - line_start, end - line_start))
+    found = [hit for pattern in patterns
+             for hit in memo(document, ("find", pattern), lambda pattern=pattern: _find_one(document, pattern))]
     found.sort()
     return found

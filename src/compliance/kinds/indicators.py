@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..matching import search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section
-from .common import find_all, quote
+from .common import find_all, memo, quote
 
 _CLAUSE_END = re.compile(r"[,;。!?:]")  # on folded text: ，；：！？ are already half-width
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
@@ -53,11 +53,14 @@ def _span(line: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[in
 
 
 def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
-    """Each line's quantities, in column order."""
-    by_line: dict[int, list[Quantity]] = {}
-    for quantity in document.quantities:
-        by_line.setdefault(quantity.location.line, []).append(quantity)
-    return by_line
+    """Each line's quantities, in column order (computed once per document)."""
+    def group() -> dict[int, list[Quantity]]:
+        by_line: dict[int, list[Quantity]] = {}
+        for quantity in document.quantities:
+            by_line.setdefault(quantity.location.line, []).append(quantity)
+        return by_line
+
+    return memo(document, "quantities_by_line", group)  # type: ignore[no-any-return]
 
 
 def bind(
@@ -72,6 +75,13 @@ def bind(
     negative: Sequence[str] = NEGATIVE,
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
+    key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
+    return memo(document, key, lambda: _bind(document, topics, units, context, exclude, window, before_window,  # type: ignore[no-any-return]
+                                             negative))
+
+
+def _bind(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+          exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str]) -> list[Binding]:
     by_line = quantities_by_line(document)
     starts: dict[int, list[int]] = {}
     in_context: dict[int, bool] = {}

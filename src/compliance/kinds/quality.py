@@ -38,8 +38,10 @@ def _where(line: int, start: int, end: int) -> Location:
 
 def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int, str]]:
     """(offset, "open" | "close") of each mark in `matchable` that has no partner."""
+    if opener not in matchable and closer not in matchable:
+        return  # most lines hold no mark of a given pair: skip them without a character loop
     if opener == closer:
-        offsets = [i for i, char in enumerate(matchable) if char == opener]
+        offsets = [m.start() for m in re.finditer(re.escape(opener), matchable)]
         if len(offsets) % 2:
             yield offsets[-1], "odd"
         return
@@ -48,10 +50,11 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
         if m.start() == 0 or matchable[m.start() - 1].isspace() or matchable[m.start() - 1] in _ITEM_BOUNDARY
     } if closer == ")" else set()
     stack: list[int] = []
-    for offset, char in enumerate(matchable):
-        if char == opener:
+    for mark in re.finditer(f"[{re.escape(opener)}{re.escape(closer)}]", matchable):
+        offset = mark.start()
+        if mark.group() == opener:
             stack.append(offset)
-        elif char == closer and offset not in numbering:
+        elif offset not in numbering:
             if stack:
                 stack.pop()
             else:
@@ -62,8 +65,11 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
 
 def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
     """Quotation marks, title marks and brackets open and close within the same paragraph."""
+    marks = re.compile("[" + re.escape("".join(sorted({char for pair in pairs for char in (pair[0], pair[-1])}))) + "]")
     for number, line in document.numbered_lines():
         matchable = document.matchable[number - 1]
+        if not marks.search(matchable):
+            continue
         problems = sorted(
             (offset, problem, pair) for pair in pairs for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
         )
