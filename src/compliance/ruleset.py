@@ -23,6 +23,9 @@ from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
 
+# libyaml's safe loader parses the bundled packs ~8× faster than the pure-Python one: a cold start pays it.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_GRADES = (
     Grade(min=90, label=Text(zh="优秀", en="Excellent")),
     Grade(min=80, label=Text(zh="良好", en="Good")),
@@ -53,7 +56,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise RulesetError(text("pack.unreadable", path=path, reason=error)) from error
     try:
-        return yaml.safe_load(raw)
+        return yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's when present
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
