@@ -243,15 +243,16 @@ def render_html(results: Iterable[Result], out: TextIO, options: Options) -> Non
     lang = options.lang
     digest = Digest()
     counted = Summary()
-    pack = ""
+    packs: dict[str, None] = {}  # every pack that checked a document, in order: profiles differ per document
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as details:
         for result in results:
             counted.add(result)
             document = document_dict(result, lang)
-            if not pack and not document["error"]:
-                pack = f"{result.ruleset.id} {result.ruleset.version}"  # type: ignore[union-attr]
+            if not document["error"]:
+                packs[f"{result.ruleset.id} {result.ruleset.version}"] = None  # type: ignore[union-attr]
             digest.add(document)
             details.write(_document(len(digest.rows) - 1, document, lang))
+        pack = "、".join(packs) if lang == "zh" else ", ".join(packs)
         totals = counted.as_dict()
         title = _t("batch.heading", lang)
         cards = "".join(
