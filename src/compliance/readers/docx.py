@@ -44,7 +44,7 @@ class _Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             self.names = set(self.zip.namelist())
-        except Exception as error:  # damaged archives raise BadZipFile, NotImplementedError, ValueError, …
+        except Exception as error:  # damaged archives raise BadZipFile, ValueError, an unsupported-compression error, …
             raise DocumentError(text("read.not_docx", path=path), code="invalid") from error
         if "word/document.xml" not in self.names:
             raise DocumentError(text("read.not_docx", path=path), code="invalid")
@@ -58,7 +58,7 @@ class _Package:
     def _open(self, name: str) -> _Budgeted:
         try:
             return _Budgeted(self.zip.open(name), self)
-        except Exception as error:  # a damaged local header: BadZipFile, NotImplementedError, …
+        except Exception as error:  # a damaged local header: BadZipFile, an unsupported-compression error, …
             raise DocumentError(text("read.not_docx", path=self.path), code="invalid") from error
 
     def _failed(self, error: Exception) -> DocumentError:
