@@ -17,7 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from . import resources
-from .errors import ConfigError
+from .errors import ConfigError, read_setting_file
 from .messages import text
 from .model import Waiver
 
@@ -64,12 +64,7 @@ def discover(starts: Iterable[Path]) -> Path | None:
 
 
 def _read(path: Path) -> Any:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise ConfigError(text("config.not_found", path=path)) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
+    raw = read_setting_file(path, ConfigError, "config")
     try:
         if path.name == "pyproject.toml":
             return tomllib.loads(raw).get("tool", {}).get("compliance", {})

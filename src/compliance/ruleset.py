@@ -18,7 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from . import resources
-from .errors import RulesetError
+from .errors import RulesetError, read_setting_file
 from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
@@ -49,12 +49,7 @@ def _pattern_params(kind: str) -> set[str]:
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise RulesetError(text("pack.not_found", path=path)) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulesetError(text("pack.unreadable", path=path, reason=error)) from error
+    raw = read_setting_file(path, RulesetError, "pack")
     try:
         return yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's when present
     except yaml.YAMLError as error:
