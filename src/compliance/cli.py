@@ -111,8 +111,9 @@ def _write(render: Callable[[TextIO], None], output: str | None) -> None:
         with contextlib.nullcontext(sys.stdout) if output is None else \
                 Path(output).open("w", encoding="utf-8", newline="\n") as out:
             render(out)
-    except BrokenPipeError:
-        # The reader (head, less) went away: not an error of ours, and nothing more to say.
+    except (BrokenPipeError, SystemExit):
+        # The reader (head, less) went away: not an error of ours, and nothing more to say. (rich turns
+        # a broken pipe into SystemExit(1) itself; the exit code must still say how the check went.)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
