@@ -228,3 +228,47 @@ def test_pdf_without_a_text_layer_says_to_ocr_it(tmp_path: Path) -> None:
         read_document(path)
     assert caught.value.code == "no_text"
     assert "OCR it first" in caught.value.text.en and "文字识别" in caught.value.text.zh
+
+
+def test_unnumbered_headings_marked_by_the_format_become_sections(tmp_path: Path) -> None:
+    """<h2> headings without Chinese numbering are parts all the same; numbered ones keep their numbering."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>x</title></head><body>"
+        "<h1>某县2022年度法治政府建设情况报告</h1>"
+        "<h2>主要举措和成效</h2><p>全年受理行政复议案件39件，审结36件。</p>"
+        "<h3>（一）依法决策</h3><p>召开常务会议26次。</p>"
+        "<h2>存在的不足和原因</h2><p>执法队伍力量不足。究其原因，是编制偏少。</p>"
+        "<h2>2023年工作安排</h2><p>继续推进依法行政。</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    document = build(read_document(path))
+    assert [(s.heading, s.level) for s in document.sections] == [
+        ("主要举措和成效", 1), ("存在的不足和原因", 1), ("2023年工作安排", 1)]
+    assert document.sections[0].children[0].heading == "依法决策"
+
+
+def test_word_heading_styles_become_sections(tmp_path: Path) -> None:
+    import zipfile
+
+    def paragraph(text: str, style: str | None = None) -> str:
+        props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+        return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join([
+        paragraph("某县2022年度法治政府建设情况报告", "Title"),
+        paragraph("主要举措和成效", "Heading1"), paragraph("全年受理行政复议案件39件。"),
+        paragraph("存在的不足和原因", "Heading1"), paragraph("执法队伍力量不足，原因是编制偏少。"),
+        paragraph("2023年工作安排", "Heading1"), paragraph("继续推进依法行政。"),
+    ])
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    styles = (f'<w:styles {namespace}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+              '</w:style></w:styles>')
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("word/document.xml", f"<w:document {namespace}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/styles.xml", styles)
+    document = build(read_document(path))
+    assert [s.heading for s in document.sections] == ["主要举措和成效", "存在的不足和原因", "2023年工作安排"]

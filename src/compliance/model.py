@@ -127,6 +127,7 @@ class Source:
     facts: Mapping[str, str] = field(default_factory=dict)  # e.g. HTML <meta> ArticleTitle, PubDate
     warnings: tuple[Text, ...] = ()
     waivers: tuple[Waiver, ...] = ()  # written into the source itself (Markdown comments)
+    outline: Mapping[int, int] = field(default_factory=dict)  # line -> heading level the format marks (Word styles, <h2>)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -206,8 +206,14 @@ def _looks_like_heading(rest: str) -> bool:
     return bool(rest) and len(rest) <= 60 and "。" not in rest
 
 
-def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[int]) -> list[_Heading]:
-    """Numbered lines, with levels from the order in which numbering styles nest."""
+def _rank(style: str) -> int:
+    # A heading the format marks without numbering ("h2": Word's Heading 2, HTML's <h2>) ranks by its level.
+    return _RANK[style] if style in _RANK else int(style[1:])
+
+
+def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[int],
+                   outline: Mapping[int, int] = {}) -> list[_Heading]:  # noqa: B006 - read only
+    """Numbered lines (and unnumbered ones the format marks as headings), levels from how styles nest."""
     headings: list[_Heading] = []
     stack: list[str] = []
     last_number: dict[str, int] = {}
@@ -218,13 +224,15 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
             continue
         expected = last_number.get("1、", 0) + 1 if "1、" in stack else 1
         numbering = _match_numbering(stripped, expected)
+        if numbering is None and number in outline and len(stripped) <= 60 and not stripped.endswith("。"):
+            numbering = (f"h{outline[number]}", "", "", 0)
         if numbering is None:
             continue
         style, numeral, separator, length = numbering
         if style in stack:
             del stack[stack.index(style) + 1:]
         else:
-            while stack and _RANK[stack[-1]] > _RANK[style]:
+            while stack and _rank(stack[-1]) > _rank(style):
                 last_number.pop(stack.pop(), None)
             stack.append(style)
         for deeper in list(last_number):
@@ -456,7 +464,7 @@ def build(source: Source) -> Document:
     while body and not folded[body[-1] - 1].strip():
         body.pop()
     last_line = body[-1] if body else len(lines)
-    sections = _section_tree(_find_headings(lines, folded, body), last_line)
+    sections = _section_tree(_find_headings(lines, folded, body, source.outline), last_line)
     published, published_source = _published(header, source, folded, body)
     body_text = [lines[n - 1] for n in body if folded[n - 1].strip()]
     year, year_source = _year(header.title, sections, body_text, published)

@@ -78,7 +78,7 @@ class _Package:
         except Exception as error:  # damaged members raise zlib.error, struct.error, XMLSyntaxError, …
             raise self._failed(error) from error
 
-    def lines(self, name: str, numbering: _Numbering) -> list[str]:
+    def lines(self, name: str, numbering: _Numbering) -> list[tuple[str, int | None]]:
         """The lines of the document part, streamed: each paragraph is dropped once it is read."""
         try:
             with self._open(name) as member:
@@ -161,6 +161,7 @@ def _format(number: int, fmt: str) -> str:
 
 
 _LEVEL_REF = re.compile(r"%([1-9])")
+_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 
 
 class _Numbering:
@@ -170,6 +171,7 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
         self.nums: dict[str, str] = {}  # numId -> abstractNumId
         self.style_nums: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.style_outline: dict[str, int] = {}  # styleId -> outline level 1–9 (Heading 1, 标题 2 …)
         self.counters: dict[str, list[int]] = {}
         if numbering is not None:
             for abstract in numbering.iter(f"{W}abstractNum"):
@@ -181,10 +183,28 @@ class _Numbering:
                 self.nums[num.get(f"{W}numId", "")] = _val(num, "abstractNumId") or ""
         if styles is not None:
             for style in styles.iter(f"{W}style"):
+                style_id = style.get(f"{W}styleId", "")
+                outline = style.find(f"{W}pPr/{W}outlineLvl")
+                name = _val(style, "name") or style_id
+                heading = _HEADING_STYLE.fullmatch(name.strip())
+                if outline is not None and _int(outline.get(f"{W}val"), 9) < 9:
+                    self.style_outline[style_id] = _int(outline.get(f"{W}val")) + 1
+                elif heading:
+                    self.style_outline[style_id] = int(heading.group(1))
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
                     self.style_nums[style.get(f"{W}styleId", "")] = (_val(num_pr, "numId") or "",
                                                                      _int(_val(num_pr, "ilvl")))
+
+    def outline(self, paragraph: etree._Element) -> int | None:
+        """The paragraph's heading level from its style (Heading 1 → 1), if it is a heading."""
+        properties = paragraph.find(f"{W}pPr")
+        if properties is None:
+            return None
+        direct = properties.find(f"{W}outlineLvl")
+        if direct is not None and _int(direct.get(f"{W}val"), 9) < 9:
+            return _int(direct.get(f"{W}val")) + 1
+        return self.style_outline.get(_val(properties, "pStyle") or "")
 
     def label(self, paragraph: etree._Element) -> str:
         properties = paragraph.find(f"{W}pPr")
@@ -249,18 +269,21 @@ def _in_table(element: etree._Element) -> bool:
     return any(ancestor.tag == f"{W}tc" for ancestor in element.iterancestors())
 
 
-def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[str]:
-    """Lines of the body in order: a paragraph per line, a table row per line (cells joined)."""
+def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[tuple[str, int | None]]:
+    """Lines of the body in order, each with its heading level (or None): a paragraph per line, a table row
+    per line (cells joined)."""
     for _, element in events:
         if _in_table(element):
             continue  # read with its table, when the table ends
         if element.tag == f"{W}p":
-            yield from (numbering.label(element) + _runs(element)).split("\n")
+            level = numbering.outline(element)
+            for index, piece in enumerate((numbering.label(element) + _runs(element)).split("\n")):
+                yield piece, level if index == 0 else None
         else:
             for row in element.iter(f"{W}tr"):
                 cells = [" ".join(_runs(p).strip() for p in cell.iter(f"{W}p")).strip()
                          for cell in row.findall(f"{W}tc")]
-                yield "  ".join(cell for cell in cells if cell)
+                yield "  ".join(cell for cell in cells if cell), None
         # Keep memory flat however long the document: drop what has been read.
         element.clear()
         while element.getprevious() is not None:
@@ -271,7 +294,10 @@ def read_docx(path: Path, data: bytes) -> Source:
     """A Word 2007+ file (.docx)."""
     package = _Package(path, data)
     numbering = _Numbering(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
-    lines = tuple(stripped for line in package.lines("word/document.xml", numbering) if (stripped := line.strip()))
+    kept = [(stripped, level) for line, level in package.lines("word/document.xml", numbering)
+            if (stripped := line.strip())]
+    lines = tuple(line for line, _ in kept)
+    outline = {number: level for number, (_, level) in enumerate(kept, start=1) if level is not None}
     refuse_empty("".join(lines), path)
     facts: dict[str, str] = {}
     core = package.xml("docProps/core.xml")
@@ -280,4 +306,4 @@ def read_docx(path: Path, data: bytes) -> Source:
             found = core.find(tag)
             if found is not None and found.text and found.text.strip():
                 facts[key] = found.text.strip()
-    return Source(path=str(path), format="docx", encoding=None, lines=lines, facts=facts)
+    return Source(path=str(path), format="docx", encoding=None, lines=lines, facts=facts, outline=outline)

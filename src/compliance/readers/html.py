@@ -53,6 +53,7 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.facts: dict[str, str] = {}
+        self.outline: dict[int, int] = {}  # line -> level of an <h1>…<h6>
         self._open: list[str] = []
         self._counts: dict[str, int] = {}  # open elements by name: a stray end tag is ignored in O(1)
         self._skip_depth: int | None = None  # len(self._open) when a skipped element began
@@ -118,7 +119,10 @@ class _Extractor(HTMLParser):
         elif tag in ("tr", "table"):
             self._end_row()
         elif tag in _BLOCKS:
+            before = len(self.lines)
             self._break()
+            if tag in _HEADINGS and len(self.lines) > before:
+                self.outline[len(self.lines)] = int(tag[1])  # line numbers are 1-based
             if tag == "dt":
                 self._term = len(self.lines) - 1
             elif tag == "dd":
@@ -191,6 +195,9 @@ class _Extractor(HTMLParser):
             self.lines.append(line)
 
 
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
 def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
         if name == "hidden":
@@ -257,4 +264,4 @@ def read_html(path: Path, data: bytes) -> Source:
     extractor.close()
     refuse_empty("".join(extractor.lines), path)
     return Source(path=str(path), format="html", encoding=encoding, lines=tuple(extractor.lines),
-                  facts=extractor.facts, warnings=warnings)
+                  facts=extractor.facts, warnings=warnings, outline=extractor.outline)
