@@ -329,6 +329,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.opening": ("首段", "the opening paragraph"),
     "source.published": ("发布日期", "the publication date"),
     "source.signature": ("落款日期", "the signature date"),
+    "source.modified": ("文件的修改日期（页面和正文均无发布日期）", "the file's modified date (no publication date on the page or in the text)"),
+    "source.created": ("文件的创建日期（页面和正文均无发布日期）", "the file's creation date (no publication date on the page or in the text)"),
 }
 
 

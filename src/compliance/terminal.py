@@ -47,7 +47,7 @@ def _header(report: Report, lang: str) -> Panel:
     published = document.published.isoformat() if document.published else unknown
     if document.published_source:
         source = document.published_source
-        source_label = _t("source.signature", lang) if source == "signature" else source
+        source_label = _t(f"source.{source}", lang) if source in ("signature", "modified", "created") else source
         published += f"  ({_t('ui.from', lang, source=source_label)})"
     grid.add_row(_t("ui.published", lang), published)
     publisher = document.metadata.get("publisher")
