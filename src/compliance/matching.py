@@ -126,7 +126,27 @@ def search_any(patterns: tuple[str, ...] | list[str], text: str) -> Match | None
 @lru_cache(maxsize=1024)
 def anchored(patterns: tuple[str, ...]) -> bool:
     """Whether a pattern may use ^ $ \\A \\Z: their meaning changes when lines are searched joined."""
-    return any(mark in pattern for pattern in patterns for mark in ("^", "$", "\\A", "\\Z", "\\z"))
+    return any(_has_anchor(pattern) for pattern in patterns)
+
+
+def _has_anchor(pattern: str) -> bool:
+    """Whether the parsed pattern holds ^ $ \\A \\Z (a ^ inside [^…] is not one)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return True  # RE2-only syntax: assume the worst
+    stack = [parsed]
+    while stack:
+        for op, argument in stack.pop():
+            if op is sre_parse.AT:
+                return True
+            if op is sre_parse.SUBPATTERN:
+                stack.append(argument[-1])
+            elif op is sre_parse.BRANCH:
+                stack.extend(argument[1])
+            elif op in _REPEATS:
+                stack.append(argument[2])
+    return False
 
 
 def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:

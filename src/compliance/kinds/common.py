@@ -100,3 +100,16 @@ def find_all(document: Document, patterns: Sequence[str]) -> list[tuple[int, int
              for hit in memo(document, ("find", pattern), lambda pattern=pattern: _find_one(document, pattern))]
     found.sort()
     return found
+
+
+def find_any(document: Document, patterns: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Like `find_all`, with the patterns joined into one alternation per engine: one search for a list
+    of alternatives (placeholders, causes), where two patterns matching at one place count once."""
+    groups: dict[bool, list[str]] = {True: [], False: []}
+    for pattern in patterns:
+        groups[compile_utf8(pattern) is None].append(pattern)
+    joined = ["|".join(f"(?:{member})" for member in members) for members in groups.values() if members]
+    found = [hit for pattern in joined
+             for hit in memo(document, ("find", pattern), lambda pattern=pattern: _find_one(document, pattern))]
+    found.sort()
+    return found

@@ -6,11 +6,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 
-from ..matching import compile_pattern, lines_matching, search_any
+from ..matching import anchored, compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
-from .common import quote
+from .common import find_any, quote
 
 def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()
@@ -238,6 +238,21 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
     return [number for number, _ in document.numbered_lines()]
 
 
+def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
+    compiled = [compile_pattern(p) for p in patterns]
+    matches = []
+    # Only lines where some pattern matches need the per-pattern search (most lines have none).
+    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
+    for number in (number for number, hit in zip(numbers, found) if hit):
+        matchable = document.matchable[number - 1]
+        for pattern in compiled:
+            for match in pattern.finditer(matchable):
+                if match.end() > match.start():
+                    matches.append((number, match.start(), match.end()))
+    matches.sort()
+    return matches
+
+
 def phrase(
     document: Document,
     *,
@@ -252,17 +267,12 @@ def phrase(
     if numbers is None:
         yield Hit(detail=text("phrase.no_section"), credit=None)
         return
-    compiled = [compile_pattern(p) for p in patterns]
-    matches = []
-    # Only lines where some pattern matches need the per-pattern search (most lines have none).
-    found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
-    for number in (number for number, hit in zip(numbers, found) if hit):
-        matchable = document.matchable[number - 1]
-        for pattern in compiled:
-            for match in pattern.finditer(matchable):
-                if match.end() > match.start():
-                    matches.append((number, match.start(), match.end()))
-    matches.sort()
+    if scope != "title" and scope != "all" and not anchored(tuple(patterns)):
+        # The report's own lines: one (shared) search of the whole body per pattern, kept to the scope.
+        wanted = set(numbers)
+        matches = [match for match in find_any(document, patterns) if match[0] in wanted]
+    else:
+        matches = _matches_by_line(document, patterns, numbers)
     def where(number: int, start: int, end: int) -> tuple[Location, str]:
         return (Location(line=number, column=start + 1, end_line=number, end_column=end + 1),
                 quote(document.lines[number - 1], start, end))
