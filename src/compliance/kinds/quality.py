@@ -36,6 +36,11 @@ def _where(line: int, start: int, end: int) -> Location:
 # ---------------------------------------------------------------- paired punctuation
 
 
+@lru_cache(maxsize=64)
+def _marks(opener: str, closer: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(opener)}{re.escape(closer)}]")
+
+
 def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int, str]]:
     """(offset, "open" | "close") of each mark in `matchable` that has no partner."""
     if opener not in matchable and closer not in matchable:
@@ -50,7 +55,7 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
         if m.start() == 0 or matchable[m.start() - 1].isspace() or matchable[m.start() - 1] in _ITEM_BOUNDARY
     } if closer == ")" else set()
     stack: list[int] = []
-    for mark in re.finditer(f"[{re.escape(opener)}{re.escape(closer)}]", matchable):
+    for mark in _marks(opener, closer).finditer(matchable):
         offset = mark.start()
         if mark.group() == opener:
             stack.append(offset)
