@@ -32,6 +32,11 @@ def _as_dict(document: Document, lang: str) -> dict[str, object]:
     }
 
 
+def _source(source: str, lang: str) -> str:
+    """Where the date came from: a metadata label as written, or what a signature or file property is."""
+    return text(f"source.{source}").get(lang) if source in ("signature", "modified", "created") else source
+
+
 def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, *, as_json: bool) -> None:
     lang = options.lang
     if as_json:
@@ -53,7 +58,7 @@ def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, 
         facts.add(f"{t('ui.year')}: {document.year or t('ui.unknown')}"
                   + (f"  ({t('ui.from', source=t('source.' + document.year_source))})" if document.year_source else ""))
         facts.add(f"{t('ui.published')}: {document.published or t('ui.unknown')}"
-                  + (f"  ({document.published_source})" if document.published_source else ""))
+                  + (f"  ({_source(document.published_source, lang)})" if document.published_source else ""))
         facts.add(f"{t('ui.subject')}: " + (t(f"subject.{document.subject}") if document.subject else t("ui.unknown"))
                   + (f"  ({document.subject_reason.get(lang)})" if document.subject_reason else ""))
         facts.add(f"{t('parse.encoding')}: {', '.join(filter(None, (document.format, document.encoding)))}")
