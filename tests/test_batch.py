@@ -164,6 +164,7 @@ def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPa
     documents = _json(capsys)["documents"]
     assert documents[0]["passed"] and documents[0]["error"] is None
     assert documents[1]["error"]["code"] == "internal" and "ZeroDivisionError: boom" in documents[1]["error"]["message"]
+    assert "timeliness.deadline" in documents[1]["error"]["message"]  # names the rule that failed
 
 
 def test_progress_passes_every_result_through_unchanged() -> None:

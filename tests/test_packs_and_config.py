@@ -16,6 +16,16 @@ from compliance.selftest import run_examples
 from helpers import SAMPLES, SEED
 
 
+def _one_rule_pack(folder: Path, rule_id: str, severity: str, phrase: str, extra: str = "") -> Path:
+    """A pack extending national with one rule: `phrase` must be present in the report."""
+    pack = folder / "pack.yaml"
+    pack.write_text(
+        f"id: mine\nextends: [national]\nrules:\n  - id: {rule_id}\n    kind: phrase\n    category: quality\n"
+        f"    severity: {severity}\n    title: {{zh: 写明{phrase}}}\n    params: {{patterns: ['{phrase}'], expect: present}}\n"
+        + extra, encoding="utf-8")
+    return pack
+
+
 def _check_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
     code = main(["check", "--format", "json", *argv])
     return code, json.loads(capsys.readouterr().out)
@@ -77,11 +87,8 @@ def test_every_bundled_rule_has_a_pass_and_a_fail_example(pack: str) -> None:
 
 
 def test_rules_test_fails_on_a_wrong_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(
-        "id: mine\nextends: [national]\nrules:\n  - id: custom.rate\n    kind: phrase\n    category: quality\n"
-        "    severity: warning\n    title: {zh: 写明出庭应诉率}\n    params: {patterns: ['出庭应诉率'], expect: present}\n"
-        "    examples: {pass: ['出庭应诉率100%。'], fail: ['出庭应诉率100%。']}\n", encoding="utf-8")
+    pack = _one_rule_pack(tmp_path, "custom.rate", "warning", "出庭应诉率",
+                          "    examples: {pass: ['出庭应诉率100%。'], fail: ['出庭应诉率100%。']}\n")
     assert main(["rules", "test", str(pack), "--no-color", "--width", "160"]) == 1
     out = capsys.readouterr().out
     assert "custom.rate" in out and "✘" in out
@@ -235,11 +242,7 @@ def test_waiver_limited_to_some_documents(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_rule_applies_only_in_its_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(
-        "id: new-law\nextends: [national]\nrules:\n  - id: custom.new-law\n    kind: phrase\n    category: quality\n"
-        "    severity: error\n    title: {zh: 写明新修订行政复议法的实施}\n    effective_from: 2024\n"
-        "    params: {patterns: ['新修订的行政复议法'], expect: present}\n", encoding="utf-8")
+    pack = _one_rule_pack(tmp_path, "custom.new-law", "error", "新修订的行政复议法", "    effective_from: 2024\n")
     _, data = _check_json(capsys, "--rules", str(pack), str(SEED))  # a 2021 report
     finding = next(f for f in data["documents"][0]["findings"] if f["rule_id"] == "custom.new-law")
     assert finding["status"] == "not_applicable" and "2024" in finding["evidence"][0]["detail"]

@@ -12,9 +12,6 @@ from .messages import text
 from .model import Document, Finding, Hit, Report, Rule, RuleSet, Severity, Status, Text, Waiver
 from .scoring import score
 
-NOT_APPLICABLE_SUBJECT = Text(zh="不适用于该类主体", en="does not apply to this kind of subject")
-
-
 # A finding keeps this many hits: a damaged file can yield a hundred thousand, and nobody reads past these.
 MAX_HITS = 100
 
@@ -67,7 +64,7 @@ def check(
     findings: list[Finding] = []
     for rule in ruleset.rules:
         if rule.applies_to and document.subject and document.subject not in rule.applies_to:
-            hits: tuple[Hit, ...] = (Hit(detail=NOT_APPLICABLE_SUBJECT, credit=None),)
+            hits: tuple[Hit, ...] = (Hit(detail=text("rule.not_for_subject"), credit=None),)
         elif not _in_force(rule, document.year):
             hits = (Hit(detail=text("rule.not_in_force", year=document.year, period=_period(rule)), credit=None),)
         else:

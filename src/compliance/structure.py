@@ -212,7 +212,7 @@ def _rank(style: str) -> int:
 
 
 def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[int],
-                   outline: Mapping[int, int] = {}) -> list[_Heading]:  # noqa: B006 - read only
+                   outline: Mapping[int, int] | None = None) -> list[_Heading]:
     """Numbered lines (and unnumbered ones the format marks as headings), levels from how styles nest."""
     headings: list[_Heading] = []
     stack: list[str] = []
@@ -224,7 +224,7 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
             continue
         expected = last_number.get("1、", 0) + 1 if "1、" in stack else 1
         numbering = _match_numbering(stripped, expected)
-        if numbering is None and number in outline and len(stripped) <= 60 and not stripped.endswith("。"):
+        if numbering is None and outline and number in outline and len(stripped) <= 60 and not stripped.endswith("。"):
             numbering = (f"h{outline[number]}", "", "", 0)
         if numbering is None:
             continue
