@@ -170,3 +170,26 @@ def test_batch_table_shows_the_supervisor_summary(batch: Path, capsys: pytest.Ca
     assert "需要处理的问题" not in out  # the full reports only with --verbose
     _, verbose = _run(capsys, "--no-color", "--width", "200", "--verbose", str(batch))
     assert verbose.count("需要处理的问题") == 3 and "排名" in verbose
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_fast_json_encoding_is_byte_for_byte_the_json_contract(lang: str, tmp_path: Path) -> None:
+    """Worker processes send `encode_document`; it must write exactly what `document_dict` says."""
+    from datetime import date
+
+    from compliance.baseline import Baseline
+    from compliance.batch import Input, check_one
+    from compliance.formatters import document_dict, encode_document
+    from compliance.model import Waiver
+    from compliance.pipeline import Settings
+
+    waiver = Waiver(rule="parts.shortcomings*", reason="已另行报送", granted_by="市司法局", expires=date(2099, 1, 1))
+    settings = Settings(waivers=(waiver,))
+    paths = [*sorted(SAMPLES.glob("*.txt")), *sorted(SAMPLES.glob("*.md")), tmp_path / "missing.txt"]
+    results = [check_one(Input(path=str(path)), settings) for path in paths]
+    marked = list(Baseline.open(tmp_path / "baseline.json").mark(results))  # recording: all known
+    statuses = {f.status.value for r in results if not hasattr(r, "code") for f in r.findings}
+    assert {"pass", "fail", "waived"} <= statuses  # the comparison covers every kind of finding
+    assert any(f.baseline == "known" for r in marked if not hasattr(r, "code") for f in r.findings)
+    for result in [*results, *marked]:
+        assert encode_document(result, lang) == json.dumps(document_dict(result, lang), ensure_ascii=False)

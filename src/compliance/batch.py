@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import itertools
-import json
 import os
 import re
 import sys
@@ -19,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import profiles
-from .formatters import Entry, document_dict
+from .formatters import Entry, encode_document
 from .model import FailedDocument, Report, RuleSet, Status
 from .pipeline import Settings, check_path, check_source
 from .readers import READERS, read_md, read_txt
@@ -117,8 +116,7 @@ def _check_chunk(items: list[Input]) -> list[Result | Entry]:
 
 
 def _entry(report: Report, lang: str) -> Entry:
-    data = document_dict(report, lang)
-    return Entry(text=json.dumps(data, ensure_ascii=False), lang=lang, passed=report.passed,
+    return Entry(text=encode_document(report, lang), lang=lang, passed=report.passed,
                  score=report.score.total, ruleset=_NO_RULES, profile=report.profile,
                  waived=sum(1 for finding in report.findings if finding.status is Status.WAIVED))
 
