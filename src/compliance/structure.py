@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .messages import text
-from .model import Document, Field, Location, Quantity, Section, Source, Text
-from .quantities import TranslationTable, find_quantities
+from .model import Document, Field, Location, Section, Source, Text
+from .quantities import TranslationTable, find_quantities_in_lines
 from .traditional import SIMPLIFIED, TRADITIONAL
 
 # ---------------------------------------------------------------- normalisation for matching
@@ -500,10 +500,7 @@ def build(source: Source) -> Document:
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,
                                          publisher.value if publisher else source.facts.get("ContentSource"))
-    quantities: list[Quantity] = []
-    for number in body:
-        if folded[number - 1].strip():
-            quantities.extend(find_quantities(lines[number - 1], line=number))
+    quantities = find_quantities_in_lines([(number, lines[number - 1]) for number in body if folded[number - 1].strip()])
     skipped_all = frozenset(skipped)
     body_text = "\n".join("" if n in skipped_all else line for n, line in enumerate(folded, start=1))
     line_starts = tuple(accumulate((len("" if n in skipped_all else line) + 1 for n, line in enumerate(folded, start=1)),
