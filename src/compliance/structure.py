@@ -175,6 +175,16 @@ _RANK = {style: rank for style, rank, _ in _NUMBERING}
 # "2深入推进……": an Arabic number run into its heading, accepted only as the expected next number.
 _BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff“‘《\"])(?![\d]*[年月日个件次人项万亿余多名位家户处起批期篇条份卷场部元%])")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# The styles a line's first character can open, in _NUMBERING's order (\d is any decimal digit, as
+# str.isdecimal says): trying only those finds the same numbering with a fraction of the pattern calls.
+_STYLE = {style: (style, rank, pattern) for style, rank, pattern in _NUMBERING}
+_STYLES_OPENED_BY: dict[str, tuple[tuple[str, int, re.Pattern[str]], ...]] = {
+    "第": (_STYLE["第一部分"],),
+    "(": (_STYLE["（一）"], _STYLE["（1）"]),
+    **{numeral: (_STYLE["一、"], _STYLE["一是"]) for numeral in "一二三四五六七八九十"},
+    **{circled: (_STYLE["①"],) for circled in _CIRCLED},
+}
+_STYLES_OPENED_BY_DIGIT = (_STYLE["1、"],)
 _HEADING_MAX = 40
 _SENTENCE_END = re.compile(r"[。!?;]")
 _CLAUSE_END = re.compile(r"[,;:。]")
@@ -218,7 +228,14 @@ def _heading_text(rest: str) -> tuple[str, bool]:
 
 def _match_numbering(folded: str, expected_bare: int) -> tuple[str, str, str, int] | None:
     """(style, numeral, separator, length of the numbering) at the start of a line, if any."""
-    for style, _, pattern in _NUMBERING:
+    first = folded[:1]
+    if first.isdecimal():
+        styles = _STYLES_OPENED_BY_DIGIT
+    else:
+        styles = _STYLES_OPENED_BY.get(first, ())
+        if not styles:
+            return None  # _BARE_NUMBER, too, opens with a digit
+    for style, _, pattern in styles:
         match = pattern.match(folded)
         if match:
             separator = match.group(2) if style in ("一、", "1、") else ""
