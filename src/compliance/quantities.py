@@ -276,6 +276,8 @@ def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], colu
         normal = normal.replace(char, _FULL_WIDTH[char])
     found: list[Quantity] = []
     line_index, line_start, line_end = 0, 0, line_ends[0]
+    line = line_numbers[0]
+    column_base = column_offset + 1  # offset in `text` + column_base = 1-based column on its line
     floor = 0  # end of the previous match on this line: an approximation word before it is not ours
     search, match_at = _START.search, _PATTERN.match
     position = 0
@@ -286,6 +288,8 @@ def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], colu
                 line_index += 1
                 line_end = line_ends[line_index]
             line_start = floor = line_ends[line_index - 1] + 1
+            line = line_numbers[line_index]
+            column_base = column_offset + 1 - line_start
         match = match_at(normal, start)  # lookbehinds still see the text before it
         if match is None:
             position = start + 1
@@ -299,13 +303,13 @@ def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], colu
             fields = _quantity(kind, match, normal, start, approx, line_start)
             if fields is not None:
                 value, unit, approx, upper, denominator = fields
-                location = Location(line=line_numbers[line_index], column=start - line_start + 1 + column_offset,
-                                    end_line=line_numbers[line_index],
-                                    end_column=position - line_start + 1 + column_offset)
-                # 两个100%: two rates of 100 %, both quoting the same words.
-                count = _DIGIT_VALUES[match["t_count"]] if kind == "times" else 1
-                found += [Quantity(value=value, unit=unit, raw=text[start:position], approx=approx,
-                                   location=location, upper=upper, denominator=denominator)] * count
+                location = Location(line=line, column=start + column_base, end_line=line, end_column=position + column_base)
+                quantity = Quantity(value=value, unit=unit, raw=text[start:position], approx=approx, location=location,
+                                    upper=upper, denominator=denominator)
+                if kind == "times":  # 两个100%: two rates of 100 %, both quoting the same words.
+                    found += [quantity] * _DIGIT_VALUES[match["t_count"]]
+                else:
+                    found.append(quantity)
         floor = position
     return found
 
