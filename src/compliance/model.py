@@ -7,11 +7,39 @@ paragraph number in reading order.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+_Value = TypeVar("_Value")
+
+
+def _slot_init(cls: type[_Value]) -> type[_Value]:
+    """Give a frozen, slotted dataclass an __init__ that fills its slots directly, same signature and values.
+
+    A frozen dataclass's own __init__ goes through object.__setattr__ for every field; the slots' descriptors
+    store the same values 2-3x faster, which counts for the hundreds of locations, quantities and sections
+    built per document. Only for classes whose defaults are plain values (no default_factory).
+    """
+    namespace: dict[str, Any] = {}
+    parameters, lines = [], []
+    for field_ in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field_.default_factory is not dataclasses.MISSING:
+            raise TypeError(f"{cls.__name__}.{field_.name}: a default_factory needs the dataclass __init__")
+        if field_.default is dataclasses.MISSING:
+            parameters.append(field_.name)
+        else:
+            namespace[f"default_{field_.name}"] = field_.default
+            parameters.append(f"{field_.name}=default_{field_.name}")
+        namespace[f"set_{field_.name}"] = getattr(cls, field_.name).__set__
+        lines.append(f"    set_{field_.name}(self, {field_.name})")
+    exec(f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(lines), namespace)
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    return cls
 
 
 class Severity(enum.StrEnum):
@@ -53,6 +81,7 @@ class Text:
         return self.en if lang == "en" else self.zh
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
     line: int
@@ -61,6 +90,7 @@ class Location:
     end_column: int | None = None
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     """A numbered heading and the lines it governs (heading line through end_line)."""
@@ -81,6 +111,7 @@ class Section:
             yield from child.walk()
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     """A number with its normalised unit as written in the text (value already scaled by 万/亿)."""
@@ -94,6 +125,7 @@ class Quantity:
     denominator: float | None = None  # the N of a ratio n/N (12/15 → value 12, denominator 15)
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Field:
     """One disclosure-page metadata field as found: its label as written and its value (may be '')."""

@@ -10,7 +10,7 @@ quantities. We parse Chinese numerals ourselves: cn2an is slower, pulls in PyYAM
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -115,14 +115,13 @@ class TranslationTable(dict[int, int]):
 
 
 # Full-width digits and signs become ASCII one for one, so offsets in the normalised text are offsets in the original.
-_FULL_WIDTH: Final[dict[int, int]] = TranslationTable({
-    **{0xFF10 + i: 0x30 + i for i in range(10)},
-    **{0xFF21 + i: 0x41 + i for i in range(26)},
-    **{0xFF41 + i: 0x61 + i for i in range(26)},
-    ord("％"): ord("%"), ord("．"): ord("."), ord("／"): ord("/"), ord("－"): ord("-"), ord("＋"): ord("+"),
-    ord("："): ord(":"),
-})
-_HAS_FULL_WIDTH: Final[re.Pattern[str]] = re.compile("[" + "".join(re.escape(chr(code)) for code in _FULL_WIDTH) + "]")
+_FULL_WIDTH: Final[dict[str, str]] = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "％": "%", "．": ".", "／": "/", "－": "-", "＋": "+", "：": ":",
+}
+_FULL_WIDTH_SIGN: Final[re.Pattern[str]] = re.compile("[" + "".join(map(re.escape, _FULL_WIDTH)) + "]")
 
 _SP = r"[ \t\u3000\xa0]?"
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
@@ -148,7 +147,7 @@ _SKIP = "|".join((
     rf"前{_SP}(?:\d+|[{_CN_CHARS}]+){_SP}[名位强]",  # rankings: 前三名, 前10位
     r"[〔\[【]\d{4}[〕\]】]",  # 〔2022〕
     rf"[（(]{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[)）]",  # （1） numbering
-    r"\d{3,6}(?=[^，。；,;!?！？\d]{0,10}热线)",  # 12345 政务服务热线
+    r"\d{3,6}(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
     "|".join(_SLOGANS),
 ))
 
@@ -250,38 +249,69 @@ def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list
     `end_column` is exclusive (the column just past the quantity), so text[column - 1:end_column - 1] is `raw`
     when column_offset is 0. 万 and 亿 are applied to the value: 328.6万元 is 3286000 元, 15万余件 150000 件.
     """
-    # Most lines have no full-width digit, letter or sign: finding that out is cheaper than translating.
-    normal = text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
-    found: list[Quantity] = []
-    previous_end = 0
-    for match in _matches(normal):
-        kind = match.lastgroup
-        start, end = match.span()
-        if kind != "skip":
-            start, prefixed = _approx_prefix(normal, start, previous_end)
-            found.extend(_quantities(kind, match, normal, text, start, end, prefixed, line, column_offset))
-        previous_end = end
-    return found
+    return _scan(text, (line,), (len(text),), column_offset)
 
 
+def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[Quantity]:
+    """find_quantities() of each (line number, text), in order, in one scan of the lines joined."""
+    joined = "\n".join(text for _, text in numbered_lines)
+    line_ends = [match.start() for match in _NEWLINE.finditer(joined)]
+    if len(line_ends) != len(numbered_lines) - 1:  # a "line" with a newline in it: keep it whole
+        return [quantity for number, text in numbered_lines for quantity in find_quantities(text, line=number)]
+    line_ends.append(len(joined))
+    return _scan(joined, [number for number, _ in numbered_lines], line_ends, 0)
+
+
+_NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
 _START: Final[re.Pattern[str]] = re.compile(rf"[A-Za-z\d第前〔\[【（({_CN_CHARS}]")
 
 
-def _matches(normal: str) -> Iterator[re.Match[str]]:
-    """_PATTERN.finditer(normal), trying the pattern only where one of its alternatives can start."""
-    position, length = 0, len(normal)
-    while position < length:
-        candidate = _START.search(normal, position)
-        if candidate is None:
-            return
-        match = _PATTERN.match(normal, candidate.start())  # lookbehinds still see the text before it
+def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int) -> list[Quantity]:
+    """The quantities in `text`, lines of which end (exclusive) at `line_ends`; no match crosses a line's end."""
+    # Full-width digits and signs are rare and few distinct: replacing each one found beats translating the text.
+    normal = text
+    for char in set(_FULL_WIDTH_SIGN.findall(text)):
+        normal = normal.replace(char, _FULL_WIDTH[char])
+    found: list[Quantity] = []
+    line_index, line_start, line_end = 0, 0, line_ends[0]
+    line = line_numbers[0]
+    column_base = column_offset + 1  # offset in `text` + column_base = 1-based column on its line
+    floor = 0  # end of the previous match on this line: an approximation word before it is not ours
+    search, match_at = _START.search, _PATTERN.match
+    position = 0
+    while candidate := search(normal, position):
+        start = candidate.start()
+        if start > line_end:
+            while start > line_end:
+                line_index += 1
+                line_end = line_ends[line_index]
+            line_start = floor = line_ends[line_index - 1] + 1
+            line = line_numbers[line_index]
+            column_base = column_offset + 1 - line_start
+        match = match_at(normal, start)  # lookbehinds still see the text before it
         if match is None:
-            position = candidate.start() + 1
+            position = start + 1
             continue
-        yield match
         position = match.end()
+        kind = match.lastgroup
+        if kind != "skip":
+            approx = False
+            if start != floor and normal[start - 1] in _APPROX_LAST:
+                start, approx = _approx_prefix(normal, start, floor)
+            fields = _quantity(kind, match, normal, start, approx, line_start)
+            if fields is not None:
+                value, unit, approx, upper, denominator = fields
+                location = Location(line=line, column=start + column_base, end_line=line, end_column=position + column_base)
+                quantity = Quantity(value=value, unit=unit, raw=text[start:position], approx=approx, location=location,
+                                    upper=upper, denominator=denominator)
+                if kind == "times":  # 两个100%: two rates of 100 %, both quoting the same words.
+                    found += [quantity] * _DIGIT_VALUES[match["t_count"]]
+                else:
+                    found.append(quantity)
+        floor = position
+    return found
 
 
 def _approx_prefix(normal: str, start: int, floor: int) -> tuple[int, bool]:
@@ -294,61 +324,55 @@ def _approx_prefix(normal: str, start: int, floor: int) -> tuple[int, bool]:
     return start, False
 
 
-def _quantities(
-    kind: str | None, match: re.Match[str], normal: str, text: str, start: int, end: int, approx: bool,
-    line: int, column_offset: int,
-) -> list[Quantity]:
-    """The quantities one pattern match stands for (none when context shows it is not a quantity)."""
+def _quantity(
+    kind: str | None, match: re.Match[str], normal: str, start: int, approx: bool, line_start: int,
+) -> tuple[float, str, bool, float | None, float | None] | None:
+    """(value, unit, approx, upper, denominator) of one pattern match; None when context shows it is not a quantity."""
     upper: float | None = None
     denominator: float | None = None
-    count = 1
-    if kind == "times":
-        # 两个100%: two rates of 100 %, both quoting the same words.
-        count = _DIGIT_VALUES[match["t_count"]]
-        value: float | None = _arabic(match["t_value"], None)
+    if kind == "arabic":  # by far the most common
+        (digits, multiplier, upper_multiplier, unit_text, paren_unit, upper_digits, denominator_digits,
+         approx_marker, approx_marker2, suffix) = match.group(
+            "a_value", "a_mult", "a_upper_mult", "a_unit", "a_paren_unit", "a_upper", "a_denominator",
+            "a_approx", "a_approx2", "a_suffix")
+        # 3至5万元: a multiplier written once, after the upper end, applies to both ends.
+        multiplier = multiplier or upper_multiplier
+        value: float | None = _arabic(digits, multiplier)
+        unit_text = unit_text or paren_unit
+        unit = _UNITS[unit_text] if unit_text else ""
+        approx = approx or bool(approx_marker or approx_marker2 or suffix) or "多" in (unit_text or "")
+        if upper_digits is not None:
+            upper = _arabic(upper_digits, upper_multiplier or multiplier)
+        if denominator_digits is not None:
+            denominator = _arabic(denominator_digits, None)
+        if not unit and not multiplier and not approx and _not_a_count(match, normal, start, line_start):
+            return None
+    elif kind == "times":
+        value = _arabic(match["t_value"], None)
         unit = "%"
     elif kind == "percent":
         raw_value = match["p_value"]
         value = _arabic(raw_value, None) if raw_value[0].isdigit() else chinese_to_number(raw_value)
         unit = "%"
         approx = approx or match["p_suffix"] is not None
-    elif kind == "arabic":
-        # 3至5万元: a multiplier written once, after the upper end, applies to both ends.
-        multiplier = match["a_mult"] or match["a_upper_mult"]
-        value = _arabic(match["a_value"], multiplier)
-        unit_text = match["a_unit"] or match["a_paren_unit"]
-        unit = _UNITS[unit_text] if unit_text else ""
-        markers = (match["a_approx"], match["a_approx2"], match["a_suffix"])
-        approx = approx or any(markers) or "多" in (unit_text or "")
-        if match["a_upper"] is not None:
-            upper = _arabic(match["a_upper"], match["a_upper_mult"] or multiplier)
-        if match["a_denominator"] is not None:
-            denominator = _arabic(match["a_denominator"], None)
-        if not unit and not multiplier and not approx and _not_a_count(match, normal, start):
-            return []
     else:
-        numeral = match["c_value"]
+        numeral, multiplier, unit_text, approx_marker, suffix, upper_numeral = match.group(
+            "c_value", "c_mult", "c_unit", "c_approx", "c_suffix", "c_upper")
         value = chinese_to_number(numeral)
-        multiplier = match["c_mult"]
         if value is not None and multiplier:
             value *= _MULTIPLIERS[multiplier]
-        unit = _UNITS[match["c_unit"]]
-        approx = approx or bool(match["c_approx"] or match["c_suffix"]) or "多" in match["c_unit"]
-        if (upper_numeral := match["c_upper"]) is not None:
+        unit = _UNITS[unit_text]
+        approx = approx or bool(approx_marker or suffix) or "多" in unit_text
+        if upper_numeral is not None:
             upper = chinese_to_number(upper_numeral)
             scale = _BIG_UNITS.get(upper_numeral[-1])
             if scale and value is not None and not multiplier and not any(c in _BIG_UNITS for c in numeral):
                 value *= scale  # 三至五万元, as 3至5万元
         if value is None or _not_chinese_count(numeral, approx, normal, match.start(), match.end()):
-            return []
+            return None
     if value is None:
-        return []
-    location = Location(line=line, column=start + 1 + column_offset, end_line=line, end_column=end + 1 + column_offset)
-    quantity = Quantity(
-        value=value, unit=unit, raw=text[start:end], approx=approx, location=location, upper=upper,
-        denominator=denominator,
-    )
-    return [quantity] * count
+        return None
+    return value, unit, approx, upper, denominator
 
 
 def _arabic(digits: str, multiplier: str | None) -> float:
@@ -361,14 +385,14 @@ def _arabic(digits: str, multiplier: str | None) -> float:
     return float(number)
 
 
-def _not_a_count(match: re.Match[str], normal: str, start: int) -> bool:
+def _not_a_count(match: re.Match[str], normal: str, start: int, line_start: int) -> bool:
     """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or list numbering (1、 opening a line or sentence)."""
     digits = match["a_value"]
     if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
         return True
     if not digits.isdigit() or match["a_upper"] is not None or match["a_denominator"] is not None:
         return False
-    before = normal[:start].rstrip()
+    before = normal[line_start:start].rstrip()
     if not before:
         return True  # "2深入推进……" at a line's start is a heading number that lost its 、
     after = normal[match.end():match.end() + 2]

@@ -1,0 +1,34 @@
+"""The slot-filling __init__ of hot value types behaves as the dataclass one: keywords, defaults, frozen."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from compliance.model import Field, Location, Quantity, Section
+
+
+def test_defaults_keywords_and_equality() -> None:
+    location = Location(line=3)
+    assert (location.column, location.end_line, location.end_column) == (1, None, None)
+    assert location == Location(line=3, column=1) and hash(location) == hash(Location(line=3, column=1))
+    with pytest.raises(TypeError):
+        Location(3)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Location()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Location(line=1, row=2)  # type: ignore[call-arg]
+
+
+def test_values_stay_frozen_and_copyable() -> None:
+    quantity = Quantity(value=39.0, unit="件", raw="39件", location=Location(line=2, column=5))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quantity.value = 1.0  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(quantity)) == quantity
+    assert dataclasses.replace(quantity, value=40.0).value == 40.0
+    section = Section(number="一", style="一、", level=1, heading="成效", location=Location(line=1), end_line=9)
+    assert (section.run_in, section.separator, section.children) == (False, "", ())
+    field = Field(id="date", label="生成日期", value="2022-03-11", location=Location(line=4))
+    assert dataclasses.asdict(field)["location"] == {"line": 4, "column": 1, "end_line": None, "end_column": None}
