@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import re2
+from re2 import _re2
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # errors are reported by us, with the pack's file and JSON path
@@ -89,6 +90,46 @@ def compile_utf8(pattern: str) -> Pattern | None:
     if _repetition_free(pattern):
         return None
     return re2.compile(pattern.encode("utf-8"), _OPTIONS)
+
+
+UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+NO_MATCH = (-1, -1)
+
+
+@lru_cache(maxsize=4096)
+def compile_spans(pattern: str) -> _re2.RE2:
+    """`pattern` as RE2's own compiled object for UTF-8 bytes, capturing nothing: for `spans`.
+
+    Asking only for the whole match lets RE2 skip the submatch engine; going around the Python
+    wrapper saves it building a match object per call. Raises PatternError when RE2 refuses it.
+    """
+    check(pattern)
+    options = re2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    return _re2.RE2(pattern.encode("utf-8"), options)
+
+
+def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) byte offsets of the matches `finditer` would give, in order.
+
+    After an empty match the search moves on one byte, as re2's finditer does on bytes, or one
+    character (as it does on str) when `whole_characters`.
+    """
+    position, end = 0, len(data)
+    while True:
+        span = regexp.Match(UNANCHORED, data, position, end)[0]
+        if span == NO_MATCH:
+            return
+        yield span
+        if position == end:
+            return
+        if span[1] != position:
+            position = span[1]
+        else:
+            position += 1
+            while whole_characters and position < end and data[position] & 0xC0 == 0x80:
+                position += 1
 
 
 @lru_cache(maxsize=1024)
@@ -163,10 +204,24 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    encoded: tuple[bytes, list[int]] | None = None
     for compiled in _alternations(tuple(patterns)):
-        for match in compiled.finditer(joined):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if match.end() > starts[index] + len(lines[index]):
+        if isinstance(compiled, re.Pattern):
+            for match in compiled.finditer(joined):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                if match.end() > starts[index] + len(lines[index]):
+                    return [search_any(patterns, line) is not None for line in lines]
+                found[index] = True
+            continue
+        # RE2 on the UTF-8 bytes, straight: the wrapper would encode the text and map every offset back.
+        if encoded is None:
+            encoded_lines = [line.encode("utf-8") for line in lines]
+            encoded = b"\n".join(encoded_lines), list(itertools.accumulate((len(line) + 1 for line in encoded_lines),
+                                                                          initial=0))
+        data, byte_starts = encoded
+        for start, end in spans(compile_spans(compiled.pattern), data, whole_characters=True):
+            index = bisect.bisect_right(byte_starts, start) - 1
+            if end > byte_starts[index + 1] - 1:
                 return [search_any(patterns, line) is not None for line in lines]
             found[index] = True
     return found

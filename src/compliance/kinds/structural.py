@@ -10,7 +10,7 @@ from ..matching import anchored, compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
-from .common import find_any, quote
+from .common import find_any, memo, quote
 
 def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()
@@ -223,11 +223,7 @@ def year_consistency(document: Document, *, plan_patterns: list[str] = ()) -> It
 
 def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list[int] | None:
     if within:
-        sections = [s for s in document.all_sections()
-                    if search_any(within, document.matchable[s.location.line - 1])]
-        if not sections:
-            return None
-        return sorted({n for s in sections for n, _ in document.numbered_lines(s)})
+        return memo(document, ("within", tuple(within)), lambda: _lines_within(document, within))
     if scope == "title":
         location = document.title_location
         if location is None:
@@ -236,6 +232,16 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
     if scope == "all":
         return list(range(1, len(document.lines) + 1))
     return [number for number, _ in document.numbered_lines()]
+
+
+def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None:
+    """The report's lines in every section whose heading line matches `within`; None when no heading does."""
+    sections = list(document.all_sections())
+    found = lines_matching(within, [document.matchable[s.location.line - 1] for s in sections])
+    sections = [section for section, hit in zip(sections, found) if hit]
+    if not sections:
+        return None
+    return sorted({n for s in sections for n, _ in document.numbered_lines(s)})
 
 
 def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
