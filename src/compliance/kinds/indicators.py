@@ -44,12 +44,17 @@ class Binding:
 CLAUSE_REACH = 200
 
 
-def _span(line: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    """The clause or sentence around [start, end), reaching at most CLAUSE_REACH characters each way."""
+def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) in a line of the report, reaching at most CLAUSE_REACH characters
+    each way; the line's clause ends are found once per document (a line holds many topics and figures)."""
+    line = document.matchable[line_number - 1]
+    ends = memo(document, ("clause_ends", line_number), lambda: [m.start() for m in _CLAUSE_END.finditer(line)])
     floor = max(0, start - CLAUSE_REACH)
-    left = max((m.end() for m in pattern.finditer(line, floor, start)), default=floor)
-    right = pattern.search(line, end, end + CLAUSE_REACH)
-    return left, right.start() if right else min(len(line), end + CLAUSE_REACH)
+    before = bisect_left(ends, start)
+    left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
+    after = bisect_left(ends, end)
+    right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
+    return left, right
 
 
 def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
@@ -76,19 +81,35 @@ def bind(
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
     key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
-    return memo(document, key, lambda: _bind(document, topics, units, context, exclude, window, before_window,  # type: ignore[no-any-return]
-                                             negative))
+    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,  # type: ignore[no-any-return]
+                                                      window, before_window, negative)))
 
 
-def _bind(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
-          exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str]) -> list[Binding]:
+def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+                 exclude: Sequence[str], window: int, before_window: int,
+                 negative: Sequence[str]) -> tuple[Binding | None, Binding | None]:
+    """The first mention that binds a value (or a negative statement), and the first mention at all.
+
+    What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
+    topics are not searched at all.
+    """
+    first = None
+    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative):
+        if first is None:
+            first = binding
+        if binding.quantity is not None or binding.negative is not None:
+            return binding, first
+    return None, first
+
+
+def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+              exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str]) -> Iterator[Binding]:
     by_line = quantities_by_line(document)
     starts: dict[int, list[int]] = {}
     in_context: dict[int, bool] = {}
-    bindings = []
     seen: set[tuple[int, int]] = set()
     # Topics are tried in the pack's order, so the most specific wording can come first.
-    matches = [match for topic in topics for match in find_all(document, [topic])]
+    matches = (match for topic in topics for match in find_all(document, [topic]))
     for line_number, start, end in matches:
         if (line_number, start) in seen:
             continue
@@ -100,7 +121,7 @@ def _bind(document: Document, topics: Sequence[str], units: Sequence[str], conte
                 in_context[line_number] = search_any(context, line) is not None
             if not in_context[line_number]:
                 continue
-        left, right = _span(line, start, end, _CLAUSE_END)
+        left, right = _clause(document, line_number, start, end)
         if exclude and search_any(exclude, line[left:right]):
             continue
         quantities = by_line.get(line_number, [])
@@ -115,9 +136,7 @@ def _bind(document: Document, topics: Sequence[str], units: Sequence[str], conte
         if quantity is None and negative:
             match = search_any(list(negative), line[left:right])
             found_negative = match.group(0) if match else None
-        bindings.append(Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity,
-                                negative=found_negative))
-    return bindings
+        yield Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity, negative=found_negative)
 
 
 def _nearest(candidates: list[Quantity], start: int, end: int, left: int, right: int,
@@ -175,17 +194,14 @@ def indicator(
     optional: bool = False,
 ) -> Iterator[Hit]:
     """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
-    bindings = bind(document, topics, units=units, context=context, exclude=exclude, window=window,
-                    before_window=before_window, negative=NEGATIVE if negative else ())
-    bound = next((b for b in bindings if b.quantity is not None or b.negative is not None), None)
+    negatives = NEGATIVE if negative else ()
+    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives)
     if bound is None:
-        if bindings and not require_figure:
-            first = bindings[0]
+        if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
             yield Hit(detail=text("indicator.statement"), location=first.location, credit=1.0,
                       evidence=_quote(document, first), data=data)
-        elif bindings:
-            first = bindings[0]
+        elif first is not None:
             yield Hit(detail=text("indicator.no_figure", units="/".join(units)), location=first.location,
                       credit=mention_credit, evidence=_quote(document, first),
                       data={"value": None, "unit": None, "raw": None, "approx": False, "status": "mentioned"})
@@ -195,10 +211,7 @@ def indicator(
         return
     data = _value_data(bound, document, units[0])
     if document.previous is not None:  # last year's figure for the trend table (check --previous)
-        earlier = next((b for b in bind(document.previous, topics, units=units, context=context, exclude=exclude,
-                                        window=window, before_window=before_window,
-                                        negative=NEGATIVE if negative else ())
-                        if b.quantity is not None or b.negative is not None), None)
+        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives)
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
@@ -246,7 +259,7 @@ def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) ->
         if quantity.unit != "%" or 0 <= quantity.value <= 100:
             continue
         line = document.matchable[quantity.location.line - 1]
-        left, _ = _span(line, quantity.location.column - 1, quantity.location.column, _CLAUSE_END)
+        left, _ = _clause(document, quantity.location.line, quantity.location.column - 1, quantity.location.column)
         if exclude_context and search_any(exclude_context, line[left:quantity.location.column - 1]):
             continue
         yield Hit(detail=text("percent.out_of_range", raw=quantity.raw), location=quantity.location, credit=0.0,
@@ -261,8 +274,9 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
            context: Sequence[str]) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
     lies inside a first-topic mention (应诉 within 出庭应诉) does not count."""
-    seconds = [b for b in bind(document, second, units=COUNT_UNITS, context=context) if b.quantity is not None]
-    for one in bind(document, first, units=first_units, context=context):
+    # Only figures pair, so no clause is searched for a negative statement.
+    seconds = [b for b in bind(document, second, units=COUNT_UNITS, context=context, negative=()) if b.quantity is not None]
+    for one in bind(document, first, units=first_units, context=context, negative=()):
         if one.quantity is None:
             continue
         for other in seconds:
