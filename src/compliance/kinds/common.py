@@ -8,7 +8,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..identifiers import mask_identifiers
-from ..matching import compile_pattern, compile_spans, compile_utf8, spans
+from ..matching import compile_pattern, compile_spans, compile_utf8, scans_on_re2, spans
 from ..model import Document
 
 QUOTE_CONTEXT = 24
@@ -61,7 +61,7 @@ def _utf8(document: Document) -> tuple[bytes, list[int]]:
 
 def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
     found = []
-    if compile_utf8(pattern) is None:
+    if not scans_on_re2(pattern):
         text_, line_starts = document.body_text, document.line_starts
         for match in compile_pattern(pattern).finditer(text_):
             start, end = match.start(), match.end()

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 
-from ..matching import anchored, compile_pattern, lines_matching, search_any
+from ..matching import Lines, anchored, compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
@@ -21,25 +21,28 @@ def _section_chars(document: Document, section: Section) -> int:
     return len("".join(body.split())) - len(section.heading)
 
 
-# The parts, their `before` lists and the plan heading search the same headings with the same pattern
-# lists: remembered for the document being checked (the last one only; a strong reference, so identity
-# cannot be confused with a later document's).
-_SEEN: list[object] = [None, {}]
+def _sections(document: Document) -> list[Section]:
+    """Every section, outermost first, listed once per document."""
+    return memo(document, "sections", lambda: list(document.all_sections()))  # type: ignore[no-any-return]
 
 
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
-    """The outermost, then earliest, section whose heading matches one of `patterns`."""
-    if _SEEN[0] is not document:
-        _SEEN[:] = [document, {}]
-    found: dict[tuple[str, ...], Section | None] = _SEEN[1]  # type: ignore[assignment]
-    key = tuple(patterns)
-    if key not in found:
-        sections = list(document.all_sections())
-        headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8]
-                    for s in sections]
-        candidates = [section for section, hit in zip(sections, lines_matching(key, headings)) if hit]
-        found[key] = min(candidates, key=lambda s: (s.level, s.location.line), default=None)
-    return found[key]
+    """The outermost, then earliest, section whose heading matches one of `patterns`.
+
+    The parts, their `before` lists and the plan heading search the same headings with the same
+    pattern lists: each list is matched once per document.
+    """
+    return memo(document, ("section", tuple(patterns)), lambda: _first_section(document, tuple(patterns)))  # type: ignore[no-any-return]
+
+
+def _first_section(document: Document, patterns: tuple[str, ...]) -> Section | None:
+    sections = _sections(document)
+    # A heading's own words and a few after them: the line may be a whole paragraph with a run-in heading.
+    headings = memo(document, "headings", lambda: Lines(
+        document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
+        for s in sections))
+    candidates = [section for section, hit in zip(sections, lines_matching(patterns, headings)) if hit]
+    return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
 
 
 def _lead_sentence(line: str) -> str:
@@ -83,7 +86,7 @@ def part(
                 location=section.location, credit=order_credit, evidence=data["heading"],
             )
         return
-    body = list(document.numbered_lines())
+    body = list(document.numbered_lines()) if fallback_patterns else []
     leads = [_lead_sentence(document.matchable[number - 1]) for number, _ in body]
     for (number, line), lead, found in zip(body, leads, lines_matching(fallback_patterns, leads)):
         match = search_any(fallback_patterns, lead) if found else None
@@ -236,8 +239,9 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
 
 def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None:
     """The report's lines in every section whose heading line matches `within`; None when no heading does."""
-    sections = list(document.all_sections())
-    found = lines_matching(within, [document.matchable[s.location.line - 1] for s in sections])
+    sections = _sections(document)
+    heading_lines = memo(document, "heading_lines", lambda: Lines(document.matchable[s.location.line - 1] for s in sections))
+    found = lines_matching(within, heading_lines)
     sections = [section for section, hit in zip(sections, found) if hit]
     if not sections:
         return None
