@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..matching import search_any
@@ -103,7 +103,9 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
 
 
 def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
-              exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str]) -> Iterator[Binding]:
+              exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
+              lines: Collection[int] | None = None) -> Iterator[Binding]:
+    """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
     by_line = quantities_by_line(document)
     starts: dict[int, list[int]] = {}
     in_context: dict[int, bool] = {}
@@ -111,7 +113,7 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
     # Topics are tried in the pack's order, so the most specific wording can come first.
     matches = (match for topic in topics for match in find_all(document, [topic]))
     for line_number, start, end in matches:
-        if (line_number, start) in seen:
+        if (line_number, start) in seen or (lines is not None and line_number not in lines):
             continue
         seen.add((line_number, start))
         line = document.matchable[line_number - 1]
@@ -274,11 +276,15 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
            context: Sequence[str]) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
     lies inside a first-topic mention (应诉 within 出庭应诉) does not count."""
-    # Only figures pair, so no clause is searched for a negative statement.
-    seconds = [b for b in bind(document, second, units=COUNT_UNITS, context=context, negative=()) if b.quantity is not None]
-    for one in bind(document, first, units=first_units, context=context, negative=()):
-        if one.quantity is None:
-            continue
+    # Only figures pair, so no clause is searched for a negative statement; the second topic is bound
+    # only on the lines where the first has a figure.
+    ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+    if not ones:
+        return
+    lines = frozenset(one.line for one in ones)
+    seconds = memo(document, ("pair", tuple(second), tuple(context), lines), lambda: [
+        b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), lines) if b.quantity is not None])
+    for one in ones:
         for other in seconds:
             if other.line == one.line and not (one.topic_start <= other.topic_start < one.topic_end) \
                     and other.quantity is not one.quantity:

@@ -234,7 +234,7 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
         return list(range(location.line, (location.end_line or location.line) + 1))
     if scope == "all":
         return list(range(1, len(document.lines) + 1))
-    return [number for number, _ in document.numbered_lines()]
+    return memo(document, "body_lines", lambda: [number for number, _ in document.numbered_lines()])  # type: ignore[no-any-return]
 
 
 def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None:
@@ -279,8 +279,9 @@ def phrase(
         return
     if scope != "title" and scope != "all" and not anchored(tuple(patterns)):
         # The report's own lines: one (shared) search of the whole body per pattern, kept to the scope.
-        wanted = set(numbers)
-        matches = [match for match in find_any(document, patterns) if match[0] in wanted]
+        found = find_any(document, patterns)
+        wanted = memo(document, ("scope", scope, tuple(within)), lambda: frozenset(numbers)) if found else ()
+        matches = [match for match in found if match[0] in wanted]
     else:
         matches = _matches_by_line(document, patterns, numbers)
     def where(number: int, start: int, end: int) -> tuple[Location, str]:
