@@ -273,17 +273,22 @@ COUNT_UNITS = ("件", "次", "人", "人次", "个", "项", "份", "卷", "宗",
 
 
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
-           context: Sequence[str]) -> Iterator[tuple[Binding, Binding]]:
+           context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
-    lies inside a first-topic mention (应诉 within 出庭应诉) does not count."""
+    lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
+    a paragraph's pairs depend on that paragraph alone."""
     # Only figures pair, so no clause is searched for a negative statement; the second topic is bound
     # only on the lines where the first has a figure.
-    ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+    if lines is None:
+        ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+    else:
+        ones = memo(document, ("pair", tuple(first), tuple(first_units), tuple(context), lines), lambda: [
+            b for b in _bindings(document, first, first_units, context, (), 40, 12, (), lines) if b.quantity is not None])
     if not ones:
         return
-    lines = frozenset(one.line for one in ones)
-    seconds = memo(document, ("pair", tuple(second), tuple(context), lines), lambda: [
-        b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), lines) if b.quantity is not None])
+    figure_lines = frozenset(one.line for one in ones)
+    seconds = memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), figure_lines), lambda: [
+        b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), figure_lines) if b.quantity is not None])
     for one in ones:
         for other in seconds:
             if other.line == one.line and not (one.topic_start <= other.topic_start < one.topic_end) \
@@ -304,8 +309,8 @@ def rate_consistency(
     """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
     checked = False
     for stated, whole in _pairs(document, rate, denominator, ("%",), context):
-        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context)
-                     if p.line == stated.line and w.quantity is whole.quantity), None)
+        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
+                     if w.quantity is whole.quantity), None)
         if part is None or not whole.quantity.value:  # type: ignore[union-attr]
             continue
         checked = True
