@@ -33,19 +33,24 @@ class _Memo:
     """Results computed for the document being checked, shared by every rule that asks for them.
 
     A pack repeats its patterns (the shortcomings headings serve three rules), and a search over the
-    whole report costs tens of microseconds; the memo keeps the last document only.
+    whole report costs tens of microseconds. The memo keeps the last two documents, held strongly so
+    that identity cannot be confused with a later document's: a report and last year's, which
+    `check --previous` reads in turn rule after rule (with one, each turn would empty the other's).
     """
 
-    document: Document | None = None
-    values: dict[Hashable, Any] = {}
+    held: list[tuple[Document, dict[Hashable, Any]]] = []
 
     @classmethod
     def get(cls, document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if cls.document is not document:
-            cls.document, cls.values = document, {}
-        if key not in cls.values:
-            cls.values[key] = compute()
-        return cls.values[key]
+        for held, values in cls.held:
+            if held is document:
+                break
+        else:
+            values = {}
+            cls.held = [(document, values), *cls.held[:1]]
+        if key not in values:
+            values[key] = compute()
+        return values[key]
 
 
 def memo(document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
