@@ -143,20 +143,20 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
 
 def _nearest(candidates: list[Quantity], start: int, end: int, left: int, right: int,
              window: int, before_window: int) -> Quantity | None:
-    def begin(q: Quantity) -> int:
-        return q.location.column - 1
-
-    def finish(q: Quantity) -> int:
-        return (q.location.end_column or q.location.column) - 1
-
-    inside = [q for q in candidates if start <= begin(q) and finish(q) <= end]
-    if inside:
-        return inside[0]
-    after = [q for q in candidates if end <= begin(q) < min(right, end + window)]
-    if after:
-        return after[0]
-    before = [q for q in candidates if max(left, start - before_window) <= begin(q) and finish(q) <= start]
-    return before[-1] if before else None
+    """The first quantity inside the topic's words, else the first just after them, else the last just before."""
+    after_limit = min(right, end + window)
+    before_floor = max(left, start - before_window)
+    first_after = last_before = None
+    for quantity in candidates:  # one pass: this runs for every mention of every topic
+        begin = quantity.location.column - 1
+        finish = (quantity.location.end_column or quantity.location.column) - 1
+        if start <= begin and finish <= end:
+            return quantity
+        if first_after is None and end <= begin < after_limit:
+            first_after = quantity
+        if before_floor <= begin and finish <= start:
+            last_before = quantity
+    return first_after if first_after is not None else last_before
 
 
 def _in_sections(document: Document, line: int, sections: list[Section]) -> bool:

@@ -17,8 +17,12 @@ def _heading_line(document: Document, section: Section) -> str:
 
 
 def _section_chars(document: Document, section: Section) -> int:
-    body = "".join(line for _, line in document.numbered_lines(section))
-    return len("".join(body.split())) - len(section.heading)
+    """Characters other than whitespace in the section's own lines (as `numbered_lines(section)`), heading excluded."""
+    lines = document.lines[section.location.line - 1:section.end_line]
+    if document.skipped_lines:
+        lines = tuple(line for number, line in enumerate(lines, start=section.location.line)
+                      if number not in document.skipped_lines)
+    return sum(map(len, "".join(lines).split())) - len(section.heading)
 
 
 def _sections(document: Document) -> list[Section]:
