@@ -4,7 +4,9 @@ The pattern language is RE2's (https://github.com/google/re2/wiki/Syntax): every
 by RE2 when a pack loads. Patterns with a repetition run on RE2, whose matching time is linear in
 the text; patterns without any repetition (literals, alternations, classes — most of a pack) run on
 Python's engine, where backtracking is bounded by pattern length × text length and calls are ~20×
-cheaper than crossing into RE2.
+cheaper than crossing into RE2. A scan of a long text (the whole report, a document's headings joined)
+may run a repetition-free pattern on RE2 instead, when both engines read it alike and RE2 is the
+faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly.
 """
 
 from __future__ import annotations
