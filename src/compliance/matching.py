@@ -4,7 +4,9 @@ The pattern language is RE2's (https://github.com/google/re2/wiki/Syntax): every
 by RE2 when a pack loads. Patterns with a repetition run on RE2, whose matching time is linear in
 the text; patterns without any repetition (literals, alternations, classes — most of a pack) run on
 Python's engine, where backtracking is bounded by pattern length × text length and calls are ~20×
-cheaper than crossing into RE2.
+cheaper than crossing into RE2. A scan of a long text (the whole report, a document's headings joined)
+may run a repetition-free pattern on RE2 instead, when both engines read it alike and RE2 is the
+faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import itertools
 import re
 import re._parser as sre_parse  # noqa: PLC2701 - the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 import re2
+from re2 import _re2
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # errors are reported by us, with the pack's file and JSON path
@@ -91,6 +94,116 @@ def compile_utf8(pattern: str) -> Pattern | None:
     return re2.compile(pattern.encode("utf-8"), _OPTIONS)
 
 
+UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+NO_MATCH = (-1, -1)
+
+
+@lru_cache(maxsize=4096)
+def compile_spans(pattern: str) -> _re2.RE2:
+    """`pattern` as RE2's own compiled object for UTF-8 bytes, capturing nothing: for `spans`.
+
+    Asking only for the whole match lets RE2 skip the submatch engine; going around the Python
+    wrapper saves it building a match object per call. Raises PatternError when RE2 refuses it.
+    """
+    check(pattern)
+    options = re2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    return _re2.RE2(pattern.encode("utf-8"), options)
+
+
+def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) byte offsets of the matches `finditer` would give, in order.
+
+    After an empty match the search moves on one byte, as re2's finditer does on bytes, or one
+    character (as it does on str) when `whole_characters`.
+    """
+    position, end = 0, len(data)
+    while True:
+        span = regexp.Match(UNANCHORED, data, position, end)[0]
+        if span == NO_MATCH:
+            return
+        yield span
+        if position == end:
+            return
+        if span[1] != position:
+            position = span[1]
+        else:
+            position += 1
+            while whole_characters and position < end and data[position] & 0xC0 == 0x80:
+                position += 1
+
+
+@lru_cache(maxsize=4096)
+def scans_on_re2(pattern: str) -> bool:
+    """Whether a scan of a long text (a whole report, a document's headings joined) runs `pattern` on RE2.
+
+    Patterns with repetition always do. A repetition-free pattern stays on the stdlib's engine when
+    that engine can skip ahead with a literal search (a literal first, or alternatives that each
+    begin with one); otherwise, if both engines read it alike, RE2 scans it several times faster.
+    Calls on short texts (a line, a clause) stay on the stdlib's engine, whose calls cost less.
+    """
+    if not _repetition_free(pattern):
+        return True
+    parsed = sre_parse.parse(pattern)  # it parsed in _repetition_free
+    return not _skips_ahead(parsed) and _read_alike(pattern, parsed)
+
+
+def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
+    """Whether the stdlib's engine finds where to try `parsed` with a literal or character-set search."""
+    if not parsed.data:
+        return False
+    op, argument = parsed.data[0]
+    if op is sre_parse.LITERAL or op is sre_parse.IN:
+        return True
+    return op is sre_parse.BRANCH and all(branch.data and branch.data[0][0] is sre_parse.LITERAL
+                                          for branch in argument[1])
+
+
+_ALIKE = {sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN, sre_parse.BRANCH, sre_parse.SUBPATTERN}
+_ALIKE_IN_SET = {sre_parse.LITERAL, sre_parse.RANGE, sre_parse.NEGATE}
+
+
+def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
+    """Whether RE2 and the stdlib's engine find the same matches of a repetition-free pattern.
+
+    Only characters, sets, alternatives and groups qualify: both engines take the leftmost match and,
+    there, the first alternative. Classes such as \\d \\w \\s and anchors differ (Unicode or not, a
+    final line break), as may flags, POSIX sets and octal escapes.
+    """
+    if "[:" in pattern or re.search(r"\\[0-9]", pattern) or parsed.state.flags & ~re.UNICODE:
+        return False
+    stack = [parsed]
+    while stack:
+        for op, argument in stack.pop():
+            if op not in _ALIKE:
+                return False
+            if op is sre_parse.IN and any(member not in _ALIKE_IN_SET for member, _ in argument):
+                return False
+            if op is sre_parse.SUBPATTERN:
+                if argument[1] or argument[2]:  # flags on the group
+                    return False
+                stack.append(argument[-1])
+            elif op is sre_parse.BRANCH:
+                stack.extend(argument[1])
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _scan_alternations(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | _re2.RE2, ...]:
+    """`patterns` joined into one alternation per engine a scan runs them on (see `scans_on_re2`)."""
+    groups: dict[bool, list[str]] = {False: [], True: []}
+    for pattern in patterns:
+        compile_pattern(pattern)  # raises PatternError as before
+        groups[scans_on_re2(pattern)].append(pattern)
+    joined: list[re.Pattern[str] | _re2.RE2] = []
+    for on_re2, members in groups.items():
+        if members:
+            text = members[0] if len(members) == 1 else "|".join(f"(?:{member})" for member in members)
+            joined.append(compile_spans(text) if on_re2 else re.compile(text))
+    return tuple(joined)
+
+
 @lru_cache(maxsize=1024)
 def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
     """`patterns` joined into one alternation per engine: one search instead of one per pattern.
@@ -149,6 +262,26 @@ def _has_anchor(pattern: str) -> bool:
     return False
 
 
+class Lines(tuple):  # type: ignore[type-arg]
+    """Lines that `lines_matching` searches with many pattern lists (a document's headings): joined
+    and encoded once, not once per list."""
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line begins in `joined`."""
+        return list(itertools.accumulate((len(line) + 1 for line in self), initial=0))
+
+    @cached_property
+    def utf8(self) -> tuple[bytes, list[int]]:
+        """`joined` in UTF-8, and where each line ends in it (past its line break)."""
+        data = self.joined.encode("utf-8")
+        return data, list(itertools.accumulate(len(line) + 1 for line in data.split(b"\n")))
+
+
 def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     """For each line, whether any of `patterns` matches in it.
 
@@ -158,15 +291,25 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     """
     if not patterns or not lines:
         return [False] * len(lines)
-    joined = "\n".join(lines)
+    lines = lines if isinstance(lines, Lines) else Lines(lines)
+    joined = lines.joined
     if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-    for compiled in _alternations(tuple(patterns)):
-        for match in compiled.finditer(joined):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if match.end() > starts[index] + len(lines[index]):
+    for compiled in _scan_alternations(tuple(patterns)):
+        if isinstance(compiled, re.Pattern):
+            starts = lines.starts
+            for match in compiled.finditer(joined):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                if match.end() > starts[index] + len(lines[index]):
+                    return [search_any(patterns, line) is not None for line in lines]
+                found[index] = True
+            continue
+        # RE2 on the UTF-8 bytes, straight: the wrapper would encode the text and map every offset back.
+        data, ends = lines.utf8
+        for start, end in spans(compiled, data, whole_characters=True):
+            index = bisect.bisect_right(ends, start)
+            if end >= ends[index]:
                 return [search_any(patterns, line) is not None for line in lines]
             found[index] = True
     return found

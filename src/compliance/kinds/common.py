@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Callable, Hashable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from ..identifiers import mask_identifiers
-from ..matching import compile_pattern, compile_utf8
+from ..matching import compile_pattern, compile_spans, compile_utf8, scans_on_re2, spans
 from ..model import Document
 
 QUOTE_CONTEXT = 24
@@ -33,19 +33,24 @@ class _Memo:
     """Results computed for the document being checked, shared by every rule that asks for them.
 
     A pack repeats its patterns (the shortcomings headings serve three rules), and a search over the
-    whole report costs tens of microseconds; the memo keeps the last document only.
+    whole report costs tens of microseconds. The memo keeps the last two documents, held strongly so
+    that identity cannot be confused with a later document's: a report and last year's, which
+    `check --previous` reads in turn rule after rule (with one, each turn would empty the other's).
     """
 
-    document: Document | None = None
-    values: dict[Hashable, Any] = {}
+    held: list[tuple[Document, dict[Hashable, Any]]] = []
 
     @classmethod
     def get(cls, document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if cls.document is not document:
-            cls.document, cls.values = document, {}
-        if key not in cls.values:
-            cls.values[key] = compute()
-        return cls.values[key]
+        for held, values in cls.held:
+            if held is document:
+                break
+        else:
+            values = {}
+            cls.held = [(document, values), *cls.held[:1]]
+        if key not in values:
+            values[key] = compute()
+        return values[key]
 
 
 def memo(document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
@@ -55,38 +60,34 @@ def memo(document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
 
 def _utf8(document: Document) -> tuple[bytes, list[int]]:
     """The body as UTF-8 and the byte offset of each line in it."""
-    lines = document.body_text.split("\n")
-    encoded = [line.encode("utf-8") for line in lines]
-    return b"\n".join(encoded), list(accumulate((len(line) + 1 for line in encoded), initial=0))
+    body = document.body_text.encode("utf-8")
+    return body, list(accumulate((len(line) + 1 for line in body.split(b"\n")), initial=0))
 
 
 def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
     found = []
-    utf8_pattern = compile_utf8(pattern)
-    if utf8_pattern is not None:
-        body, starts = memo(document, "utf8", lambda: _utf8(document))
-        # Byte offsets to character columns, decoding only what lies between one match and the next:
-        # decoding from the line's start each time is quadratic on a line of megabytes.
-        line_index, byte_at, column_at = -1, 0, 0
-        for match in utf8_pattern.finditer(body):
+    if not scans_on_re2(pattern):
+        text_, line_starts = document.body_text, document.line_starts
+        for match in compile_pattern(pattern).finditer(text_):
             start, end = match.start(), match.end()
-            if end <= start or b"\n" in body[start:end]:
+            if end <= start or "\n" in text_[start:end]:
                 continue
-            index = bisect_right(starts, start) - 1
-            if index != line_index:
-                line_index, byte_at, column_at = index, starts[index], 0
-            column_at += len(body[byte_at:start].decode("utf-8"))
-            byte_at = start
-            found.append((index + 1, column_at, column_at + len(body[start:end].decode("utf-8"))))
+            index = bisect_right(line_starts, start) - 1
+            found.append((index + 1, start - line_starts[index], end - line_starts[index]))
         return found
-    text_ = document.body_text
-    for match in compile_pattern(pattern).finditer(text_):
-        start, end = match.start(), match.end()
-        if end <= start or "\n" in text_[start:end]:
+    body, byte_starts = memo(document, "utf8", lambda: _utf8(document))
+    # Byte offsets to character columns, decoding only what lies between one match and the next:
+    # decoding from the line's start each time is quadratic on a line of megabytes.
+    line_index, byte_at, column_at = -1, 0, 0
+    for start, end in spans(compile_spans(pattern), body):
+        if end <= start or b"\n" in body[start:end]:
             continue
-        index = bisect_right(document.line_starts, start) - 1
-        line_start = document.line_starts[index]
-        found.append((index + 1, start - line_start, end - line_start))
+        index = bisect_right(byte_starts, start) - 1
+        if index != line_index:
+            line_index, byte_at, column_at = index, byte_starts[index], 0
+        column_at += len(body[byte_at:start].decode("utf-8"))
+        byte_at = start
+        found.append((index + 1, column_at, column_at + len(body[start:end].decode("utf-8"))))
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..matching import search_any
@@ -44,12 +44,17 @@ class Binding:
 CLAUSE_REACH = 200
 
 
-def _span(line: str, start: int, end: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    """The clause or sentence around [start, end), reaching at most CLAUSE_REACH characters each way."""
+def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) in a line of the report, reaching at most CLAUSE_REACH characters
+    each way; the line's clause ends are found once per document (a line holds many topics and figures)."""
+    line = document.matchable[line_number - 1]
+    ends = memo(document, ("clause_ends", line_number), lambda: [m.start() for m in _CLAUSE_END.finditer(line)])
     floor = max(0, start - CLAUSE_REACH)
-    left = max((m.end() for m in pattern.finditer(line, floor, start)), default=floor)
-    right = pattern.search(line, end, end + CLAUSE_REACH)
-    return left, right.start() if right else min(len(line), end + CLAUSE_REACH)
+    before = bisect_left(ends, start)
+    left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
+    after = bisect_left(ends, end)
+    right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
+    return left, right
 
 
 def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
@@ -76,21 +81,39 @@ def bind(
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
     key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
-    return memo(document, key, lambda: _bind(document, topics, units, context, exclude, window, before_window,  # type: ignore[no-any-return]
-                                             negative))
+    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,  # type: ignore[no-any-return]
+                                                      window, before_window, negative)))
 
 
-def _bind(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
-          exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str]) -> list[Binding]:
+def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+                 exclude: Sequence[str], window: int, before_window: int,
+                 negative: Sequence[str]) -> tuple[Binding | None, Binding | None]:
+    """The first mention that binds a value (or a negative statement), and the first mention at all.
+
+    What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
+    topics are not searched at all.
+    """
+    first = None
+    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative):
+        if first is None:
+            first = binding
+        if binding.quantity is not None or binding.negative is not None:
+            return binding, first
+    return None, first
+
+
+def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+              exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
+              lines: Collection[int] | None = None) -> Iterator[Binding]:
+    """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
     by_line = quantities_by_line(document)
     starts: dict[int, list[int]] = {}
     in_context: dict[int, bool] = {}
-    bindings = []
     seen: set[tuple[int, int]] = set()
     # Topics are tried in the pack's order, so the most specific wording can come first.
-    matches = [match for topic in topics for match in find_all(document, [topic])]
+    matches = (match for topic in topics for match in find_all(document, [topic]))
     for line_number, start, end in matches:
-        if (line_number, start) in seen:
+        if (line_number, start) in seen or (lines is not None and line_number not in lines):
             continue
         seen.add((line_number, start))
         line = document.matchable[line_number - 1]
@@ -100,7 +123,7 @@ def _bind(document: Document, topics: Sequence[str], units: Sequence[str], conte
                 in_context[line_number] = search_any(context, line) is not None
             if not in_context[line_number]:
                 continue
-        left, right = _span(line, start, end, _CLAUSE_END)
+        left, right = _clause(document, line_number, start, end)
         if exclude and search_any(exclude, line[left:right]):
             continue
         quantities = by_line.get(line_number, [])
@@ -115,27 +138,25 @@ def _bind(document: Document, topics: Sequence[str], units: Sequence[str], conte
         if quantity is None and negative:
             match = search_any(list(negative), line[left:right])
             found_negative = match.group(0) if match else None
-        bindings.append(Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity,
-                                negative=found_negative))
-    return bindings
+        yield Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity, negative=found_negative)
 
 
 def _nearest(candidates: list[Quantity], start: int, end: int, left: int, right: int,
              window: int, before_window: int) -> Quantity | None:
-    def begin(q: Quantity) -> int:
-        return q.location.column - 1
-
-    def finish(q: Quantity) -> int:
-        return (q.location.end_column or q.location.column) - 1
-
-    inside = [q for q in candidates if start <= begin(q) and finish(q) <= end]
-    if inside:
-        return inside[0]
-    after = [q for q in candidates if end <= begin(q) < min(right, end + window)]
-    if after:
-        return after[0]
-    before = [q for q in candidates if max(left, start - before_window) <= begin(q) and finish(q) <= start]
-    return before[-1] if before else None
+    """The first quantity inside the topic's words, else the first just after them, else the last just before."""
+    after_limit = min(right, end + window)
+    before_floor = max(left, start - before_window)
+    first_after = last_before = None
+    for quantity in candidates:  # one pass: this runs for every mention of every topic
+        begin = quantity.location.column - 1
+        finish = (quantity.location.end_column or quantity.location.column) - 1
+        if start <= begin and finish <= end:
+            return quantity
+        if first_after is None and end <= begin < after_limit:
+            first_after = quantity
+        if before_floor <= begin and finish <= start:
+            last_before = quantity
+    return first_after if first_after is not None else last_before
 
 
 def _in_sections(document: Document, line: int, sections: list[Section]) -> bool:
@@ -175,17 +196,14 @@ def indicator(
     optional: bool = False,
 ) -> Iterator[Hit]:
     """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
-    bindings = bind(document, topics, units=units, context=context, exclude=exclude, window=window,
-                    before_window=before_window, negative=NEGATIVE if negative else ())
-    bound = next((b for b in bindings if b.quantity is not None or b.negative is not None), None)
+    negatives = NEGATIVE if negative else ()
+    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives)
     if bound is None:
-        if bindings and not require_figure:
-            first = bindings[0]
+        if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
             yield Hit(detail=text("indicator.statement"), location=first.location, credit=1.0,
                       evidence=_quote(document, first), data=data)
-        elif bindings:
-            first = bindings[0]
+        elif first is not None:
             yield Hit(detail=text("indicator.no_figure", units="/".join(units)), location=first.location,
                       credit=mention_credit, evidence=_quote(document, first),
                       data={"value": None, "unit": None, "raw": None, "approx": False, "status": "mentioned"})
@@ -195,10 +213,7 @@ def indicator(
         return
     data = _value_data(bound, document, units[0])
     if document.previous is not None:  # last year's figure for the trend table (check --previous)
-        earlier = next((b for b in bind(document.previous, topics, units=units, context=context, exclude=exclude,
-                                        window=window, before_window=before_window,
-                                        negative=NEGATIVE if negative else ())
-                        if b.quantity is not None or b.negative is not None), None)
+        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives)
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
@@ -246,7 +261,7 @@ def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) ->
         if quantity.unit != "%" or 0 <= quantity.value <= 100:
             continue
         line = document.matchable[quantity.location.line - 1]
-        left, _ = _span(line, quantity.location.column - 1, quantity.location.column, _CLAUSE_END)
+        left, _ = _clause(document, quantity.location.line, quantity.location.column - 1, quantity.location.column)
         if exclude_context and search_any(exclude_context, line[left:quantity.location.column - 1]):
             continue
         yield Hit(detail=text("percent.out_of_range", raw=quantity.raw), location=quantity.location, credit=0.0,
@@ -258,13 +273,23 @@ COUNT_UNITS = ("件", "次", "人", "人次", "个", "项", "份", "卷", "宗",
 
 
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
-           context: Sequence[str]) -> Iterator[tuple[Binding, Binding]]:
+           context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
-    lies inside a first-topic mention (应诉 within 出庭应诉) does not count."""
-    seconds = [b for b in bind(document, second, units=COUNT_UNITS, context=context) if b.quantity is not None]
-    for one in bind(document, first, units=first_units, context=context):
-        if one.quantity is None:
-            continue
+    lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
+    a paragraph's pairs depend on that paragraph alone."""
+    # Only figures pair, so no clause is searched for a negative statement; the second topic is bound
+    # only on the lines where the first has a figure.
+    if lines is None:
+        ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+    else:
+        ones = memo(document, ("pair", tuple(first), tuple(first_units), tuple(context), lines), lambda: [
+            b for b in _bindings(document, first, first_units, context, (), 40, 12, (), lines) if b.quantity is not None])
+    if not ones:
+        return
+    figure_lines = frozenset(one.line for one in ones)
+    seconds = memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), figure_lines), lambda: [
+        b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), figure_lines) if b.quantity is not None])
+    for one in ones:
         for other in seconds:
             if other.line == one.line and not (one.topic_start <= other.topic_start < one.topic_end) \
                     and other.quantity is not one.quantity:
@@ -284,8 +309,8 @@ def rate_consistency(
     """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
     checked = False
     for stated, whole in _pairs(document, rate, denominator, ("%",), context):
-        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context)
-                     if p.line == stated.line and w.quantity is whole.quantity), None)
+        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
+                     if w.quantity is whole.quantity), None)
         if part is None or not whole.quantity.value:  # type: ignore[union-attr]
             continue
         checked = True

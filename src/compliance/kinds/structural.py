@@ -6,40 +6,47 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 
-from ..matching import anchored, compile_pattern, lines_matching, search_any
+from ..matching import Lines, anchored, compile_pattern, lines_matching, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
-from .common import find_any, quote
+from .common import find_any, memo, quote
 
 def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()
 
 
 def _section_chars(document: Document, section: Section) -> int:
-    body = "".join(line for _, line in document.numbered_lines(section))
-    return len("".join(body.split())) - len(section.heading)
+    """Characters other than whitespace in the section's own lines (as `numbered_lines(section)`), heading excluded."""
+    lines = document.lines[section.location.line - 1:section.end_line]
+    if document.skipped_lines:
+        lines = tuple(line for number, line in enumerate(lines, start=section.location.line)
+                      if number not in document.skipped_lines)
+    return sum(map(len, "".join(lines).split())) - len(section.heading)
 
 
-# The parts, their `before` lists and the plan heading search the same headings with the same pattern
-# lists: remembered for the document being checked (the last one only; a strong reference, so identity
-# cannot be confused with a later document's).
-_SEEN: list[object] = [None, {}]
+def _sections(document: Document) -> list[Section]:
+    """Every section, outermost first, listed once per document."""
+    return memo(document, "sections", lambda: list(document.all_sections()))  # type: ignore[no-any-return]
 
 
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
-    """The outermost, then earliest, section whose heading matches one of `patterns`."""
-    if _SEEN[0] is not document:
-        _SEEN[:] = [document, {}]
-    found: dict[tuple[str, ...], Section | None] = _SEEN[1]  # type: ignore[assignment]
-    key = tuple(patterns)
-    if key not in found:
-        sections = list(document.all_sections())
-        headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8]
-                    for s in sections]
-        candidates = [section for section, hit in zip(sections, lines_matching(key, headings)) if hit]
-        found[key] = min(candidates, key=lambda s: (s.level, s.location.line), default=None)
-    return found[key]
+    """The outermost, then earliest, section whose heading matches one of `patterns`.
+
+    The parts, their `before` lists and the plan heading search the same headings with the same
+    pattern lists: each list is matched once per document.
+    """
+    return memo(document, ("section", tuple(patterns)), lambda: _first_section(document, tuple(patterns)))  # type: ignore[no-any-return]
+
+
+def _first_section(document: Document, patterns: tuple[str, ...]) -> Section | None:
+    sections = _sections(document)
+    # A heading's own words and a few after them: the line may be a whole paragraph with a run-in heading.
+    headings = memo(document, "headings", lambda: Lines(
+        document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
+        for s in sections))
+    candidates = [section for section, hit in zip(sections, lines_matching(patterns, headings)) if hit]
+    return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
 
 
 def _lead_sentence(line: str) -> str:
@@ -83,7 +90,7 @@ def part(
                 location=section.location, credit=order_credit, evidence=data["heading"],
             )
         return
-    body = list(document.numbered_lines())
+    body = list(document.numbered_lines()) if fallback_patterns else []
     leads = [_lead_sentence(document.matchable[number - 1]) for number, _ in body]
     for (number, line), lead, found in zip(body, leads, lines_matching(fallback_patterns, leads)):
         match = search_any(fallback_patterns, lead) if found else None
@@ -223,11 +230,7 @@ def year_consistency(document: Document, *, plan_patterns: list[str] = ()) -> It
 
 def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list[int] | None:
     if within:
-        sections = [s for s in document.all_sections()
-                    if search_any(within, document.matchable[s.location.line - 1])]
-        if not sections:
-            return None
-        return sorted({n for s in sections for n, _ in document.numbered_lines(s)})
+        return memo(document, ("within", tuple(within)), lambda: _lines_within(document, within))
     if scope == "title":
         location = document.title_location
         if location is None:
@@ -235,7 +238,18 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
         return list(range(location.line, (location.end_line or location.line) + 1))
     if scope == "all":
         return list(range(1, len(document.lines) + 1))
-    return [number for number, _ in document.numbered_lines()]
+    return memo(document, "body_lines", lambda: [number for number, _ in document.numbered_lines()])  # type: ignore[no-any-return]
+
+
+def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None:
+    """The report's lines in every section whose heading line matches `within`; None when no heading does."""
+    sections = _sections(document)
+    heading_lines = memo(document, "heading_lines", lambda: Lines(document.matchable[s.location.line - 1] for s in sections))
+    found = lines_matching(within, heading_lines)
+    sections = [section for section, hit in zip(sections, found) if hit]
+    if not sections:
+        return None
+    return sorted({n for s in sections for n, _ in document.numbered_lines(s)})
 
 
 def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
@@ -269,8 +283,9 @@ def phrase(
         return
     if scope != "title" and scope != "all" and not anchored(tuple(patterns)):
         # The report's own lines: one (shared) search of the whole body per pattern, kept to the scope.
-        wanted = set(numbers)
-        matches = [match for match in find_any(document, patterns) if match[0] in wanted]
+        found = find_any(document, patterns)
+        wanted = memo(document, ("scope", scope, tuple(within)), lambda: frozenset(numbers)) if found else ()
+        matches = [match for match in found if match[0] in wanted]
     else:
         matches = _matches_by_line(document, patterns, numbers)
     def where(number: int, start: int, end: int) -> tuple[Location, str]:

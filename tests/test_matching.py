@@ -1,0 +1,87 @@
+"""The shared searches give what the plain per-pattern, per-line searches give, however they are sped up.
+
+Whole-report scans (RE2 called directly, the faster engine for an alternation, the one-pass check of
+which patterns occur at all) are compared with a plain finditer over the report's text; the joined
+search of headings with a search of each line on its own. Patterns are the bundled packs' own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compliance.kinds.common import find_all, find_any
+from compliance.matching import compile_pattern, compile_utf8, lines_matching, search_any
+from compliance.profiles import bundled
+
+from helpers import document
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _pack_patterns() -> tuple[list[str], list[list[str]]]:
+    """Every pattern the bundled packs search a report for, and their lists of headings."""
+    singles: set[str] = set()
+    lists: list[list[str]] = []
+    for name in ("national", "government", "department", "township"):
+        for rule in bundled(name).rules:
+            for key in ("topics", "numerator", "denominator", "rate", "lesser", "greater", "patterns",
+                        "fallback_patterns", "before", "within", "plan_patterns"):
+                value = rule.params.get(key)
+                if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+                    singles.update(value)
+                    lists.append(value)
+    return sorted(singles), lists
+
+
+PATTERNS, PATTERN_LISTS = _pack_patterns()
+# Report-shaped text from the words the packs look for, figures, punctuation and line breaks.
+PIECES = st.sampled_from([
+    "受理", "行政复议", "复议", "案件", "39件", "审结", "36件", "出庭应诉率", "100%", "应诉", "负责人出庭", "行政诉讼",
+    "法律顾问", "列席", "提供", "出具", "法律服务", "审查", "文件", "规范性文件", "备案", "评查", "抽查", "案卷",
+    "执法证", "学法", "重大行政决策", "事项", "XX", "××", "(略)", "( )", "某某", "区长", "市委书记", "主要负责人",
+    "存在的问题", "不足", "原因", "主要是", "下一步", "2023年工作安排", "一、", "(二)", "，", ",", "。", ";", "\n",
+    " ", "第一责任人", "职责",
+])
+REPORTISH = st.lists(st.one_of(PIECES, st.text(alphabet="受理复议件率%,。\n ab", max_size=4)), max_size=80).map("".join)
+
+
+def _plain(body: str, line_starts: tuple[int, ...], pattern: str) -> list[tuple[int, int, int]]:
+    """What a search of the whole body should find: finditer, line breaks not crossed, empty matches dropped."""
+    found = []
+    for match in compile_pattern(pattern).finditer(body):
+        start, end = match.start(), match.end()
+        if end <= start or "\n" in body[start:end]:
+            continue
+        index = bisect_right(line_starts, start) - 1
+        found.append((index + 1, start - line_starts[index], end - line_starts[index]))
+    return found
+
+
+@SETTINGS
+@given(REPORTISH)
+def test_whole_report_searches_find_what_finditer_finds(text: str) -> None:
+    report = document("某县2022年度法治政府建设情况报告\n" + text)
+    for pattern in PATTERNS:
+        assert find_all(report, [pattern]) == _plain(report.body_text, report.line_starts, pattern), pattern
+
+
+@SETTINGS
+@given(REPORTISH)
+def test_joined_alternatives_find_what_their_finditer_finds(text: str) -> None:
+    report = document("某县2022年度法治政府建设情况报告\n" + text)
+    for patterns in PATTERN_LISTS:
+        # find_any joins the patterns per engine they were written for; the stdlib's group may now run on RE2.
+        groups = [[p for p in patterns if (compile_utf8(p) is None) == stdlib] for stdlib in (True, False)]
+        joined = ["|".join(f"(?:{member})" for member in group) for group in groups if group]
+        expected = sorted(hit for pattern in joined for hit in _plain(report.body_text, report.line_starts, pattern))
+        assert find_any(report, patterns) == expected, patterns
+
+
+@SETTINGS
+@given(st.lists(REPORTISH.map(lambda text: text.replace("\n", "")), max_size=12))
+def test_lines_matching_is_a_search_of_each_line(lines: list[str]) -> None:
+    for patterns in PATTERN_LISTS:
+        assert lines_matching(patterns, lines) == [search_any(patterns, line) is not None for line in lines], patterns
