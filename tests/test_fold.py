@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.structure import _FOLD, _fold_lines, fold
+from compliance.structure.fold import _FOLD, _fold_lines, fold
 from compliance.traditional import SIMPLIFIED, TRADITIONAL
 
 # Characters on every path fold takes: full-width signs, odd spaces, traditional characters in and beyond the

@@ -1,0 +1,50 @@
+"""build(): a read Source → a Document, assembling what the other modules of the package find."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from ..model import Document, Source
+from ..quantities import find_quantities_in_lines
+from .dates import _published, _year
+from .fold import _fold_lines
+from .header import _scan_header
+from .headings import _find_headings, _section_tree
+from .subject import subject_of
+
+
+def build(source: Source) -> Document:
+    """Parse a Source into a Document."""
+    lines = source.lines
+    folded = _fold_lines(lines)
+    header = _scan_header(lines, folded)
+    if header.title is None and source.facts.get("ArticleTitle"):
+        header.title = source.facts["ArticleTitle"].strip()
+    body_start = (header.title_location.end_line or header.title_location.line) + 1 if header.title_location else 1
+    # Everything before the title is page furniture, whatever it says.
+    skipped = header.skipped | set(range(1, body_start))
+    body = [n for n in range(body_start, len(lines) + 1) if n not in skipped]
+    while body and not folded[body[-1] - 1].strip():
+        body.pop()
+    last_line = body[-1] if body else len(lines)
+    sections = _section_tree(_find_headings(lines, folded, body, source.outline), last_line)
+    published, published_source = _published(header, source, folded, body)
+    body_text = [lines[n - 1] for n in body if folded[n - 1].strip()]
+    year, year_source = _year(header.title, sections, body_text, published)
+    publisher = header.metadata.get("publisher")
+    subject, subject_reason = subject_of(header.title,
+                                         publisher.value if publisher else source.facts.get("ContentSource"))
+    quantities = find_quantities_in_lines([(number, lines[number - 1]) for number in body if folded[number - 1].strip()])
+    skipped_all = frozenset(skipped)
+    body_text = "\n".join("" if n in skipped_all else line for n, line in enumerate(folded, start=1))
+    line_starts = tuple(accumulate((len("" if n in skipped_all else line) + 1 for n, line in enumerate(folded, start=1)),
+                                   initial=0))[:-1]
+    return Document(
+        path=source.path, format=source.format, encoding=source.encoding, lines=tuple(lines),
+        matchable=tuple(folded),
+        title=header.title, title_location=header.title_location, year=year, year_source=year_source,
+        published=published, published_source=published_source, subject=subject,
+        subject_reason=subject_reason, metadata=dict(sorted(header.metadata.items(), key=lambda item: (item[1].location.line, item[1].location.column))),
+        sections=sections, quantities=tuple(quantities), body_start=body_start,
+        skipped_lines=skipped_all, warnings=source.warnings, waivers=source.waivers, body_text=body_text, line_starts=line_starts,
+    )

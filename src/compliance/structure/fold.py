@@ -1,0 +1,58 @@
+"""fold(): the text patterns match — full-width → half-width, odd spaces → space, traditional → simplified,
+one character for one, so columns in folded text are columns in the original."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..quantities import TranslationTable
+from ..traditional import SIMPLIFIED, TRADITIONAL
+
+_FOLD = TranslationTable({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0xFEFF: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+_FOLDED_WIDTH = {chr(code): chr(plain) for code, plain in _FOLD.items()}
+# Reports copied through mirror sites arrive in traditional characters; patterns are simplified.
+_FOLD.update(str.maketrans(TRADITIONAL, SIMPLIFIED))
+
+# Full-width punctuation is in nearly every line but takes few distinct characters: replacing each one
+# found is far cheaper than str.translate, which looks up every character of the text in a dict.
+_WIDTH_OR_SPACE = re.compile("[" + "".join(sorted(_FOLDED_WIDTH)) + "]")
+# Traditional characters occur in few lines of most reports, so only those lines are translated. Beyond
+# the BMP the test is "any such character": re searches a class of hundreds of astral characters linearly.
+# Lone surrogates (possible only in text handed to the library, never decoded from a file) are rarer still.
+_RARE = re.compile("[" + "".join(sorted(c for c in TRADITIONAL if c <= "\uffff")) + "\ud800-\udfff\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII, odd spaces and traditional characters to their plain forms, one character for one.
+
+    Lone surrogates become U+FFFD, since the pattern engine works on UTF-8.
+    """
+    # Sound because no folded character is itself folded: replacing one at a time equals one translation.
+    for char in set(_WIDTH_OR_SPACE.findall(text)):
+        text = text.replace(char, _FOLDED_WIDTH[char])
+    if _RARE.search(text):
+        text = _fold_rare(_SURROGATE.sub("\ufffd", text))
+    return text
+
+
+def _fold_rare(text: str) -> str:
+    """`text` with every line that holds a traditional (or astral) character translated."""
+    pieces: list[str] = []
+    done = 0
+    while match := _RARE.search(text, done):
+        start = text.rfind("\n", done, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        pieces += (text[done:start], text[start:end].translate(_FOLD))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _fold_lines(lines: Sequence[str]) -> list[str]:
+    """fold() of every line, done on the whole text at once (fold never adds or removes a newline)."""
+    folded = fold("\n".join(lines)).split("\n")
+    return folded if len(folded) == len(lines) else [fold(line) for line in lines]

@@ -1,0 +1,142 @@
+"""What comes before the body: page chrome, the disclosure-page metadata block (索引号, 发布机构, …) and the title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Field, Location
+from .fold import fold
+from .headings import _NUMBERING
+
+# ---------------------------------------------------------------- page chrome
+
+_CHROME = re.compile(
+    # Possessive quantifiers: a long run of spaces must not make this match backtrack (it runs on every line).
+    r"^(?!$)\s*+[•·●]?\s*+(?:"
+    r"您(?:现在)?(?:所在|当前)的?位置|当前位置|所在位置|首页\s*>"
+    r"|分享到|分享\s*:|浏览量|浏览次数|阅读次数|访问量|点击数|点击量"
+    r"|字体\s*[【\[(]|字号\s*[:【\[]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]"
+    r"|手机扫码|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关链接|今天是\s*:"
+    r"|(?:打印|关闭|收藏|返回顶部|\s)++$"
+    r"|[•·●\s]*+$"
+    r")"
+)
+
+# ---------------------------------------------------------------- metadata
+
+# field id -> labels; the first label is the primary one (wins over a later synonym).
+METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
+    "index_no": ("索引号", "索 引 号"),
+    "topic": ("主题分类", "信息分类", "主题词", "分类"),
+    "publisher": ("发布机构", "发文机关", "发布单位", "信息来源", "来源"),
+    "date": ("生成日期", "发布日期", "发布时间", "成文日期", "公开日期", "发文日期"),
+    "doc_no": ("文件编号", "发文字号", "文号"),
+    "validity": ("有效性",),
+    "scope": ("公开范围",),
+    "disclosure": ("公开方式", "公开属性", "公开形式"),
+}
+# Labels that end a value but carry nothing we keep.
+_OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者", "字号", "责任编辑", "编辑", "时效")
+_LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
+_LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
+_LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:")
+_METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+
+# ---------------------------------------------------------------- title
+
+_TITLE = re.compile(r"(法治政府|依法行政|法治建设|法治).{0,30}(报告|情况)$|^关于.{2,60}的报告$|报告$")
+_ORG_SUFFIX = re.compile(r"(人民政府|政府|办公室|委员会|局|厅|委|办|街道办事处|街道|镇|乡|中心|署|院)$")
+
+
+@dataclass(slots=True)
+class _Header:
+    metadata: dict[str, Field]
+    skipped: set[int]
+    title: str | None = None
+    title_location: Location | None = None
+    title_lines: tuple[int, ...] = ()
+
+
+def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[str, Field]) -> None:
+    labels = list(_LABEL.finditer(folded))
+    for index, match in enumerate(labels):
+        field_id = _LABEL_TO_FIELD.get(match.group(1))
+        if field_id is None:
+            continue
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
+        value = line[match.end():end].strip(" \t\u3000•·|")
+        existing = found.get(field_id)
+        primary = METADATA_LABELS[field_id].index(match.group(1))
+        if existing is None or (
+            METADATA_LABELS[field_id].index(fold(existing.label)) > primary
+            or (not existing.value and value)
+        ):
+            found[field_id] = Field(
+                id=field_id, label=line[match.start(1):match.end(1)], value=value,  # as written (繁体 stays)
+                location=Location(line=line_number, column=match.start() + 1),
+            )
+
+
+def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
+    header = _Header(metadata={}, skipped=set())
+    for number, line in enumerate(folded, start=1):
+        if _CHROME.match(line):
+            header.skipped.add(number)
+        elif len(line) < 200 and _METADATA_LINE.match(line):
+            _parse_metadata_line(number, lines[number - 1], line, header.metadata)
+            header.skipped.add(number)
+    _find_title(lines, folded, header)
+    return header
+
+
+def _find_title(lines: Sequence[str], folded: Sequence[str], header: _Header) -> None:
+    """The title is a short, unpunctuated line naming a report, before the first body paragraph."""
+    seen_text = 0
+    for number, line in enumerate(folded, start=1):
+        stripped = line.strip()
+        if not stripped or number in header.skipped:
+            continue
+        if len(stripped) > 80 or "。" in stripped:
+            seen_text += 1
+            if seen_text > 2:
+                return
+            continue
+        if not _TITLE.search(stripped) or any(pattern.match(stripped) for _, _, pattern in _NUMBERING[:4]):
+            continue  # a numbered heading (三、……情况) is never the title
+        numbers = [number]
+        previous = _previous_text_line(folded, header.skipped, number)
+        next_ = _next_text_line(folded, header.skipped, number)
+        above = folded[previous - 1].strip() if previous else ""
+        if previous and len(above) <= 40 and not re.search(r"[。,;:!?]", above) and (
+            (stripped.startswith("关于") and _ORG_SUFFIX.search(above))
+            or (len(stripped) <= 12 and "法治" not in stripped and re.search(r"年|法治", above))
+        ):
+            numbers.insert(0, previous)
+        elif (
+            next_ and not stripped.endswith("报告") and folded[next_ - 1].strip().endswith("报告")
+            and len(folded[next_ - 1].strip()) <= 40
+        ):
+            numbers.append(next_)
+        header.title = "".join(lines[n - 1].strip() for n in numbers)
+        first = numbers[0]
+        indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
+        header.title_location = Location(line=first, column=indent + 1, end_line=numbers[-1])
+        header.title_lines = tuple(numbers)
+        header.skipped.update(numbers)
+        return
+
+
+def _previous_text_line(folded: Sequence[str], skipped: set[int], number: int) -> int | None:
+    for candidate in range(number - 1, max(0, number - 3), -1):
+        if folded[candidate - 1].strip() and candidate not in skipped:
+            return candidate
+    return None
+
+
+def _next_text_line(folded: Sequence[str], skipped: set[int], number: int) -> int | None:
+    for candidate in range(number + 1, min(len(folded), number + 2) + 1):
+        if folded[candidate - 1].strip() and candidate not in skipped:
+            return candidate
+    return None
