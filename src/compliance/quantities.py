@@ -101,19 +101,6 @@ _DIGIT_VALUES: Final[dict[str, int]] = {
 _SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "亿": 10**8}
 
-class TranslationTable(dict[int, int]):
-    """A str.translate table that learns the characters it leaves alone.
-
-    str.translate raises and swallows a LookupError for every character missing from a plain dict;
-    remembering them halves the cost of translating Chinese text (bounded, so odd input cannot grow it).
-    """
-
-    def __missing__(self, code: int) -> int:
-        if len(self) < 20000:
-            self[code] = code
-        return code
-
-
 # Full-width digits and signs become ASCII one for one, so offsets in the normalised text are offsets in the original.
 _FULL_WIDTH: Final[dict[str, str]] = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
