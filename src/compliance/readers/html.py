@@ -3,7 +3,7 @@
 Parsed with the standard library's event-based `html.parser`: it keeps no tree, so nesting depth
 costs nothing (no recursion), it accepts the broken markup real sites serve, and it adds no dependency.
 Page furniture is dropped by element (script, style, nav, footer, …) and by class/id words (share,
-breadcrumb, footer, …); what text chrome remains, structure.py recognises.
+breadcrumb, footer, …); what text chrome remains, structure recognises.
 """
 
 from __future__ import annotations
