@@ -7,6 +7,7 @@ at a time, on the folded `matchable` text, and quotes the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -68,13 +69,54 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
         yield offset, "open"
 
 
+@lru_cache(maxsize=64)
+def _strays(pairs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """Patterns for marks that may lack a partner, to run over the whole body: (forward, reversed).
+
+    An opener is safe when the next mark of its pair on its line is its closer; a closer is safe when
+    the previous one is its opener, which in the reversed body is the next one. A line whose every mark
+    is safe pairs them as 《》《》, which `_unbalanced` finds balanced. A mark that is its own partner is
+    never safe. One pattern per mark, each starting with the mark itself: the search skips ahead to it
+    far faster than a character class could. Each lookahead stops at the next mark of the pair or at
+    the line break, so the patterns stay linear on damaged text.
+    """
+
+    def stray(mark: str, partner: str) -> re.Pattern[str]:
+        marks = re.escape(mark + partner)
+        return re.compile(f"{re.escape(mark)}(?![^{marks}\\n]*{re.escape(partner)})")
+
+    distinct = [(pair[0], pair[-1]) for pair in pairs if pair[0] != pair[-1]]
+    forward = [stray(opener, closer) for opener, closer in distinct]
+    forward += [re.compile(re.escape(mark)) for mark in sorted({pair[0] for pair in pairs if pair[0] == pair[-1]})]
+    return tuple(forward), tuple(stray(closer, opener) for opener, closer in distinct)
+
+
+# An item number before a half bracket (1) a) 一)), read in the reversed body: ")" first, so the search
+# skips ahead to each bracket. Finds every bracket _ITEM_NUMBER would exempt (and perhaps a few more).
+_ITEM_NUMBER_REVERSED = re.compile(r"\)(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})(?![^\s。;:!?])")
+
+
+def _suspect_lines(document: Document, pairs: tuple[str, ...]) -> list[int]:
+    """Line numbers where a mark of `pairs` may have no partner, in order; every other line is balanced.
+
+    A few searches over the whole body instead of a stack walk on every line: most lines pair their marks
+    plainly. Lines with an exempt item number are suspects too, since the exemption can unbalance them.
+    """
+    body = document.body_text
+    reversed_body = body[::-1]
+    last = len(body) - 1
+    forward, backward = _strays(pairs)
+    offsets = [match.start() for pattern in forward for match in pattern.finditer(body)]
+    offsets += [last - match.start() for pattern in backward for match in pattern.finditer(reversed_body)]
+    if any(pair[-1] == ")" and pair[0] != ")" for pair in pairs):
+        offsets += [last - match.start() for match in _ITEM_NUMBER_REVERSED.finditer(reversed_body)]
+    return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
+
+
 def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
     """Quotation marks, title marks and brackets open and close within the same paragraph."""
-    marks = re.compile("[" + re.escape("".join(sorted({char for pair in pairs for char in (pair[0], pair[-1])}))) + "]")
-    for number, line in document.numbered_lines():
-        matchable = document.matchable[number - 1]
-        if not marks.search(matchable):
-            continue
+    for number in _suspect_lines(document, tuple(pairs)):
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
         problems = sorted(
             (offset, problem, pair) for pair in pairs for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
         )

@@ -1,0 +1,25 @@
+"""The whole-document pre-checks of the quality kinds never skip a line the per-line check would flag."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from compliance.kinds.quality import _suspect_lines, _unbalanced
+
+from helpers import document
+
+PAIRS = ("“”", "‘’", "《》", "()", "【】", "〔〕", '"')
+# Marks of every pair (full-width brackets fold to half-width), item numbers and what bounds them.
+ATOMS = [*"“”‘’《》()（）【】〔〕\"1a一 　。;!，法\n", " 1)", "。a)", "一)", "12)", "(一)", "二）"]
+DAMAGE = st.lists(st.sampled_from(ATOMS), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=DAMAGE)
+@example(body="法治( a)法治")  # the item number a) is no closer: ( stays open
+def test_every_unbalanced_line_is_a_suspect(body: str) -> None:
+    checked = document("某县2021年度法治政府建设情况报告\n" + body)
+    unbalanced = {number for number, _ in checked.numbered_lines()
+                  for pair in PAIRS if any(_unbalanced(checked.matchable[number - 1], pair[0], pair[-1]))}
+    assert unbalanced <= set(_suspect_lines(checked, PAIRS))
