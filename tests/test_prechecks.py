@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from compliance.kinds.content import _ACTION_YEAR, _lines_with_years
 from compliance.kinds.quality import _suspect_lines, _unbalanced
 
 from helpers import document
@@ -23,3 +24,15 @@ def test_every_unbalanced_line_is_a_suspect(body: str) -> None:
     unbalanced = {number for number, _ in checked.numbered_lines()
                   for pair in PAIRS if any(_unbalanced(checked.matchable[number - 1], pair[0], pair[-1]))}
     assert unbalanced <= set(_suspect_lines(checked, PAIRS))
+
+
+YEARS = st.lists(st.sampled_from([*"。,;: 　\n我区年度在于一、(", "2021", "1999", "2021 ", "20", "21", "(一)", "全区",
+                                   "１９９９", "2021年", "二〇二一年"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=YEARS)
+def test_every_action_year_is_on_a_line_with_years(body: str) -> None:
+    checked = document("某县2021年度法治政府建设情况报告\n" + body)
+    action = {number for number, _ in checked.numbered_lines() if _ACTION_YEAR.search(checked.matchable[number - 1])}
+    assert action <= set(_lines_with_years(checked))

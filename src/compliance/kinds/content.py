@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
@@ -34,7 +35,22 @@ _ACTION_YEAR = re.compile(
     r"(?=\s*(?:,|我|本|各|共|累计|全(?:区|县|市|州|镇|乡|局|委|街道)|区|县|市|州|局|镇|乡|街道))"
 )
 _FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")  # in the clause the year opens: 2022年，我区将……
-_CLAUSE_END = re.compile(r"[,。;!?]")
+# The first 12 characters of the clause after the year, past commas and spaces: read where the year
+# ends rather than splitting the rest of the line, which on a long line with many years is quadratic.
+_CLAUSE_OPENING = re.compile(r"[, ]*+([^,。;!?]{0,12})")
+
+
+# Every action year is a year before 年, so only lines holding one need _ACTION_YEAR, whose clause-start
+# test runs at every position. Read in the reversed body, the search skips ahead to each 年.
+_YEAR_BEFORE_NIAN_REVERSED = re.compile(r"年[^\S\n]*\d{2}(?:91|02)")
+
+
+def _lines_with_years(document: Document) -> list[int]:
+    """Line numbers, in order, of the report lines that hold a year followed by 年 (2021年, 2021 年度)."""
+    body = document.body_text
+    last = len(body) - 1
+    offsets = [last - match.start() for match in _YEAR_BEFORE_NIAN_REVERSED.finditer(body[::-1])]
+    return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
 
 
 def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
@@ -44,14 +60,14 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
         yield Hit(detail=text("quality.years_unknown"), credit=None)
         return
     plan = _find_section(document, plan_patterns) if plan_patterns else None
-    for number, line in document.numbered_lines():
+    for number in _lines_with_years(document):
         if plan is not None and number == plan.location.line:
             continue  # the plan's heading is year_consistency's to check
         in_plan = plan is not None and plan.location.line < number <= plan.end_line
-        matchable = document.matchable[number - 1]
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
         for match in _ACTION_YEAR.finditer(matchable):
             found = int(match["year"])
-            future = _FUTURE.search(_CLAUSE_END.split(matchable[match.end():].lstrip(", "), 1)[0][:12]) is not None
+            future = _FUTURE.search(_CLAUSE_OPENING.match(matchable, match.end())[1]) is not None
             expected = year + 1 if in_plan else year
             if found == expected or (in_plan and found == year and not future) or (
                     not in_plan and found == year + 1 and future):
