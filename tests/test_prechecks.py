@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compliance.kinds.content import _ACTION_YEAR, _lines_with_years
-from compliance.kinds.quality import _suspect_lines, _unbalanced
+from compliance.kinds.quality import _YEARS_WITHOUT_MARK, _suspect_lines, _unbalanced
 
 from helpers import document
 
@@ -36,3 +39,20 @@ def test_every_action_year_is_on_a_line_with_years(body: str) -> None:
     checked = document("某县2021年度法治政府建设情况报告\n" + body)
     action = {number for number, _ in checked.numbered_lines() if _ACTION_YEAR.search(checked.matchable[number - 1])}
     assert action <= set(_lines_with_years(checked))
+
+
+# The year pattern as it was written per line, before it was split by century for the whole body.
+_YEAR_WITHOUT_MARK_PER_LINE = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])")
+DIGITS = st.lists(st.sampled_from([*"0129a.-—~至到年版 \n法", "19", "20", "2021", "1999"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=DIGITS)
+def test_years_without_mark_over_the_body_are_those_found_per_line(body: str) -> None:
+    checked = document("某县2021年度法治政府建设情况报告\n" + body)
+    per_line = [(number, match.span()) for number, _ in checked.numbered_lines()
+                for match in _YEAR_WITHOUT_MARK_PER_LINE.finditer(checked.matchable[number - 1])]
+    over_body = sorted((number, (match.start() - checked.line_starts[number - 1], match.end() - checked.line_starts[number - 1]))
+                       for pattern in _YEARS_WITHOUT_MARK for match in pattern.finditer(checked.body_text)
+                       for number in [bisect_right(checked.line_starts, match.start())])
+    assert over_body == per_line

@@ -219,7 +219,13 @@ def missing_numeral(document: Document, *, after: list[str], measures: list[str]
                       location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
 
 
-_YEAR_WITHOUT_MARK = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])")
+# A year with neither 年 nor a mark after it, searched over the whole body (it cannot run across a line
+# break). One pattern per century, the test of the character before the year placed after its first two
+# digits: a search for a literal start skips ahead far faster than one trying every position. As no
+# year follows a digit, the two patterns never find overlapping years.
+_YEARS_WITHOUT_MARK = tuple(
+    re.compile(century + r"(?<![\dA-Za-z.\-—–~至到]..)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])") for century in ("19", "20")
+)
 _CLAUSE_MARKS = "。;,:、"  # on the folded text
 _CLAUSE_ENDS = ",。;"
 _PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过: the number has a partner, not a unit
@@ -259,11 +265,14 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
         hits.append(Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
                         evidence=quote(line, start, end, 12)))
-    for number, line in document.numbered_lines():
-        for match in _YEAR_WITHOUT_MARK.finditer(document.matchable[number - 1]):
+    for pattern in _YEARS_WITHOUT_MARK:  # 19xx, then 20xx: the sort below puts them in reading order
+        for match in pattern.finditer(document.body_text):
+            number = bisect_right(document.line_starts, match.start())
+            start = match.start() - document.line_starts[number - 1]
+            end = start + len(match.group())
             hits.append(Hit(detail=text("quality.year_without_mark", year=match.group()),
-                            location=_where(number, match.start(), match.end()), credit=0.0,
-                            evidence=quote(line, match.start(), match.end(), 12)))
+                            location=_where(number, start, end), credit=0.0,
+                            evidence=quote(document.lines[number - 1], start, end, 12)))
     yield from sorted(hits, key=lambda hit: (hit.location.line, hit.location.column))  # type: ignore[union-attr]
 
 
