@@ -168,31 +168,29 @@ def numbering(document: Document, *, separators: bool = True, sequence: bool = T
     for run in _siblings(document):
         usual = next((s.separator for s in run if s.separator), "、")
         previous: Section | None = None
+        last: int | None = None  # the previous sibling's number
         for section in run:
-            heading = document.lines[section.location.line - 1].strip()
-            evidence = heading[:40] + ("…" if len(heading) > 40 else "")
-            if separators and _lost_separator(document, section):
-                yield Hit(detail=text("quality.numbering_separator", number=section.number, separator=usual),
-                          location=section.location, credit=0.0, evidence=evidence)
             value = _value(section)
+            details = []
+            if separators and _lost_separator(document, section):
+                details.append(text("quality.numbering_separator", number=section.number, separator=usual))
             if sequence and value is not None:
-                last = _value(previous) if previous is not None else None
-                if last is None and previous is None and value > 1 and section.style != "一是":
-                    yield Hit(detail=text("quality.numbering_start", number=_label(section)),
-                              location=section.location, credit=0.0, evidence=evidence)
+                if previous is None:
+                    if value > 1 and section.style != "一是":
+                        details.append(text("quality.numbering_start", number=_label(section)))
                 elif last is not None and value == last:
-                    yield Hit(detail=text("quality.numbering_repeat", number=_label(section),
-                                          line=previous.location.line),  # type: ignore[union-attr]
-                              location=section.location, credit=0.0, evidence=evidence)
+                    details.append(text("quality.numbering_repeat", number=_label(section),
+                                        line=previous.location.line))
                 elif last is not None and value > last + 1:
-                    yield Hit(detail=text("quality.numbering_skip", number=_label(section),
-                                          previous=_label(previous)),  # type: ignore[arg-type]
-                              location=section.location, credit=0.0, evidence=evidence)
+                    details.append(text("quality.numbering_skip", number=_label(section), previous=_label(previous)))
                 elif last is not None and value < last:
-                    yield Hit(detail=text("quality.numbering_back", number=_label(section),
-                                          previous=_label(previous)),  # type: ignore[arg-type]
-                              location=section.location, credit=0.0, evidence=evidence)
-            previous = section
+                    details.append(text("quality.numbering_back", number=_label(section), previous=_label(previous)))
+            if details:
+                heading = document.lines[section.location.line - 1].strip()
+                evidence = heading[:40] + ("…" if len(heading) > 40 else "")
+                for detail in details:
+                    yield Hit(detail=detail, location=section.location, credit=0.0, evidence=evidence)
+            previous, last = section, value
 
 
 # ---------------------------------------------------------------- numbers without units, units without numbers
