@@ -8,6 +8,7 @@ from bisect import bisect_right
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from compliance.identifiers import _LONG_RUN, lines_with_long_runs
 from compliance.kinds.content import _ACTION_YEAR, _lines_with_years
 from compliance.kinds.quality import _YEARS_WITHOUT_MARK, _suspect_lines, _unbalanced
 
@@ -56,3 +57,15 @@ def test_years_without_mark_over_the_body_are_those_found_per_line(body: str) ->
                        for pattern in _YEARS_WITHOUT_MARK for match in pattern.finditer(checked.body_text)
                        for number in [bisect_right(checked.line_starts, match.start())])
     assert over_body == per_line
+
+
+RUNS = st.lists(st.sampled_from([*"0123456789AXax法 -\n。", "13912345678", "11010519491231002X", "92360102MA38K2LP0L",
+                                  "１２３４５", "٣٤٥"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_=RUNS)
+def test_every_line_with_a_long_run_is_a_candidate(text_: str) -> None:
+    lines = text_.split("\n")
+    with_runs = [index for index, line in enumerate(lines) if _LONG_RUN.search(line)]
+    assert set(with_runs) <= set(lines_with_long_runs(lines))

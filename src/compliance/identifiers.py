@@ -21,6 +21,7 @@ _CODE_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 
 # Not part of a longer run of digits or letters: a 19-digit serial holds no ID number.
 _LONG_RUN: Final = re.compile(r"[0-9A-Za-z]{11}")
+_LONG_RUN_ASCII: Final = re.compile(rb"[0-9A-Za-z]{11}")
 _ID: Final = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 # An amount (13812345678.5元, 13812345678元) is not a phone number.
 _MOBILE: Final = re.compile(
@@ -75,6 +76,25 @@ def _personal_context(line: str, start: int, end: int, words: Sequence[str], win
     return any(word in around for word in words)
 
 
+def lines_with_long_runs(lines: Sequence[str]) -> list[int]:
+    """Indexes, in order, of the lines that may hold an identifier: every other line holds none.
+
+    Every identifier is a run of 11+ digits or capitals, and searching Chinese text for one tries every
+    digit. The text with everything but ASCII dropped is a tenth as long and keeps each such run whole
+    (and each line break, to tell lines apart); a run it joins across dropped characters only makes a
+    line a candidate that `find_identifiers` then clears.
+    """
+    ascii_text = "\n".join(lines).encode("ascii", "ignore")
+    found: list[int] = []
+    line, counted = 0, 0
+    for run in _LONG_RUN_ASCII.finditer(ascii_text):
+        line += ascii_text.count(b"\n", counted, run.start())
+        counted = run.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def find_identifiers(
     line: str,
     *,
@@ -107,6 +127,8 @@ def find_identifiers(
 
 def mask_identifiers(line: str) -> str:
     """`line` with every personal identifier masked; same length, so offsets still hold."""
+    if not _LONG_RUN.search(line):
+        return line  # what find_identifiers checks first, without starting it: every quote comes here
     for identifier in find_identifiers(line):
         line = line[:identifier.start] + identifier.masked + line[identifier.end:]
     return line

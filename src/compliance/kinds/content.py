@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
-from ..identifiers import find_identifiers
+from ..identifiers import find_identifiers, lines_with_long_runs
 from ..matching import search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Section
@@ -116,8 +116,9 @@ def personal_data(
     context_chars: int = 20,
 ) -> Iterator[Hit]:
     """No citizen's 身份证号, mobile number or personal 统一社会信用代码 in a published report; quoted masked."""
-    for number, line in enumerate(document.lines, start=1):
-        found = list(find_identifiers(document.matchable[number - 1], id_numbers=id_numbers,
+    for index in lines_with_long_runs(document.matchable):
+        number, line = index + 1, document.lines[index]
+        found = list(find_identifiers(document.matchable[index], id_numbers=id_numbers,
                                       mobile_numbers=mobile_numbers, credit_code_context=credit_code_context,
                                       context_chars=context_chars))
         masked = line
