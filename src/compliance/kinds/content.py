@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
@@ -83,17 +83,22 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 
 
 def _chars(document: Document, numbers: Sequence[int]) -> int:
-    return sum(len("".join(document.lines[n - 1].split())) for n in numbers)
+    """Characters other than spaces on the lines `numbers`: one split over them all rather than one per line."""
+    return len("".join(" ".join(document.lines[n - 1] for n in numbers).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
     """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
     parts: list[Section | None] = list(document.sections) or [None]
+    # Each part counts only the quantities between its first and last line, not all of them again.
+    quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
     for part in parts:
         numbers = [n for n, _ in document.numbered_lines(part)]
         lines = set(numbers)
         chars = _chars(document, numbers)
-        count = sum(1 for quantity in document.quantities if quantity.location.line in lines)
+        within_span = quantity_lines[bisect_left(quantity_lines, numbers[0]):bisect_right(quantity_lines, numbers[-1])] \
+            if numbers else []
+        count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
         heading = _heading_line(document, part) if part is not None else (document.title or document.path)
         scored = chars >= min_chars and (part is None or _heading_matches(document, part, within))
