@@ -102,6 +102,8 @@ def _suspect_lines(document: Document, pairs: tuple[str, ...]) -> list[int]:
     A few searches over the whole body instead of a stack walk on every line: most lines pair their marks
     plainly. Lines with an exempt item number are suspects too, since the exemption can unbalance them.
     """
+    if any("\n" in pair for pair in pairs):
+        return [number for number, _ in document.numbered_lines()]  # a mark no line can hold: check every line
     body = document.body_text
     reversed_body = body[::-1]
     last = len(body) - 1
@@ -204,17 +206,23 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def missing_numeral(document: Document, *, after: list[str], measures: list[str], words: list[str]) -> Iterator[Hit]:
     """A measure word right after a verb or preposition, with its number lost: 可在个工作日办结."""
+    # One search over the whole body. A word with a line break in it could only match across two lines,
+    # which a line never holds: without such words, no match runs across a line break.
+    after, measures, words = ([word for word in group if "\n" not in word] for group in (after, measures, words))
+    if not after or not measures:
+        return
     before, measure = _alternation(tuple(after)).pattern, _alternation(tuple(measures)).pattern
     pattern = re.compile(f"(?:{before})(?P<measure>{measure})")
     ordinary = tuple(words)
-    for number, line in document.numbered_lines():
-        matchable = document.matchable[number - 1]
-        for match in pattern.finditer(matchable):
-            start, end = match.span("measure")
-            if matchable.startswith(ordinary, start):
-                continue
-            yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
-                      location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
+    body = document.body_text
+    for match in pattern.finditer(body):
+        if body.startswith(ordinary, match.start("measure")):
+            continue
+        number = bisect_right(document.line_starts, match.start())
+        line = document.lines[number - 1]
+        start, end = (offset - document.line_starts[number - 1] for offset in match.span("measure"))
+        yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
+                  location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
 
 
 # A year with neither 年 nor a mark after it, searched over the whole body (it cannot run across a line
