@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from compliance.identifiers import _LONG_RUN, lines_with_long_runs
 from compliance.kinds.content import _ACTION_YEAR, _lines_with_years
-from compliance.kinds.quality import _YEARS_WITHOUT_MARK, _suspect_lines, _unbalanced
+from compliance.kinds.quality import _CLOSERS, _ENDS, _YEARS_WITHOUT_MARK, _lines_without_end, _suspect_lines, _unbalanced
 
 from helpers import document
 
@@ -69,3 +69,15 @@ def test_every_line_with_a_long_run_is_a_candidate(text_: str) -> None:
     lines = text_.split("\n")
     with_runs = [index for index, line in enumerate(lines) if _LONG_RUN.search(line)]
     assert set(with_runs) <= set(lines_with_long_runs(lines))
+
+
+ENDINGS = st.lists(st.sampled_from([*"。!?;:…”’」』)》】]\"' 　\t\n法,", "\u2028", "\x85"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=ENDINGS)
+def test_every_line_whose_text_ends_without_a_mark_is_found(body: str) -> None:
+    checked = document("某县2021年度法治政府建设情况报告\n" + body)
+    open_ended = [number for number, _ in checked.numbered_lines()
+                  if (text_ := checked.matchable[number - 1].strip().rstrip(_CLOSERS)) and text_[-1] not in _ENDS]
+    assert set(open_ended) <= set(_lines_without_end(checked))

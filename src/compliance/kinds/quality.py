@@ -288,19 +288,41 @@ _CLOSERS = "”’」』)》】]\"'"
 _ENDS = "。!?;:…"
 
 
+# A line whose end is no sentence end, found from the reversed body where that end comes first, after the
+# line break: spaces, closing marks, then a character other than an end mark. A search for the literal
+# line break skips ahead from line to line.
+_OPEN_END_REVERSED = re.compile(f"\\n[^\\S\\n]*+[{re.escape(_CLOSERS)}]*+[^{re.escape(_ENDS)}\\n]")
+
+
+def _lines_without_end(document: Document) -> list[int]:
+    """Line numbers, in order, of the report lines whose text (past closing marks) ends without 。！？；：….
+
+    A line of only spaces and closing marks is listed too; `sentence_end` finds no text in it.
+    """
+    length = len(document.body_text)
+    reversed_body = "\n" + document.body_text[::-1]  # the line break before the last line's reversed text
+    # A match at i starts the reversed text of the line whose last character is body_text[length - i - 1].
+    ends = [length - match.start() - 1 for match in _OPEN_END_REVERSED.finditer(reversed_body)]
+    return [bisect_right(document.line_starts, end) for end in reversed(ends)]
+
+
 def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
     """A paragraph of prose ends with 。 (or ！？；：): otherwise the next one reads as its continuation."""
-    headings = {s.location.line for s in document.all_sections() if not s.run_in}
-    for number, line in document.numbered_lines():
+    headings: set[int] | None = None  # lines of headings, gathered once a paragraph needs them
+    for number in _lines_without_end(document):
         matchable = document.matchable[number - 1].strip()
-        if len(matchable) < min_chars or not re.search(r"[,。]", matchable) or number in headings:
+        if len(matchable) < min_chars or ("," not in matchable and "。" not in matchable):
             continue
         if matchable.startswith("|"):
             continue  # a Markdown table row
         body = matchable.rstrip(_CLOSERS)
-        if body and body[-1] not in _ENDS:
-            stripped = line.rstrip()
-            yield Hit(detail=text("quality.sentence_end"),
-                      location=Location(line=number, column=len(stripped)), credit=0.0,
-                      evidence=quote(stripped, len(stripped) - 1, len(stripped)))
-
+        if not body or body[-1] in _ENDS:
+            continue
+        if headings is None:
+            headings = {s.location.line for s in document.all_sections() if not s.run_in}
+        if number in headings:
+            continue
+        stripped = document.lines[number - 1].rstrip()
+        yield Hit(detail=text("quality.sentence_end"),
+                  location=Location(line=number, column=len(stripped)), credit=0.0,
+                  evidence=quote(stripped, len(stripped) - 1, len(stripped)))
