@@ -1,15 +1,17 @@
-"""The whole-document pre-checks of the quality kinds never skip a line the per-line check would flag."""
+"""The shortcuts of the quality kinds (whole-document pre-checks, bounds before a costly comparison) never
+skip what the full check would flag."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compliance.identifiers import _LONG_RUN, lines_with_long_runs
-from compliance.kinds.content import _ACTION_YEAR, _lines_with_years
+from compliance.kinds.content import _ACTION_YEAR, _best_match, _lines_with_years, _Paragraph
 from compliance.kinds.quality import _CLOSERS, _ENDS, _YEARS_WITHOUT_MARK, _lines_without_end, _suspect_lines, _unbalanced
 
 from helpers import document
@@ -81,3 +83,28 @@ def test_every_line_whose_text_ends_without_a_mark_is_found(body: str) -> None:
     open_ended = [number for number, _ in checked.numbered_lines()
                   if (text_ := checked.matchable[number - 1].strip().rstrip(_CLOSERS)) and text_[-1] not in _ENDS]
     assert set(open_ended) <= set(_lines_without_end(checked))
+
+
+def _best_match_by_matcher(current: str, previous: list[tuple[int, str]], threshold: float) -> tuple[int, float] | None:
+    """copied_text's comparison as it was first written: a SequenceMatcher for every pair."""
+    best: tuple[int, float] | None = None
+    for number, old in previous:
+        matcher = SequenceMatcher(None, current, old, autojunk=False)
+        floor = best[1] if best else threshold
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= floor:
+            best = (number, ratio)
+    return best
+
+
+PARAGRAPHS = st.text(alphabet="法治政府建设#年", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(current=PARAGRAPHS, previous=st.lists(PARAGRAPHS, max_size=8), threshold=st.sampled_from([0.0, 0.5, 0.85, 1.0]))
+def test_bounds_before_the_matcher_change_no_best_match(current: str, previous: list[str], threshold: float) -> None:
+    old = list(enumerate(previous, start=1))
+    expected = _best_match_by_matcher(current, old, threshold)
+    assert _best_match(_Paragraph(0, current), [_Paragraph(n, text_) for n, text_ in old], threshold) == expected

@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from collections import Counter
 from difflib import SequenceMatcher
 
 from ..identifiers import find_identifiers, lines_with_long_runs
-from ..matching import search_any
+from ..matching import lines_matching
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from .common import quote
 from .structural import _find_section
 
 
-def _heading_matches(document: Document, section: Section, patterns: Sequence[str]) -> bool:
-    """Whether the heading itself (not the paragraph a run-in heading opens) matches one of `patterns`."""
-    start = section.location.column - 1
-    return bool(search_any(patterns, document.matchable[section.location.line - 1][start:][: len(section.heading) + 8]))
+def _headings_matching(document: Document, sections: Sequence[Section], patterns: Sequence[str]) -> list[bool]:
+    """For each section, whether the heading itself (not the paragraph a run-in heading opens) matches one
+    of `patterns`: one search of all the headings rather than one per heading."""
+    headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8] for s in sections]
+    return lines_matching(patterns, headings)
 
 
 def _heading_line(document: Document, section: Section) -> str:
@@ -90,9 +92,10 @@ def _chars(document: Document, numbers: Sequence[int]) -> int:
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
     """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
     parts: list[Section | None] = list(document.sections) or [None]
+    named = _headings_matching(document, document.sections, within)
     # Each part counts only the quantities between its first and last line, not all of them again.
     quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
-    for part in parts:
+    for index, part in enumerate(parts):
         numbers = [n for n, _ in document.numbered_lines(part)]
         lines = set(numbers)
         chars = _chars(document, numbers)
@@ -101,7 +104,7 @@ def data_density(document: Document, *, within: list[str], min_per_1000: float, 
         count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
         heading = _heading_line(document, part) if part is not None else (document.title or document.path)
-        scored = chars >= min_chars and (part is None or _heading_matches(document, part, within))
+        scored = chars >= min_chars and (part is None or named[index])
         credit = min(1.0, round(density / min_per_1000, 2)) if scored and min_per_1000 > 0 else None
         key = "quality.density_low" if credit is not None and credit < 1 else "quality.density"
         yield Hit(detail=text(key, heading=heading, density=density, count=count, chars=chars, min=min_per_1000),
@@ -140,23 +143,81 @@ def personal_data(
 # ---------------------------------------------------------------- copied from last year
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}(?:是|[、.])|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}[、.]?)\s*")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _comparable(matchable: str) -> str:
     """A paragraph as copying preserves it: no numbering, no spaces, every figure and year alike."""
-    return re.sub(r"\d+(?:\.\d+)?", "#", "".join(_NUMBERING.sub("", matchable).split()))
+    return _FIGURE.sub("#", "".join(_NUMBERING.sub("", matchable).split()))
 
 
-def _best_match(current: str, previous: Sequence[tuple[int, str]], threshold: float) -> tuple[int, float] | None:
+def _ratio(matches: int, length: int) -> float:
+    """As SequenceMatcher works out its ratios, so that a bound and the ratio compare exactly."""
+    return 2.0 * matches / length if length else 1.0
+
+
+class _Paragraph:
+    """A paragraph ready to compare. What it takes (its set of characters, the count of each, the
+    SequenceMatcher indexing it as last year's text) is worked out once, when a comparison first needs it:
+    most paragraphs are set aside by their length alone."""
+
+    __slots__ = ("number", "text", "_characters", "_counts", "_matcher")
+
+    def __init__(self, number: int, text_: str) -> None:
+        self.number, self.text = number, text_
+        self._characters: frozenset[str] | None = None
+        self._counts: Counter[str] | None = None
+        self._matcher: SequenceMatcher[str] | None = None
+
+    @property
+    def characters(self) -> frozenset[str]:
+        if self._characters is None:
+            self._characters = frozenset(self.text)
+        return self._characters
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.text)
+        return self._counts
+
+    def shared(self, other: _Paragraph) -> int:
+        """Characters both texts have, counted with repetition: what SequenceMatcher.quick_ratio counts."""
+        counts, others = self.counts, other.counts
+        if len(counts) > len(others):
+            counts, others = others, counts
+        return sum(min(count, others.get(char, 0)) for char, count in counts.items())
+
+    def ratio(self, current: str) -> float:
+        """SequenceMatcher(None, current, self.text, autojunk=False).ratio()."""
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, current, self.text, autojunk=False)
+        else:
+            self._matcher.set_seq1(current)
+        return self._matcher.ratio()
+
+
+def _best_match(current: _Paragraph, previous: Sequence[_Paragraph], threshold: float) -> tuple[int, float] | None:
+    """The last of last year's paragraphs most like `current`, at least `threshold` alike."""
     best: tuple[int, float] | None = None
-    for number, old in previous:
-        matcher = SequenceMatcher(None, current, old, autojunk=False)
+    size = len(current.text)
+    for old in previous:
         floor = best[1] if best else threshold
-        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        # Upper bounds of the ratio, cheapest first, so that most pairs are set aside before a matcher is
+        # built: the shorter length (SequenceMatcher.real_quick_ratio); the length less one for each
+        # character that one text has and the other lacks; the characters both have (quick_ratio).
+        length = size + len(old.text)
+        if _ratio(min(size, len(old.text)), length) < floor:
             continue
-        ratio = matcher.ratio()
+        common = len(current.characters & old.characters)
+        if _ratio(min(size - len(current.characters) + common, len(old.text) - len(old.characters) + common),
+                  length) < floor:
+            continue
+        if _ratio(current.shared(old), length) < floor:
+            continue
+        ratio = old.ratio(current.text)
         if ratio >= floor:
-            best = (number, ratio)
+            best = (old.number, ratio)
     return best
 
 
@@ -168,20 +229,25 @@ def copied_text(
     if previous is None:
         yield Hit(detail=text("quality.copied_no_previous"), credit=None)
         return
-    sections = [s for s in document.all_sections() if _heading_matches(document, s, within)]
+    sections = list(document.all_sections())
+    sections = [s for s, named in zip(sections, _headings_matching(document, sections, within)) if named]
     numbers = sorted({n for section in sections for n, _ in document.numbered_lines(section)})
     if not numbers:
         yield Hit(detail=text("quality.copied_no_section"), credit=None)
         return
-    old = [(n, _comparable(previous.matchable[n - 1])) for n, _ in previous.numbered_lines()]
-    old = [(n, paragraph) for n, paragraph in old if len(paragraph) >= min_chars]
+    # A comparable paragraph is never longer than the line it comes from: shorter lines are skipped unread.
+    old = [_Paragraph(n, paragraph) for n, _ in previous.numbered_lines()
+           if len(previous.matchable[n - 1]) >= min_chars
+           and len(paragraph := _comparable(previous.matchable[n - 1])) >= min_chars]
     compared = 0
     for number in numbers:
+        if len(document.matchable[number - 1]) < min_chars:
+            continue
         current = _comparable(document.matchable[number - 1])
         if len(current) < min_chars:
             continue
         compared += 1
-        best = _best_match(current, old, threshold)
+        best = _best_match(_Paragraph(number, current), old, threshold)
         if best is None:
             continue
         line = document.lines[number - 1]
