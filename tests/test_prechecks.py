@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from compliance.identifiers import _LONG_RUN, lines_with_long_runs
 from compliance.kinds.content import _ACTION_YEAR, _best_match, _lines_with_years, _Paragraph
-from compliance.kinds.quality import _CLOSERS, _ENDS, _YEARS_WITHOUT_MARK, _lines_without_end, _suspect_lines, _unbalanced
+from compliance.kinds.quality import _CLOSERS, _ENDS, _YEARS_WITHOUT_MARK, _lines_without_end, _suspects, _unbalanced
 
 from helpers import document
 
@@ -25,11 +25,12 @@ DAMAGE = st.lists(st.sampled_from(ATOMS), max_size=60).map("".join)
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=DAMAGE)
 @example(body="法治( a)法治")  # the item number a) is no closer: ( stays open
-def test_every_unbalanced_line_is_a_suspect(body: str) -> None:
+def test_every_unbalanced_pair_is_a_suspect_on_its_line(body: str) -> None:
     checked = document("某县2021年度法治政府建设情况报告\n" + body)
-    unbalanced = {number for number, _ in checked.numbered_lines()
+    unbalanced = {(number, pair) for number, _ in checked.numbered_lines()
                   for pair in PAIRS if any(_unbalanced(checked.matchable[number - 1], pair[0], pair[-1]))}
-    assert unbalanced <= set(_suspect_lines(checked, PAIRS))
+    suspects = _suspects(checked, list(PAIRS))
+    assert unbalanced <= {(number, pair) for number, pairs in suspects.items() for pair in pairs}
 
 
 YEARS = st.lists(st.sampled_from([*"。,;: 　\n我区年度在于一、(", "2021", "1999", "2021 ", "20", "21", "(一)", "全区",

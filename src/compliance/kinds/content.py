@@ -86,7 +86,7 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 
 def _chars(document: Document, numbers: Sequence[int]) -> int:
     """Characters other than spaces on the lines `numbers`: one split over them all rather than one per line."""
-    return len("".join(" ".join(document.lines[n - 1] for n in numbers).split()))
+    return len("".join(" ".join([document.lines[n - 1] for n in numbers]).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:

@@ -70,25 +70,22 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
 
 
 @lru_cache(maxsize=64)
-def _strays(pairs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """Patterns for marks that may lack a partner, to run over the whole body: (forward, reversed).
+def _strays(pair: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Patterns for the marks of `pair` that may lack a partner, to run over the whole body: (forward,
+    reversed); a mark that is its own partner is never safe, and needs no reversed search.
 
     An opener is safe when the next mark of its pair on its line is its closer; a closer is safe when
     the previous one is its opener, which in the reversed body is the next one. A line whose every mark
-    is safe pairs them as 《》《》, which `_unbalanced` finds balanced. A mark that is its own partner is
-    never safe. One pattern per mark, each starting with the mark itself: the search skips ahead to it
-    far faster than a character class could. Each lookahead stops at the next mark of the pair or at
-    the line break, so the patterns stay linear on damaged text.
+    is safe pairs them as 《》《》, which `_unbalanced` finds balanced. Each pattern starts with the mark
+    itself: the search skips ahead to it far faster than a character class could. Each lookahead stops
+    at the next mark of the pair or at the line break, so the patterns stay linear on damaged text.
     """
-
-    def stray(mark: str, partner: str) -> re.Pattern[str]:
-        marks = re.escape(mark + partner)
-        return re.compile(f"{re.escape(mark)}(?![^{marks}\\n]*{re.escape(partner)})")
-
-    distinct = [(pair[0], pair[-1]) for pair in pairs if pair[0] != pair[-1]]
-    forward = [stray(opener, closer) for opener, closer in distinct]
-    forward += [re.compile(re.escape(mark)) for mark in sorted({pair[0] for pair in pairs if pair[0] == pair[-1]})]
-    return tuple(forward), tuple(stray(closer, opener) for opener, closer in distinct)
+    opener, closer = pair[0], pair[-1]
+    if opener == closer:
+        return re.compile(re.escape(opener)), None
+    marks = re.escape(opener + closer)
+    return (re.compile(f"{re.escape(opener)}(?![^{marks}\\n]*{re.escape(closer)})"),
+            re.compile(f"{re.escape(closer)}(?![^{marks}\\n]*{re.escape(opener)})"))
 
 
 # An item number before a half bracket (1) a) 一)), read in the reversed body: ")" first, so the search
@@ -96,31 +93,42 @@ def _strays(pairs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], tuple[
 _ITEM_NUMBER_REVERSED = re.compile(r"\)(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})(?![^\s。;:!?])")
 
 
-def _suspect_lines(document: Document, pairs: tuple[str, ...]) -> list[int]:
-    """Line numbers where a mark of `pairs` may have no partner, in order; every other line is balanced.
+def _suspects(document: Document, pairs: list[str]) -> dict[int, set[str]]:
+    """The lines where a mark may have no partner, each with the pairs to check there; every other line,
+    and every other pair on these lines, is balanced.
 
     A few searches over the whole body instead of a stack walk on every line: most lines pair their marks
-    plainly. Lines with an exempt item number are suspects too, since the exemption can unbalance them.
+    plainly. A line with an exempt item number is a suspect for ")" pairs, as the exemption can unbalance it.
     """
-    if any("\n" in pair for pair in pairs):
-        return [number for number, _ in document.numbered_lines()]  # a mark no line can hold: check every line
+    if any("\n" in pair for pair in pairs):  # a mark no line can hold: check every line
+        return {number: set(pairs) for number, _ in document.numbered_lines()}
     body = document.body_text
     reversed_body = body[::-1]
     last = len(body) - 1
-    forward, backward = _strays(pairs)
-    offsets = [match.start() for pattern in forward for match in pattern.finditer(body)]
-    offsets += [last - match.start() for pattern in backward for match in pattern.finditer(reversed_body)]
-    if any(pair[-1] == ")" and pair[0] != ")" for pair in pairs):
-        offsets += [last - match.start() for match in _ITEM_NUMBER_REVERSED.finditer(reversed_body)]
-    return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
+    items: list[int] | None = None
+    suspects: dict[int, set[str]] = {}
+    for pair in dict.fromkeys(pairs):
+        forward, backward = _strays(pair)
+        offsets = [match.start() for match in forward.finditer(body)]
+        if backward is not None:
+            offsets += [last - match.start() for match in backward.finditer(reversed_body)]
+            if pair[-1] == ")":
+                if items is None:
+                    items = [last - match.start() for match in _ITEM_NUMBER_REVERSED.finditer(reversed_body)]
+                offsets += items
+        for offset in offsets:
+            suspects.setdefault(bisect_right(document.line_starts, offset), set()).add(pair)
+    return suspects
 
 
 def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
     """Quotation marks, title marks and brackets open and close within the same paragraph."""
-    for number in _suspect_lines(document, tuple(pairs)):
+    suspects = _suspects(document, pairs)
+    for number in sorted(suspects):
         line, matchable = document.lines[number - 1], document.matchable[number - 1]
         problems = sorted(
-            (offset, problem, pair) for pair in pairs for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
+            (offset, problem, pair) for pair in pairs if pair in suspects[number]
+            for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
         )
         for offset, problem, pair in problems:
             mark = line[offset]
@@ -248,9 +256,9 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
     starts = tuple(clause_starts)
     hits: list[Hit] = []
     for quantity in document.quantities:
-        digits = quantity.raw.strip()
         if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
             continue
+        digits = quantity.raw.strip()
         if not digits.isdigit() or len(digits) > 8 or _is_exempt(digits):
             continue  # a longer run of digits is a serial or a personal number, never to be repeated in a finding
         number = quantity.location.line
