@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from collections import Counter
 from difflib import SequenceMatcher
 
-from ..identifiers import find_identifiers, lines_with_long_runs
+from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
 from ..matching import lines_matching
 from ..messages import text
 from ..model import Document, Hit, Location, Section
@@ -129,14 +129,12 @@ def personal_data(
         found = list(find_identifiers(document.matchable[index], id_numbers=id_numbers,
                                       mobile_numbers=mobile_numbers, credit_code_context=credit_code_context,
                                       context_chars=context_chars))
-        masked = line
-        for identifier in found:
-            masked = masked[:identifier.start] + identifier.masked + masked[identifier.end:]
+        masked_line = with_masks(line, found)
         for identifier in found:
             yield Hit(detail=text(f"quality.personal_{identifier.kind}", masked=identifier.masked),
                       location=Location(line=number, column=identifier.start + 1, end_line=number,
                                         end_column=identifier.end + 1),
-                      credit=0.0, evidence=quote(masked, identifier.start, identifier.end, 16),
+                      credit=0.0, evidence=quote(masked_line, identifier.start, identifier.end, 16),
                       data={"kind": identifier.kind, "masked": identifier.masked})
 
 
