@@ -188,6 +188,8 @@ class _Paragraph:
 
     def ratio(self, current: str) -> float:
         """SequenceMatcher(None, current, self.text, autojunk=False).ratio()."""
+        if current == self.text:
+            return 1.0  # what the matcher finds for a paragraph pasted unchanged, without its quadratic search
         if self._matcher is None:
             self._matcher = SequenceMatcher(None, current, self.text, autojunk=False)
         else:
