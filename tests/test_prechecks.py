@@ -33,12 +33,13 @@ def test_every_unbalanced_pair_is_a_suspect_on_its_line(body: str) -> None:
     assert unbalanced <= {(number, pair) for number, pairs in suspects.items() for pair in pairs}
 
 
-YEARS = st.lists(st.sampled_from([*"。,;: 　\n我区年度在于一、(", "2021", "1999", "2021 ", "20", "21", "(一)", "全区",
-                                   "１９９９", "2021年", "二〇二一年"]), max_size=40).map("".join)
+YEARS = st.lists(st.sampled_from([*"。,;:!? 　\t\n我区年度在于一、.()1", "2021", "1999", "2021 ", "20", "21", "(一)",
+                                   "(12)", "12、", "全区", "１９９９", "2021年", "二〇二一年"]), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=YEARS)
+@example(body="1、2021年，我区\n。(12) 在2021年全区")  # item numbers of digits before the year
 def test_every_action_year_is_on_a_line_with_years(body: str) -> None:
     checked = document("某县2021年度法治政府建设情况报告\n" + body)
     action = {number for number, _ in checked.numbered_lines() if _ACTION_YEAR.search(checked.matchable[number - 1])}

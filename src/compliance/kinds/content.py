@@ -42,16 +42,20 @@ _FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")  # in the claus
 _CLAUSE_OPENING = re.compile(r"[, ]*+([^,。;!?]{0,12})")
 
 
-# Every action year is a year before 年, so only lines holding one need _ACTION_YEAR, whose clause-start
-# test runs at every position. Read in the reversed body, the search skips ahead to each 年.
-_YEAR_BEFORE_NIAN_REVERSED = re.compile(r"年[^\S\n]*\d{2}(?:91|02)")
+# Only lines holding an action year need _ACTION_YEAR, whose clause-start test runs at every position.
+# Its year comes before 年, and only spaces, an item number and 在/于 stand between the year and the
+# clause mark or line start before it. Read in the reversed body, where the search skips ahead to each
+# 年: the year, then a run of what may stand before it, then the mark or the line break.
+_YEAR_OPENING_CLAUSE_REVERSED = re.compile(
+    r"年[^\S\n]*\d{2}(?:91|02)(?:[^\S\n]|[在于、.()一二三四五六七八九十\d])*+(?:[。;!?:,\n]|\Z)"
+)
 
 
 def _lines_with_years(document: Document) -> list[int]:
-    """Line numbers, in order, of the report lines that hold a year followed by 年 (2021年, 2021 年度)."""
+    """Line numbers, in order, of the report lines where a year before 年 may open a clause (2021年，我区)."""
     body = document.body_text
     last = len(body) - 1
-    offsets = [last - match.start() for match in _YEAR_BEFORE_NIAN_REVERSED.finditer(body[::-1])]
+    offsets = [last - match.start() for match in _YEAR_OPENING_CLAUSE_REVERSED.finditer(body[::-1])]
     return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
 
 
