@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
 from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
@@ -163,7 +163,7 @@ class _Paragraph:
     SequenceMatcher indexing it as last year's text) is worked out once, when a comparison first needs it:
     most paragraphs are set aside by their length alone."""
 
-    __slots__ = ("number", "text", "_characters", "_counts", "_matcher")
+    __slots__ = ("_characters", "_counts", "_matcher", "number", "text")
 
     def __init__(self, number: int, text_: str) -> None:
         self.number, self.text = number, text_
