@@ -21,6 +21,7 @@ _CODE_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 
 # Not part of a longer run of digits or letters: a 19-digit serial holds no ID number.
 _LONG_RUN: Final = re.compile(r"[0-9A-Za-z]{11}")
+_LONG_RUN_ASCII: Final = re.compile(rb"[0-9A-Za-z]{11}")
 _ID: Final = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[0-9Xx](?![0-9A-Za-z])")
 # An amount (13812345678.5元, 13812345678元) is not a phone number.
 _MOBILE: Final = re.compile(
@@ -75,6 +76,25 @@ def _personal_context(line: str, start: int, end: int, words: Sequence[str], win
     return any(word in around for word in words)
 
 
+def lines_with_long_runs(lines: Sequence[str]) -> list[int]:
+    """Indexes, in order, of the lines that may hold an identifier: every other line holds none.
+
+    Every identifier is a run of 11+ digits or capitals, and searching Chinese text for one tries every
+    digit. The text with everything but ASCII dropped is a tenth as long and keeps each such run whole
+    (and each line break, to tell lines apart); a run it joins across dropped characters only makes a
+    line a candidate that `find_identifiers` then clears.
+    """
+    ascii_text = "\n".join(lines).encode("ascii", "ignore")
+    found: list[int] = []
+    line, counted = 0, 0
+    for run in _LONG_RUN_ASCII.finditer(ascii_text):
+        line += ascii_text.count(b"\n", counted, run.start())
+        counted = run.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def find_identifiers(
     line: str,
     *,
@@ -94,19 +114,37 @@ def find_identifiers(
         found += [Identifier(kind="mobile", start=m.start(), end=m.end(), masked=mask(m.group(), 3, 4))
                   for m in _MOBILE.finditer(line)]
     if credit_code_context:
+        # Offsets inside a number already found: looked up, not compared with every number found, which on
+        # a line of thousands of ID numbers (each one a well-formed code as well) takes quadratic time.
+        taken = {offset for identifier in found for offset in range(identifier.start, identifier.end)}
         for m in _CODE.finditer(line):
             code = m.group()
-            if any(i.start <= m.start() < i.end for i in found) or not credit_code_valid(code):
+            if m.start() in taken or not credit_code_valid(code):
                 continue
             # Type 92 is a 个体工商户; a company's code (91) is public registration data even next to 个人.
             if code.startswith("92") or not code.startswith("91") and _personal_context(
                     line, m.start(), m.end(), credit_code_context, context_chars):
                 found.append(Identifier(kind="credit_code", start=m.start(), end=m.end(), masked=mask(code)))
+                taken.update(range(m.start(), m.end()))
     yield from sorted(found, key=lambda identifier: identifier.start)
+
+
+def with_masks(line: str, identifiers: Sequence[Identifier]) -> str:
+    """`line` with the span of each of `identifiers` replaced by its mask; same length, so offsets still hold.
+
+    In one pass over the line: a copy of the line for each identifier takes quadratic time on a line
+    of thousands of numbers.
+    """
+    if not identifiers:
+        return line
+    characters = list(line)
+    for identifier in identifiers:
+        characters[identifier.start:identifier.end] = identifier.masked
+    return "".join(characters)
 
 
 def mask_identifiers(line: str) -> str:
     """`line` with every personal identifier masked; same length, so offsets still hold."""
-    for identifier in find_identifiers(line):
-        line = line[:identifier.start] + identifier.masked + line[identifier.end:]
-    return line
+    if not _LONG_RUN.search(line):
+        return line  # what find_identifiers checks first, without starting it: every quote comes here
+    return with_masks(line, list(find_identifiers(line)))

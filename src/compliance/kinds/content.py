@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
-from ..identifiers import find_identifiers
-from ..matching import search_any
+from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
+from ..matching import lines_matching
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from .common import quote
 from .structural import _find_section
 
 
-def _heading_matches(document: Document, section: Section, patterns: Sequence[str]) -> bool:
-    """Whether the heading itself (not the paragraph a run-in heading opens) matches one of `patterns`."""
-    start = section.location.column - 1
-    return bool(search_any(patterns, document.matchable[section.location.line - 1][start:][: len(section.heading) + 8]))
+def _headings_matching(document: Document, sections: Sequence[Section], patterns: Sequence[str]) -> list[bool]:
+    """For each section, whether the heading itself (not the paragraph a run-in heading opens) matches one
+    of `patterns`: one search of all the headings rather than one per heading."""
+    headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8] for s in sections]
+    return lines_matching(patterns, headings)
 
 
 def _heading_line(document: Document, section: Section) -> str:
@@ -34,7 +37,26 @@ _ACTION_YEAR = re.compile(
     r"(?=\s*(?:,|我|本|各|共|累计|全(?:区|县|市|州|镇|乡|局|委|街道)|区|县|市|州|局|镇|乡|街道))"
 )
 _FUTURE = re.compile(r"将|要|计划|拟|力争|继续|着力")  # in the clause the year opens: 2022年，我区将……
-_CLAUSE_END = re.compile(r"[,。;!?]")
+# The first 12 characters of the clause after the year, past commas and spaces: read where the year
+# ends rather than splitting the rest of the line, which on a long line with many years is quadratic.
+_CLAUSE_OPENING = re.compile(r"[, ]*+([^,。;!?]{0,12})")
+
+
+# Only lines holding an action year need _ACTION_YEAR, whose clause-start test runs at every position.
+# Its year comes before 年, and only spaces, an item number and 在/于 stand between the year and the
+# clause mark or line start before it. Read in the reversed body, where the search skips ahead to each
+# 年: the year, then a run of what may stand before it, then the mark or the line break.
+_YEAR_OPENING_CLAUSE_REVERSED = re.compile(
+    r"年[^\S\n]*\d{2}(?:91|02)(?:[^\S\n]|[在于、.()一二三四五六七八九十\d])*+(?:[。;!?:,\n]|\Z)"
+)
+
+
+def _lines_with_years(document: Document) -> list[int]:
+    """Line numbers, in order, of the report lines where a year before 年 may open a clause (2021年，我区)."""
+    body = document.body_text
+    last = len(body) - 1
+    offsets = [last - match.start() for match in _YEAR_OPENING_CLAUSE_REVERSED.finditer(body[::-1])]
+    return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
 
 
 def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
@@ -44,14 +66,14 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
         yield Hit(detail=text("quality.years_unknown"), credit=None)
         return
     plan = _find_section(document, plan_patterns) if plan_patterns else None
-    for number, line in document.numbered_lines():
+    for number in _lines_with_years(document):
         if plan is not None and number == plan.location.line:
             continue  # the plan's heading is year_consistency's to check
         in_plan = plan is not None and plan.location.line < number <= plan.end_line
-        matchable = document.matchable[number - 1]
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
         for match in _ACTION_YEAR.finditer(matchable):
             found = int(match["year"])
-            future = _FUTURE.search(_CLAUSE_END.split(matchable[match.end():].lstrip(", "), 1)[0][:12]) is not None
+            future = _FUTURE.search(_CLAUSE_OPENING.match(matchable, match.end())[1]) is not None
             expected = year + 1 if in_plan else year
             if found == expected or (in_plan and found == year and not future) or (
                     not in_plan and found == year + 1 and future):
@@ -67,20 +89,26 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 
 
 def _chars(document: Document, numbers: Sequence[int]) -> int:
-    return sum(len("".join(document.lines[n - 1].split())) for n in numbers)
+    """Characters other than spaces on the lines `numbers`: one split over them all rather than one per line."""
+    return len("".join(" ".join([document.lines[n - 1] for n in numbers]).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
     """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
     parts: list[Section | None] = list(document.sections) or [None]
-    for part in parts:
+    named = _headings_matching(document, document.sections, within)
+    # Each part counts only the quantities between its first and last line, not all of them again.
+    quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
+    for index, part in enumerate(parts):
         numbers = [n for n, _ in document.numbered_lines(part)]
         lines = set(numbers)
         chars = _chars(document, numbers)
-        count = sum(1 for quantity in document.quantities if quantity.location.line in lines)
+        within_span = quantity_lines[bisect_left(quantity_lines, numbers[0]):bisect_right(quantity_lines, numbers[-1])] \
+            if numbers else []
+        count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
         heading = _heading_line(document, part) if part is not None else (document.title or document.path)
-        scored = chars >= min_chars and (part is None or _heading_matches(document, part, within))
+        scored = chars >= min_chars and (part is None or named[index])
         credit = min(1.0, round(density / min_per_1000, 2)) if scored and min_per_1000 > 0 else None
         key = "quality.density_low" if credit is not None and credit < 1 else "quality.density"
         yield Hit(detail=text(key, heading=heading, density=density, count=count, chars=chars, min=min_per_1000),
@@ -100,41 +128,100 @@ def personal_data(
     context_chars: int = 20,
 ) -> Iterator[Hit]:
     """No citizen's 身份证号, mobile number or personal 统一社会信用代码 in a published report; quoted masked."""
-    for number, line in enumerate(document.lines, start=1):
-        found = list(find_identifiers(document.matchable[number - 1], id_numbers=id_numbers,
+    for index in lines_with_long_runs(document.matchable):
+        number, line = index + 1, document.lines[index]
+        found = list(find_identifiers(document.matchable[index], id_numbers=id_numbers,
                                       mobile_numbers=mobile_numbers, credit_code_context=credit_code_context,
                                       context_chars=context_chars))
-        masked = line
-        for identifier in found:
-            masked = masked[:identifier.start] + identifier.masked + masked[identifier.end:]
+        masked_line = with_masks(line, found)
         for identifier in found:
             yield Hit(detail=text(f"quality.personal_{identifier.kind}", masked=identifier.masked),
                       location=Location(line=number, column=identifier.start + 1, end_line=number,
                                         end_column=identifier.end + 1),
-                      credit=0.0, evidence=quote(masked, identifier.start, identifier.end, 16),
+                      credit=0.0, evidence=quote(masked_line, identifier.start, identifier.end, 16),
                       data={"kind": identifier.kind, "masked": identifier.masked})
 
 
 # ---------------------------------------------------------------- copied from last year
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}(?:是|[、.])|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|\d{1,2}[、.]?)\s*")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _comparable(matchable: str) -> str:
     """A paragraph as copying preserves it: no numbering, no spaces, every figure and year alike."""
-    return re.sub(r"\d+(?:\.\d+)?", "#", "".join(_NUMBERING.sub("", matchable).split()))
+    return _FIGURE.sub("#", "".join(_NUMBERING.sub("", matchable).split()))
 
 
-def _best_match(current: str, previous: Sequence[tuple[int, str]], threshold: float) -> tuple[int, float] | None:
+def _ratio(matches: int, length: int) -> float:
+    """As SequenceMatcher works out its ratios, so that a bound and the ratio compare exactly."""
+    return 2.0 * matches / length if length else 1.0
+
+
+class _Paragraph:
+    """A paragraph ready to compare. What it takes (its set of characters, the count of each, the
+    SequenceMatcher indexing it as last year's text) is worked out once, when a comparison first needs it:
+    most paragraphs are set aside by their length alone."""
+
+    __slots__ = ("_characters", "_counts", "_matcher", "number", "text")
+
+    def __init__(self, number: int, text_: str) -> None:
+        self.number, self.text = number, text_
+        self._characters: frozenset[str] | None = None
+        self._counts: Counter[str] | None = None
+        self._matcher: SequenceMatcher[str] | None = None
+
+    @property
+    def characters(self) -> frozenset[str]:
+        if self._characters is None:
+            self._characters = frozenset(self.text)
+        return self._characters
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.text)
+        return self._counts
+
+    def shared(self, other: _Paragraph) -> int:
+        """Characters both texts have, counted with repetition: what SequenceMatcher.quick_ratio counts."""
+        counts, others = self.counts, other.counts
+        if len(counts) > len(others):
+            counts, others = others, counts
+        return sum(min(count, others.get(char, 0)) for char, count in counts.items())
+
+    def ratio(self, current: str) -> float:
+        """SequenceMatcher(None, current, self.text, autojunk=False).ratio()."""
+        if current == self.text:
+            return 1.0  # what the matcher finds for a paragraph pasted unchanged, without its quadratic search
+        if self._matcher is None:
+            self._matcher = SequenceMatcher(None, current, self.text, autojunk=False)
+        else:
+            self._matcher.set_seq1(current)
+        return self._matcher.ratio()
+
+
+def _best_match(current: _Paragraph, previous: Sequence[_Paragraph], threshold: float) -> tuple[int, float] | None:
+    """The last of last year's paragraphs most like `current`, at least `threshold` alike."""
     best: tuple[int, float] | None = None
-    for number, old in previous:
-        matcher = SequenceMatcher(None, current, old, autojunk=False)
+    size = len(current.text)
+    for old in previous:
         floor = best[1] if best else threshold
-        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        # Upper bounds of the ratio, cheapest first, so that most pairs are set aside before a matcher is
+        # built: the shorter length (SequenceMatcher.real_quick_ratio); the length less one for each
+        # character that one text has and the other lacks; the characters both have (quick_ratio).
+        length = size + len(old.text)
+        if _ratio(min(size, len(old.text)), length) < floor:
             continue
-        ratio = matcher.ratio()
+        common = len(current.characters & old.characters)
+        if _ratio(min(size - len(current.characters) + common, len(old.text) - len(old.characters) + common),
+                  length) < floor:
+            continue
+        if _ratio(current.shared(old), length) < floor:
+            continue
+        ratio = old.ratio(current.text)
         if ratio >= floor:
-            best = (number, ratio)
+            best = (old.number, ratio)
     return best
 
 
@@ -146,20 +233,25 @@ def copied_text(
     if previous is None:
         yield Hit(detail=text("quality.copied_no_previous"), credit=None)
         return
-    sections = [s for s in document.all_sections() if _heading_matches(document, s, within)]
+    sections = list(document.all_sections())
+    sections = [s for s, named in zip(sections, _headings_matching(document, sections, within)) if named]
     numbers = sorted({n for section in sections for n, _ in document.numbered_lines(section)})
     if not numbers:
         yield Hit(detail=text("quality.copied_no_section"), credit=None)
         return
-    old = [(n, _comparable(previous.matchable[n - 1])) for n, _ in previous.numbered_lines()]
-    old = [(n, paragraph) for n, paragraph in old if len(paragraph) >= min_chars]
+    # A comparable paragraph is never longer than the line it comes from: shorter lines are skipped unread.
+    old = [_Paragraph(n, paragraph) for n, _ in previous.numbered_lines()
+           if len(previous.matchable[n - 1]) >= min_chars
+           and len(paragraph := _comparable(previous.matchable[n - 1])) >= min_chars]
     compared = 0
     for number in numbers:
+        if len(document.matchable[number - 1]) < min_chars:
+            continue
         current = _comparable(document.matchable[number - 1])
         if len(current) < min_chars:
             continue
         compared += 1
-        best = _best_match(current, old, threshold)
+        best = _best_match(_Paragraph(number, current), old, threshold)
         if best is None:
             continue
         line = document.lines[number - 1]

@@ -7,6 +7,7 @@ at a time, on the folded `matchable` text, and quotes the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -68,15 +69,66 @@ def _unbalanced(matchable: str, opener: str, closer: str) -> Iterator[tuple[int,
         yield offset, "open"
 
 
+@lru_cache(maxsize=64)
+def _strays(pair: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Patterns for the marks of `pair` that may lack a partner, to run over the whole body: (forward,
+    reversed); a mark that is its own partner is never safe, and needs no reversed search.
+
+    An opener is safe when the next mark of its pair on its line is its closer; a closer is safe when
+    the previous one is its opener, which in the reversed body is the next one. A line whose every mark
+    is safe pairs them as 《》《》, which `_unbalanced` finds balanced. Each pattern starts with the mark
+    itself: the search skips ahead to it far faster than a character class could. Each lookahead stops
+    at the next mark of the pair or at the line break, so the patterns stay linear on damaged text.
+    """
+    opener, closer = pair[0], pair[-1]
+    if opener == closer:
+        return re.compile(re.escape(opener)), None
+    marks = re.escape(opener + closer)
+    return (re.compile(f"{re.escape(opener)}(?![^{marks}\\n]*{re.escape(closer)})"),
+            re.compile(f"{re.escape(closer)}(?![^{marks}\\n]*{re.escape(opener)})"))
+
+
+# An item number before a half bracket (1) a) 一)), read in the reversed body: ")" first, so the search
+# skips ahead to each bracket. Finds every bracket _ITEM_NUMBER would exempt (and perhaps a few more).
+_ITEM_NUMBER_REVERSED = re.compile(r"\)(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})(?![^\s。;:!?])")
+
+
+def _suspects(document: Document, pairs: list[str]) -> dict[int, set[str]]:
+    """The lines where a mark may have no partner, each with the pairs to check there; every other line,
+    and every other pair on these lines, is balanced.
+
+    A few searches over the whole body instead of a stack walk on every line: most lines pair their marks
+    plainly. A line with an exempt item number is a suspect for ")" pairs, as the exemption can unbalance it.
+    """
+    if any("\n" in pair for pair in pairs):  # a mark no line can hold: check every line
+        return {number: set(pairs) for number, _ in document.numbered_lines()}
+    body = document.body_text
+    reversed_body = body[::-1]
+    last = len(body) - 1
+    items: list[int] | None = None
+    suspects: dict[int, set[str]] = {}
+    for pair in dict.fromkeys(pairs):
+        forward, backward = _strays(pair)
+        offsets = [match.start() for match in forward.finditer(body)]
+        if backward is not None:
+            offsets += [last - match.start() for match in backward.finditer(reversed_body)]
+            if pair[-1] == ")":
+                if items is None:
+                    items = [last - match.start() for match in _ITEM_NUMBER_REVERSED.finditer(reversed_body)]
+                offsets += items
+        for offset in offsets:
+            suspects.setdefault(bisect_right(document.line_starts, offset), set()).add(pair)
+    return suspects
+
+
 def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
     """Quotation marks, title marks and brackets open and close within the same paragraph."""
-    marks = re.compile("[" + re.escape("".join(sorted({char for pair in pairs for char in (pair[0], pair[-1])}))) + "]")
-    for number, line in document.numbered_lines():
-        matchable = document.matchable[number - 1]
-        if not marks.search(matchable):
-            continue
+    suspects = _suspects(document, pairs)
+    for number in sorted(suspects):
+        line, matchable = document.lines[number - 1], document.matchable[number - 1]
         problems = sorted(
-            (offset, problem, pair) for pair in pairs for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
+            (offset, problem, pair) for pair in pairs if pair in suspects[number]
+            for offset, problem in _unbalanced(matchable, pair[0], pair[-1])
         )
         for offset, problem, pair in problems:
             mark = line[offset]
@@ -126,31 +178,29 @@ def numbering(document: Document, *, separators: bool = True, sequence: bool = T
     for run in _siblings(document):
         usual = next((s.separator for s in run if s.separator), "、")
         previous: Section | None = None
+        last: int | None = None  # the previous sibling's number
         for section in run:
-            heading = document.lines[section.location.line - 1].strip()
-            evidence = heading[:40] + ("…" if len(heading) > 40 else "")
-            if separators and _lost_separator(document, section):
-                yield Hit(detail=text("quality.numbering_separator", number=section.number, separator=usual),
-                          location=section.location, credit=0.0, evidence=evidence)
             value = _value(section)
+            details = []
+            if separators and _lost_separator(document, section):
+                details.append(text("quality.numbering_separator", number=section.number, separator=usual))
             if sequence and value is not None:
-                last = _value(previous) if previous is not None else None
-                if last is None and previous is None and value > 1 and section.style != "一是":
-                    yield Hit(detail=text("quality.numbering_start", number=_label(section)),
-                              location=section.location, credit=0.0, evidence=evidence)
+                if previous is None:
+                    if value > 1 and section.style != "一是":
+                        details.append(text("quality.numbering_start", number=_label(section)))
                 elif last is not None and value == last:
-                    yield Hit(detail=text("quality.numbering_repeat", number=_label(section),
-                                          line=previous.location.line),  # type: ignore[union-attr]
-                              location=section.location, credit=0.0, evidence=evidence)
+                    details.append(text("quality.numbering_repeat", number=_label(section),
+                                        line=previous.location.line))
                 elif last is not None and value > last + 1:
-                    yield Hit(detail=text("quality.numbering_skip", number=_label(section),
-                                          previous=_label(previous)),  # type: ignore[arg-type]
-                              location=section.location, credit=0.0, evidence=evidence)
+                    details.append(text("quality.numbering_skip", number=_label(section), previous=_label(previous)))
                 elif last is not None and value < last:
-                    yield Hit(detail=text("quality.numbering_back", number=_label(section),
-                                          previous=_label(previous)),  # type: ignore[arg-type]
-                              location=section.location, credit=0.0, evidence=evidence)
-            previous = section
+                    details.append(text("quality.numbering_back", number=_label(section), previous=_label(previous)))
+            if details:
+                heading = document.lines[section.location.line - 1].strip()
+                evidence = heading[:40] + ("…" if len(heading) > 40 else "")
+                for detail in details:
+                    yield Hit(detail=detail, location=section.location, credit=0.0, evidence=evidence)
+            previous, last = section, value
 
 
 # ---------------------------------------------------------------- numbers without units, units without numbers
@@ -164,20 +214,32 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def missing_numeral(document: Document, *, after: list[str], measures: list[str], words: list[str]) -> Iterator[Hit]:
     """A measure word right after a verb or preposition, with its number lost: 可在个工作日办结."""
+    # One search over the whole body. A word with a line break in it could only match across two lines,
+    # which a line never holds: without such words, no match runs across a line break.
+    after, measures, words = ([word for word in group if "\n" not in word] for group in (after, measures, words))
+    if not after or not measures:
+        return
     before, measure = _alternation(tuple(after)).pattern, _alternation(tuple(measures)).pattern
     pattern = re.compile(f"(?:{before})(?P<measure>{measure})")
     ordinary = tuple(words)
-    for number, line in document.numbered_lines():
-        matchable = document.matchable[number - 1]
-        for match in pattern.finditer(matchable):
-            start, end = match.span("measure")
-            if matchable.startswith(ordinary, start):
-                continue
-            yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
-                      location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
+    body = document.body_text
+    for match in pattern.finditer(body):
+        if body.startswith(ordinary, match.start("measure")):
+            continue
+        number = bisect_right(document.line_starts, match.start())
+        line = document.lines[number - 1]
+        start, end = (offset - document.line_starts[number - 1] for offset in match.span("measure"))
+        yield Hit(detail=text("quality.missing_numeral", measure=line[start:end]),
+                  location=_where(number, start, end), credit=0.0, evidence=quote(line, start, end, 12))
 
 
-_YEAR_WITHOUT_MARK = re.compile(r"(?<![\dA-Za-z.\-—–~至到])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])")
+# A year with neither 年 nor a mark after it, searched over the whole body (it cannot run across a line
+# break). One pattern per century, the test of the character before the year placed after its first two
+# digits: a search for a literal start skips ahead far faster than one trying every position. As no
+# year follows a digit, the two patterns never find overlapping years.
+_YEARS_WITHOUT_MARK = tuple(
+    re.compile(century + r"(?<![\dA-Za-z.\-—–~至到]..)\d{2}(?=[\u4e00-\u9fff])(?![年版届级号期])") for century in ("19", "20")
+)
 _CLAUSE_MARKS = "。;,:、"  # on the folded text
 _CLAUSE_ENDS = ",。;"
 _PAIRED_COUNT = re.compile(r".{0,4}?\d+[对比]\d+")  # 1对1帮扶, 以3比2通过: the number has a partner, not a unit
@@ -194,9 +256,9 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
     starts = tuple(clause_starts)
     hits: list[Hit] = []
     for quantity in document.quantities:
-        digits = quantity.raw.strip()
         if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
             continue
+        digits = quantity.raw.strip()
         if not digits.isdigit() or len(digits) > 8 or _is_exempt(digits):
             continue  # a longer run of digits is a serial or a personal number, never to be repeated in a finding
         number = quantity.location.line
@@ -217,11 +279,14 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
         hits.append(Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
                         evidence=quote(line, start, end, 12)))
-    for number, line in document.numbered_lines():
-        for match in _YEAR_WITHOUT_MARK.finditer(document.matchable[number - 1]):
+    for pattern in _YEARS_WITHOUT_MARK:  # 19xx, then 20xx: the sort below puts them in reading order
+        for match in pattern.finditer(document.body_text):
+            number = bisect_right(document.line_starts, match.start())
+            start = match.start() - document.line_starts[number - 1]
+            end = start + len(match.group())
             hits.append(Hit(detail=text("quality.year_without_mark", year=match.group()),
-                            location=_where(number, match.start(), match.end()), credit=0.0,
-                            evidence=quote(line, match.start(), match.end(), 12)))
+                            location=_where(number, start, end), credit=0.0,
+                            evidence=quote(document.lines[number - 1], start, end, 12)))
     yield from sorted(hits, key=lambda hit: (hit.location.line, hit.location.column))  # type: ignore[union-attr]
 
 
@@ -231,19 +296,41 @@ _CLOSERS = "”’」』)》】]\"'"
 _ENDS = "。!?;:…"
 
 
+# A line whose end is no sentence end, found from the reversed body where that end comes first, after the
+# line break: spaces, closing marks, then a character other than an end mark. A search for the literal
+# line break skips ahead from line to line.
+_OPEN_END_REVERSED = re.compile(f"\\n[^\\S\\n]*+[{re.escape(_CLOSERS)}]*+[^{re.escape(_ENDS)}\\n]")
+
+
+def _lines_without_end(document: Document) -> list[int]:
+    """Line numbers, in order, of the report lines whose text (past closing marks) ends without 。！？；：….
+
+    A line of only spaces and closing marks is listed too; `sentence_end` finds no text in it.
+    """
+    length = len(document.body_text)
+    reversed_body = "\n" + document.body_text[::-1]  # the line break before the last line's reversed text
+    # A match at i starts the reversed text of the line whose last character is body_text[length - i - 1].
+    ends = [length - match.start() - 1 for match in _OPEN_END_REVERSED.finditer(reversed_body)]
+    return [bisect_right(document.line_starts, end) for end in reversed(ends)]
+
+
 def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
     """A paragraph of prose ends with 。 (or ！？；：): otherwise the next one reads as its continuation."""
-    headings = {s.location.line for s in document.all_sections() if not s.run_in}
-    for number, line in document.numbered_lines():
+    headings: set[int] | None = None  # lines of headings, gathered once a paragraph needs them
+    for number in _lines_without_end(document):
         matchable = document.matchable[number - 1].strip()
-        if len(matchable) < min_chars or not re.search(r"[,。]", matchable) or number in headings:
+        if len(matchable) < min_chars or ("," not in matchable and "。" not in matchable):
             continue
         if matchable.startswith("|"):
             continue  # a Markdown table row
         body = matchable.rstrip(_CLOSERS)
-        if body and body[-1] not in _ENDS:
-            stripped = line.rstrip()
-            yield Hit(detail=text("quality.sentence_end"),
-                      location=Location(line=number, column=len(stripped)), credit=0.0,
-                      evidence=quote(stripped, len(stripped) - 1, len(stripped)))
-
+        if not body or body[-1] in _ENDS:
+            continue
+        if headings is None:
+            headings = {s.location.line for s in document.all_sections() if not s.run_in}
+        if number in headings:
+            continue
+        stripped = document.lines[number - 1].rstrip()
+        yield Hit(detail=text("quality.sentence_end"),
+                  location=Location(line=number, column=len(stripped)), credit=0.0,
+                  evidence=quote(stripped, len(stripped) - 1, len(stripped)))
