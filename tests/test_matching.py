@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.kinds.common import find_all, find_any
-from compliance.matching import compile_pattern, compile_utf8, lines_matching, search_any
+from compliance.matching import compile_pattern, compile_utf8, find_in_lines, line_local, lines_matching, search_any
 from compliance.profiles import bundled
 
 from helpers import document
@@ -85,3 +85,21 @@ def test_joined_alternatives_find_what_their_finditer_finds(text: str) -> None:
 def test_lines_matching_is_a_search_of_each_line(lines: list[str]) -> None:
     for patterns in PATTERN_LISTS:
         assert lines_matching(patterns, lines) == [search_any(patterns, line) is not None for line in lines], patterns
+
+
+@SETTINGS
+@given(REPORTISH)
+def test_searching_lines_alone_finds_what_the_whole_report_search_finds_on_them(text: str) -> None:
+    report = document("某县2022年度法治政府建设情况报告\n" + text)
+    numbered = [(number, line) for number, line in enumerate(report.matchable, start=1)
+                if number not in report.skipped_lines]
+    for pattern in [*PATTERNS, "x.y", "[a-z]\\d"]:
+        if line_local(pattern):
+            assert find_in_lines(pattern, numbered) == find_all(report, [pattern]), pattern
+
+
+def test_patterns_that_may_cross_a_line_or_match_nothing_are_not_line_local() -> None:
+    for pattern in ["法律顾问[^。;,]{0,12}列席", "a\\sb", "(案件)?", "a|b?", "^受理", "\\bab", "(?s:x.y)", "[\\n]x", "\\p{Han}"]:
+        assert not line_local(pattern), pattern
+    for pattern in ["应诉(案件)?", "受理\\d+件", "x.y", "出庭应诉率"]:
+        assert line_local(pattern), pattern

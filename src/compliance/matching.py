@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 import re._parser as sre_parse  # noqa: PLC2701 - the stdlib's own parser, to inspect a pattern
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from typing import Protocol
 
@@ -260,6 +260,69 @@ def _has_anchor(pattern: str) -> bool:
             elif op in _REPEATS:
                 stack.append(argument[2])
     return False
+
+
+@lru_cache(maxsize=4096)
+def line_local(pattern: str) -> bool:
+    """Whether every match of `pattern` is non-empty and lies within one line, so that searching a few
+    lines on their own finds what a scan of the whole text finds on them.
+
+    A match that may cross a line break (\\s, [^…], \\n) is dropped by a whole-text scan but still
+    consumes the text it covered, and an empty match moves the scan on differently: then only the
+    whole-text scan is exact. Anchors and RE2-only syntax are refused too.
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    if parsed.state.flags & ~re.UNICODE or parsed.getwidth()[0] == 0:
+        return False
+    stack = [parsed]
+    while stack:
+        for op, argument in stack.pop():
+            if op is sre_parse.LITERAL:
+                if argument == ord("\n"):
+                    return False
+            elif op is sre_parse.IN:
+                if any(member not in _IN_ONE_LINE or (member is sre_parse.LITERAL and value == ord("\n"))
+                       or (member is sre_parse.RANGE and value[0] <= ord("\n") <= value[1])
+                       or (member is sre_parse.CATEGORY and value not in _CATEGORIES_IN_ONE_LINE)
+                       for member, value in argument):
+                    return False
+            elif op is sre_parse.CATEGORY:
+                if argument not in _CATEGORIES_IN_ONE_LINE:
+                    return False
+            elif op is sre_parse.SUBPATTERN:
+                if argument[1] or argument[2]:  # (?s:…) and other flags on the group
+                    return False
+                stack.append(argument[-1])
+            elif op is sre_parse.BRANCH:
+                stack.extend(argument[1])
+            elif op in _REPEATS:
+                stack.append(argument[2])
+            elif op is not sre_parse.ANY:  # without (?s), . matches anything but a line break in both engines
+                return False
+    return True
+
+
+_IN_ONE_LINE = {sre_parse.LITERAL, sre_parse.RANGE, sre_parse.CATEGORY}  # NEGATE would take in the line break
+_CATEGORIES_IN_ONE_LINE = {sre_parse.CATEGORY_DIGIT, sre_parse.CATEGORY_WORD}
+
+
+def find_in_lines(pattern: str, lines: Iterable[tuple[int, str]]) -> list[tuple[int, int, int]]:
+    """Every match of a `line_local` pattern in the numbered `lines` as (line, start, end), in order."""
+    compiled = compile_pattern(pattern)
+    if isinstance(compiled, re.Pattern):
+        return [(number, match.start(), match.end()) for number, line in lines for match in compiled.finditer(line)]
+    # RE2's own object on the line's bytes: the wrapper's finditer costs several times more per match.
+    regexp = compile_spans(pattern)
+    found = []
+    for number, line in lines:
+        data = line.encode("utf-8")
+        for start, end in spans(regexp, data):
+            column = len(data[:start].decode("utf-8"))
+            found.append((number, column, column + len(data[start:end].decode("utf-8"))))
+    return found
 
 
 class Lines(tuple):  # type: ignore[type-arg]

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..matching import search_any
+from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section
 from .common import find_all, memo, quote
@@ -111,7 +111,7 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
     in_context: dict[int, bool] = {}
     seen: set[tuple[int, int]] = set()
     # Topics are tried in the pack's order, so the most specific wording can come first.
-    matches = (match for topic in topics for match in find_all(document, [topic]))
+    matches = (match for topic in topics for match in _topic_matches(document, topic, lines))
     for line_number, start, end in matches:
         if (line_number, start) in seen or (lines is not None and line_number not in lines):
             continue
@@ -139,6 +139,15 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
             match = search_any(list(negative), line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity, negative=found_negative)
+
+
+def _topic_matches(document: Document, topic: str, lines: Collection[int] | None) -> list[tuple[int, int, int]]:
+    """Where `topic` matches, as `find_all` finds it; when only a few `lines` are wanted (the paragraphs
+    of a pair) and its matches keep to one line, those lines are searched instead of the whole report."""
+    if lines is None or not line_local(topic):
+        return find_all(document, [topic])
+    return find_in_lines(topic, ((number, document.matchable[number - 1]) for number in sorted(lines)
+                                 if number not in document.skipped_lines and 0 < number <= len(document.matchable)))
 
 
 def _nearest(candidates: list[Quantity], start: int, end: int, left: int, right: int,
