@@ -16,18 +16,36 @@ def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()
 
 
-def _section_chars(document: Document, section: Section) -> int:
-    """Characters other than whitespace in the section's own lines (as `numbered_lines(section)`), heading excluded."""
-    lines = document.lines[section.location.line - 1:section.end_line]
-    if document.skipped_lines:
-        lines = tuple(line for number, line in enumerate(lines, start=section.location.line)
-                      if number not in document.skipped_lines)
-    return sum(map(len, "".join(lines).split())) - len(section.heading)
+def _short_by(document: Document, section: Section, min_chars: int) -> int | None:
+    """The section's characters other than whitespace in its own lines (as `numbered_lines(section)`),
+    heading excluded, when fewer than `min_chars`; None otherwise.
+
+    Lines are counted until the count is reached: a first part runs to thousands of characters and
+    only a few hundred are asked for.
+    """
+    wanted = min_chars + len(section.heading)
+    chars = 0
+    skipped = document.skipped_lines
+    for number in range(section.location.line, min(section.end_line, len(document.lines)) + 1):
+        if number not in skipped:
+            chars += sum(map(len, document.lines[number - 1].split()))
+            if chars >= wanted:
+                return None
+    return chars - len(section.heading)
 
 
 def _sections(document: Document) -> list[Section]:
-    """Every section, outermost first, listed once per document."""
-    return memo(document, "sections", lambda: list(document.all_sections()))  # type: ignore[no-any-return]
+    """Every section in `all_sections` order (each before its children), listed once per document."""
+    def walk() -> list[Section]:
+        # A stack rather than all_sections' nested generators, which cost a resumption per level per section.
+        found, stack = [], list(reversed(document.sections))
+        while stack:
+            section = stack.pop()
+            found.append(section)
+            stack.extend(reversed(section.children))
+        return found
+
+    return memo(document, "sections", walk)  # type: ignore[no-any-return]
 
 
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
@@ -79,8 +97,7 @@ def part(
             detail=text("part.embedded" if embedded else "part.found", heading=data["heading"], level=section.level),
             location=section.location, credit=credit, evidence=data["heading"], data=data,
         )
-        chars = _section_chars(document, section)
-        if min_chars and chars < min_chars:
+        if min_chars and (chars := _short_by(document, section, min_chars)) is not None:
             yield Hit(detail=text("part.short", chars=chars, min=min_chars), location=section.location,
                       credit=short_credit, evidence=data["heading"])
         later = _find_section(document, before) if before else None
@@ -123,8 +140,14 @@ def part(
 def _most_similar_heading(document: Document, canonical: str, threshold: float = 0.45) -> tuple[Section, float] | None:
     """The heading closest in wording to the part's standard heading, if any is close enough to mention."""
     best: tuple[Section, float] | None = None
-    for section in document.all_sections():
-        ratio = SequenceMatcher(None, canonical, section.heading, autojunk=False).ratio()
+    for section in _sections(document):
+        matcher = SequenceMatcher(None, canonical, section.heading, autojunk=False)
+        # quick_ratio bounds ratio from above for a fraction of its cost: most headings share too few
+        # characters with the standard one to be the closest.
+        bound = matcher.quick_ratio()
+        if bound < threshold or (best is not None and bound <= best[1]):
+            continue
+        ratio = matcher.ratio()
         if ratio >= threshold and (best is None or ratio > best[1]):
             best = (section, ratio)
     return best
