@@ -295,13 +295,15 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
             b for b in _bindings(document, first, first_units, context, (), 40, 12, (), lines) if b.quantity is not None])
     if not ones:
         return
-    figure_lines = frozenset(one.line for one in ones)
-    seconds = memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), figure_lines), lambda: [
-        b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), figure_lines) if b.quantity is not None])
+
+    def seconds_on(line: frozenset[int]) -> list[Binding]:
+        # Bound per paragraph: a rate's numerator pairs with the denominator already bound beside the rate.
+        return memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), line), lambda: [  # type: ignore[no-any-return]
+            b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), line) if b.quantity is not None])
+
     for one in ones:
-        for other in seconds:
-            if other.line == one.line and not (one.topic_start <= other.topic_start < one.topic_end) \
-                    and other.quantity is not one.quantity:
+        for other in seconds_on(frozenset((one.line,))):
+            if not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity:
                 yield one, other
                 break
 
