@@ -355,6 +355,9 @@ class Lines(tuple):  # type: ignore[type-arg]
         return data, list(itertools.accumulate(len(line) + 1 for line in data.split(b"\n")))
 
 
+_FEW_LINES = 3
+
+
 def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     """For each line, whether any of `patterns` matches in it.
 
@@ -364,6 +367,8 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     """
     if not patterns or not lines:
         return [False] * len(lines)
+    if len(lines) <= _FEW_LINES:  # a title: joining and encoding would cost more than the searches
+        return [search_any(patterns, line) is not None for line in lines]
     lines = lines if isinstance(lines, Lines) else Lines(lines)
     joined = lines.joined
     if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
