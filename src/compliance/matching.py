@@ -7,6 +7,8 @@ Python's engine, where backtracking is bounded by pattern length × text length 
 cheaper than crossing into RE2. A scan of a long text (the whole report, a document's headings joined)
 may run a repetition-free pattern on RE2 instead, when both engines read it alike and RE2 is the
 faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly.
+A pattern whose matches keep to one line (`line_local`) may instead be searched in just the few lines
+a rule needs (`find_in_lines`): there it finds what the whole-text scan finds.
 """
 
 from __future__ import annotations
