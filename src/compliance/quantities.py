@@ -119,22 +119,24 @@ _SEP = r"[-~～〜—–至到]"
 _UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
 _MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 
+# Leading digit runs are possessive (\d++, \d{1,2}+): what follows them never starts with a digit, so giving
+# digits back cannot make an alternative match; it only made each failing one retry every shorter run.
 _SKIP = "|".join((
     r"[A-Za-z][A-Za-z0-9_./-]*",  # identifiers and index numbers (A25110--2022-0003, E平台)
-    r"\d+[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
+    r"\d++[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # 2022-03-11
-    rf"\d+(?:\.\d+)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
-    rf"\d{{1,2}}{_SP}(?:{_SEP}{_SP}\d{{1,2}}{_SP})?月(?:{_SP}\d{{1,2}}{_SP}[日号])?",  # 6月, 3月11日, 1-2月
-    rf"\d{{1,2}}{_SP}日(?![以之]?内)",  # 11日
-    rf"\d+{_SP}号",  # 3号文, 〔2022〕3号
+    rf"\d++(?:\.\d++)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
+    rf"\d{{1,2}}+{_SP}(?:{_SEP}{_SP}\d{{1,2}}{_SP})?月(?:{_SP}\d{{1,2}}{_SP}[日号])?",  # 6月, 3月11日, 1-2月
+    rf"\d{{1,2}}+{_SP}日(?![以之]?内)",  # 11日
+    rf"\d++{_SP}号",  # 3号文, 〔2022〕3号
     r"\d{1,2}[:：]\d{2}",  # 9:30
-    rf"\d{{1,2}}{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
-    rf"\d{{1,2}}{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
+    rf"\d{{1,2}}+{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
+    rf"\d{{1,2}}+{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
     rf"第{_SP}(?:\d+|[{_CN_CHARS}]+)(?:{_SP}[、,，和至-]{_SP}(?:\d+|[{_CN_CHARS}]+))*",  # 第一, 第八批, 第1、2批
     rf"前{_SP}(?:\d+|[{_CN_CHARS}]+){_SP}[名位强]",  # rankings: 前三名, 前10位
     r"[〔\[【]\d{4}[〕\]】]",  # 〔2022〕
     rf"[（(]{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[)）]",  # （1） numbering
-    r"\d{3,6}(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
+    r"\d{3,6}+(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
     "|".join(_SLOGANS),
 ))
 
