@@ -157,6 +157,11 @@ _PATTERN: Final[re.Pattern[str]] = re.compile(
     re.VERBOSE,
 )
 
+# The arabic alternative's groups by number, in the order _quantity unpacks them: no name lookups per match.
+_ARABIC_GROUPS: Final[tuple[int, ...]] = tuple(_PATTERN.groupindex[name] for name in (
+    "a_value", "a_approx", "a_mult", "a_approx2", "a_upper", "a_upper_mult", "a_denominator", "a_unit", "a_paren_unit",
+    "a_suffix"))
+
 _OPEN_QUOTES: Final[frozenset[str]] = frozenset("“「『‘\"'")
 _NUMBERING_MARKS: Final[frozenset[str]] = frozenset("、.．")
 _SENTENCE_ENDS: Final[frozenset[str]] = frozenset("。；;：:！？!?")
@@ -320,21 +325,24 @@ def _quantity(
     upper: float | None = None
     denominator: float | None = None
     if kind == "arabic":  # by far the most common
-        (digits, multiplier, upper_multiplier, unit_text, paren_unit, upper_digits, denominator_digits,
-         approx_marker, approx_marker2, suffix) = match.group(
-            "a_value", "a_mult", "a_upper_mult", "a_unit", "a_paren_unit", "a_upper", "a_denominator",
-            "a_approx", "a_approx2", "a_suffix")
+        (digits, approx_marker, multiplier, approx_marker2, upper_digits, upper_multiplier, denominator_digits,
+         unit_text, paren_unit, suffix) = match.group(*_ARABIC_GROUPS)
         # 3至5万元: a multiplier written once, after the upper end, applies to both ends.
         multiplier = multiplier or upper_multiplier
-        value: float | None = _arabic(digits, multiplier)
+        value: float | None = _arabic(digits, multiplier) if multiplier or "," in digits else float(digits)
         unit_text = unit_text or paren_unit
-        unit = _UNITS[unit_text] if unit_text else ""
-        approx = approx or bool(approx_marker or approx_marker2 or suffix) or "多" in (unit_text or "")
+        if unit_text:
+            unit = _UNITS[unit_text]
+            approx = approx or bool(approx_marker or approx_marker2 or suffix) or unit_text == "个多月"
+        else:
+            unit = ""
+            approx = approx or bool(approx_marker or approx_marker2 or suffix)
         if upper_digits is not None:
             upper = _arabic(upper_digits, upper_multiplier or multiplier)
         if denominator_digits is not None:
             denominator = _arabic(denominator_digits, None)
-        if not unit and not multiplier and not approx and _not_a_count(match, normal, start, line_start):
+        lone = upper_digits is None and denominator_digits is None
+        if not unit and not multiplier and not approx and _not_a_count(digits, lone, normal, start, match.end(), line_start):
             return None
     elif kind == "times":
         value = _arabic(match["t_value"], None)
@@ -374,17 +382,17 @@ def _arabic(digits: str, multiplier: str | None) -> float:
     return float(number)
 
 
-def _not_a_count(match: re.Match[str], normal: str, start: int, line_start: int) -> bool:
-    """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or list numbering (1、 opening a line or sentence)."""
-    digits = match["a_value"]
+def _not_a_count(digits: str, lone: bool, normal: str, start: int, end: int, line_start: int) -> bool:
+    """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or, `lone` (no range or ratio), list numbering
+    (1、 opening a line or sentence)."""
     if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
         return True
-    if not digits.isdigit() or match["a_upper"] is not None or match["a_denominator"] is not None:
+    if not lone or not digits.isdigit():
         return False
     before = normal[line_start:start].rstrip()
     if not before:
         return True  # "2深入推进……" at a line's start is a heading number that lost its 、
-    after = normal[match.end():match.end() + 2]
+    after = normal[end:end + 2]
     # "……。2、加强" is numbering run into the previous paragraph; "分别为12、15件" is not.
     return before[-1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()
 
