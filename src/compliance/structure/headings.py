@@ -109,28 +109,27 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
     """Numbered lines (and unnumbered ones the format marks as headings), levels from how styles nest."""
     headings: list[_Heading] = []
     stack: list[str] = []
-    last_number: dict[str, int] = {}
+    last_number: dict[str, int] = {}  # of the styles in `stack` only: a closed style starts its count again
     for number in body:
         line = folded[number - 1]
         stripped = line.lstrip()
         if not stripped:
             continue
-        expected = last_number.get("1、", 0) + 1 if "1、" in stack else 1
-        numbering = _match_numbering(stripped, expected)
+        numbering = _match_numbering(stripped, last_number.get("1、", 0) + 1)
         if numbering is None and outline and number in outline and len(stripped) <= 60 and not stripped.endswith("。"):
             numbering = (f"h{outline[number]}", "", "", 0)
         if numbering is None:
             continue
         style, numeral, separator, length = numbering
         if style in stack:
-            del stack[stack.index(style) + 1:]
+            inner = stack.index(style) + 1
+            for closed in stack[inner:]:
+                last_number.pop(closed, None)
+            del stack[inner:]
         else:
             while stack and _rank(stack[-1]) > _rank(style):
                 last_number.pop(stack.pop(), None)
             stack.append(style)
-        for deeper in list(last_number):
-            if deeper not in stack:
-                del last_number[deeper]
         value = _number_value(style, numeral)
         if value is not None:
             last_number[style] = value
