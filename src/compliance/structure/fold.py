@@ -44,8 +44,13 @@ def fold(text: str) -> str:
     Lone surrogates become U+FFFD, since the pattern engine works on UTF-8.
     """
     # Sound because no folded character is itself folded: replacing one at a time equals one translation.
-    for char in set(_WIDTH_OR_SPACE.findall(text)):
+    # Each search finds the next character still to fold (one for one: offsets hold), so the text is read
+    # about once, without the list of every full-width comma that findall() would build.
+    position = 0
+    while found := _WIDTH_OR_SPACE.search(text, position):
+        char = found.group()
         text = text.replace(char, _FOLDED_WIDTH[char])
+        position = found.start()
     if _RARE.search(text):
         text = _fold_rare(_SURROGATE.sub("\ufffd", text))
     return text
