@@ -36,6 +36,11 @@ _WIDTH_OR_SPACE = re.compile("[" + "".join(sorted(_FOLDED_WIDTH)) + "]")
 # Lone surrogates (possible only in text handed to the library, never decoded from a file) are rarer still.
 _RARE = re.compile("[" + "".join(sorted(c for c in TRADITIONAL if c <= "\uffff")) + "\ud800-\udfff\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The same table as a list indexed by code point (~2 MB), for text without astral characters: str.translate
+# looks every character up, and indexing a list is twice as fast as hashing into a dict. An astral character's
+# index is past the end, which translate would read as "keep it", so such text keeps the dict.
+_FOLD_BMP: list[int] = [_FOLD.get(code, code) for code in range(0x10000)]
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def fold(text: str) -> str:
@@ -58,13 +63,14 @@ def fold(text: str) -> str:
 
 def _fold_rare(text: str) -> str:
     """`text` with every line that holds a traditional (or astral) character translated."""
+    table = _FOLD if _ASTRAL.search(text) else _FOLD_BMP
     pieces: list[str] = []
     done = 0
     while match := _RARE.search(text, done):
         start = text.rfind("\n", done, match.start()) + 1
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
-        pieces += (text[done:start], text[start:end].translate(_FOLD))
+        pieces += (text[done:start], text[start:end].translate(table))
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
