@@ -27,9 +27,9 @@ def build(source: Source) -> Document:
     while body and not folded[body[-1] - 1].strip():
         body.pop()
     last_line = body[-1] if body else len(lines)
-    sections = _section_tree(_find_headings(lines, folded, body, source.outline), last_line)
+    text_lines = [n for n in body if folded[n - 1].strip()]  # blank lines are never headings, years or quantities
+    sections = _section_tree(_find_headings(lines, folded, text_lines, source.outline), last_line)
     published, published_source = _published(header, source, folded, body)
-    text_lines = [n for n in body if folded[n - 1].strip()]
     year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines], published)
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,
