@@ -110,12 +110,14 @@ _FULL_WIDTH: Final[dict[str, str]] = {
 }
 _FULL_WIDTH_SIGN: Final[re.Pattern[str]] = re.compile("[" + "".join(map(re.escape, _FULL_WIDTH)) + "]")
 
-_SP = r"[ \t\u3000\xa0]?"
+_SPACES = r" \t\u3000\xa0"
+_SP = rf"[{_SPACES}]?"
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 # Only from the start of a run of numerals, possessively: a long run must not be rescanned from every position.
 _CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[〇零一二三四五六七八九]++)?"
 _SEP = r"[-~～〜—–至到]"
+_TIMES_COUNT = "两二三四五六七八九"  # 两个100%: two rates of 100 %
 _UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
 _MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 
@@ -143,7 +145,7 @@ _SKIP = "|".join((
 _PATTERN: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?P<skip>{_SKIP})
-  | (?P<times>(?P<t_count>[两二三四五六七八九])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
+  | (?P<times>(?P<t_count>[{_TIMES_COUNT}])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
   | (?P<percent>百分之(?P<p_value>{_DIGITS}|{_CN})(?P<p_suffix>以上|左右)?)
   | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多])?(?P<a_mult>{_MULT})?(?P<a_approx2>[余多])?
         (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>{_MULT})?
@@ -259,7 +261,22 @@ def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[
 _NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
-_START: Final[re.Pattern[str]] = re.compile(rf"[A-Za-z\d第前〔\[【（({_CN_CHARS}]")
+# A Chinese numeral is a candidate only where an alternative can start with it (run into words — 进一步, 统一 —
+# most cannot, and each costs a failed match): the chinese one needs the first of a run of numerals, followed by
+# 点 余 多 a space 至 到 or a unit; the slogans and times need their first two characters; percent needs 百分.
+# An alternative added to _PATTERN that opens with a numeral must be let through here too.
+_RUN_FOLLOWERS = "点余多至到" + _SPACES + re.escape("".join(sorted({unit[0] for unit in _UNITS})))
+_PAIR_FIRST = "".join(sorted({slogan[0] for slogan in _SLOGANS} | set(_TIMES_COUNT)))
+_PAIR_SECOND = "".join(sorted({slogan[1] for slogan in _SLOGANS} | {"个"}))
+_START: Final[re.Pattern[str]] = re.compile(
+    rf"""[A-Za-z\d第前〔\[【（({_CN_CHARS}]  # one character, first in the pattern: re jumps from one to the next
+    (?: (?<![{_CN_CHARS}])  # not a numeral
+      | (?<![{_CN_CHARS}][{_CN_CHARS}])(?=[{_CN_CHARS}]*+[{_RUN_FOLLOWERS}])  # chinese
+      | (?<=[{_PAIR_FIRST}])(?=[{_PAIR_SECOND}])  # slogans, times
+      | (?<=百)(?=分))  # percent
+    """,
+    re.VERBOSE,
+)
 
 
 def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int) -> list[Quantity]:
