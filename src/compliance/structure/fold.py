@@ -36,10 +36,21 @@ _WIDTH_OR_SPACE = re.compile("[" + "".join(sorted(_FOLDED_WIDTH)) + "]")
 # Lone surrogates (possible only in text handed to the library, never decoded from a file) are rarer still.
 _RARE = re.compile("[" + "".join(sorted(c for c in TRADITIONAL if c <= "\uffff")) + "\ud800-\udfff\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _code_point_list(table: dict[int, int]) -> list[int]:
+    """`table`'s mapping of the BMP as a list (every other code point maps to itself); ~2 ms to make."""
+    codes = list(range(0x10000))
+    for code, plain in table.items():
+        if code < 0x10000:
+            codes[code] = plain
+    return codes
+
+
 # The same table as a list indexed by code point (~2 MB), for text without astral characters: str.translate
 # looks every character up, and indexing a list is twice as fast as hashing into a dict. An astral character's
 # index is past the end, which translate would read as "keep it", so such text keeps the dict.
-_FOLD_BMP: list[int] = [_FOLD.get(code, code) for code in range(0x10000)]
+_FOLD_BMP = _code_point_list(_FOLD)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
