@@ -110,38 +110,42 @@ _FULL_WIDTH: Final[dict[str, str]] = {
 }
 _FULL_WIDTH_SIGN: Final[re.Pattern[str]] = re.compile("[" + "".join(map(re.escape, _FULL_WIDTH)) + "]")
 
-_SP = r"[ \t\u3000\xa0]?"
+_SPACES = r" \t\u3000\xa0"
+_SP = rf"[{_SPACES}]?"
 _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 # Only from the start of a run of numerals, possessively: a long run must not be rescanned from every position.
 _CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[〇零一二三四五六七八九]++)?"
 _SEP = r"[-~～〜—–至到]"
+_TIMES_COUNT = "两二三四五六七八九"  # 两个100%: two rates of 100 %
 _UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
 _MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 
+# Leading digit runs are possessive (\d++, \d{1,2}+): what follows them never starts with a digit, so giving
+# digits back cannot make an alternative match; it only made each failing one retry every shorter run.
 _SKIP = "|".join((
     r"[A-Za-z][A-Za-z0-9_./-]*",  # identifiers and index numbers (A25110--2022-0003, E平台)
-    r"\d+[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
+    r"\d++[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # 2022-03-11
-    rf"\d+(?:\.\d+)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
-    rf"\d{{1,2}}{_SP}(?:{_SEP}{_SP}\d{{1,2}}{_SP})?月(?:{_SP}\d{{1,2}}{_SP}[日号])?",  # 6月, 3月11日, 1-2月
-    rf"\d{{1,2}}{_SP}日(?![以之]?内)",  # 11日
-    rf"\d+{_SP}号",  # 3号文, 〔2022〕3号
+    rf"\d++(?:\.\d++)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
+    rf"\d{{1,2}}+{_SP}(?:{_SEP}{_SP}\d{{1,2}}{_SP})?月(?:{_SP}\d{{1,2}}{_SP}[日号])?",  # 6月, 3月11日, 1-2月
+    rf"\d{{1,2}}+{_SP}日(?![以之]?内)",  # 11日
+    rf"\d++{_SP}号",  # 3号文, 〔2022〕3号
     r"\d{1,2}[:：]\d{2}",  # 9:30
-    rf"\d{{1,2}}{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
-    rf"\d{{1,2}}{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
+    rf"\d{{1,2}}+{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
+    rf"\d{{1,2}}+{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
     rf"第{_SP}(?:\d+|[{_CN_CHARS}]+)(?:{_SP}[、,，和至-]{_SP}(?:\d+|[{_CN_CHARS}]+))*",  # 第一, 第八批, 第1、2批
     rf"前{_SP}(?:\d+|[{_CN_CHARS}]+){_SP}[名位强]",  # rankings: 前三名, 前10位
     r"[〔\[【]\d{4}[〕\]】]",  # 〔2022〕
     rf"[（(]{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[)）]",  # （1） numbering
-    r"\d{3,6}(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
+    r"\d{3,6}+(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
     "|".join(_SLOGANS),
 ))
 
 _PATTERN: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?P<skip>{_SKIP})
-  | (?P<times>(?P<t_count>[两二三四五六七八九])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
+  | (?P<times>(?P<t_count>[{_TIMES_COUNT}])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
   | (?P<percent>百分之(?P<p_value>{_DIGITS}|{_CN})(?P<p_suffix>以上|左右)?)
   | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多])?(?P<a_mult>{_MULT})?(?P<a_approx2>[余多])?
         (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>{_MULT})?
@@ -154,6 +158,11 @@ _PATTERN: Final[re.Pattern[str]] = re.compile(
     """,
     re.VERBOSE,
 )
+
+# The arabic alternative's groups by number, in the order _quantity unpacks them: no name lookups per match.
+_ARABIC_GROUPS: Final[tuple[int, ...]] = tuple(_PATTERN.groupindex[name] for name in (
+    "a_value", "a_approx", "a_mult", "a_approx2", "a_upper", "a_upper_mult", "a_denominator", "a_unit", "a_paren_unit",
+    "a_suffix"))
 
 _OPEN_QUOTES: Final[frozenset[str]] = frozenset("“「『‘\"'")
 _NUMBERING_MARKS: Final[frozenset[str]] = frozenset("、.．")
@@ -252,7 +261,22 @@ def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[
 _NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
-_START: Final[re.Pattern[str]] = re.compile(rf"[A-Za-z\d第前〔\[【（({_CN_CHARS}]")
+# A Chinese numeral is a candidate only where an alternative can start with it (run into words — 进一步, 统一 —
+# most cannot, and each costs a failed match): the chinese one needs the first of a run of numerals, followed by
+# 点 余 多 a space 至 到 or a unit; the slogans and times need their first two characters; percent needs 百分.
+# An alternative added to _PATTERN that opens with a numeral must be let through here too.
+_RUN_FOLLOWERS = "点余多至到" + _SPACES + re.escape("".join(sorted({unit[0] for unit in _UNITS})))
+_PAIR_FIRST = "".join(sorted({slogan[0] for slogan in _SLOGANS} | set(_TIMES_COUNT)))
+_PAIR_SECOND = "".join(sorted({slogan[1] for slogan in _SLOGANS} | {"个"}))
+_START: Final[re.Pattern[str]] = re.compile(
+    rf"""[A-Za-z\d第前〔\[【（({_CN_CHARS}]  # one character, first in the pattern: re jumps from one to the next
+    (?: (?<![{_CN_CHARS}])  # not a numeral
+      | (?<![{_CN_CHARS}][{_CN_CHARS}])(?=[{_CN_CHARS}]*+[{_RUN_FOLLOWERS}])  # chinese
+      | (?<=[{_PAIR_FIRST}])(?=[{_PAIR_SECOND}])  # slogans, times
+      | (?<=百)(?=分))  # percent
+    """,
+    re.VERBOSE,
+)
 
 
 def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int) -> list[Quantity]:
@@ -318,21 +342,24 @@ def _quantity(
     upper: float | None = None
     denominator: float | None = None
     if kind == "arabic":  # by far the most common
-        (digits, multiplier, upper_multiplier, unit_text, paren_unit, upper_digits, denominator_digits,
-         approx_marker, approx_marker2, suffix) = match.group(
-            "a_value", "a_mult", "a_upper_mult", "a_unit", "a_paren_unit", "a_upper", "a_denominator",
-            "a_approx", "a_approx2", "a_suffix")
+        (digits, approx_marker, multiplier, approx_marker2, upper_digits, upper_multiplier, denominator_digits,
+         unit_text, paren_unit, suffix) = match.group(*_ARABIC_GROUPS)
         # 3至5万元: a multiplier written once, after the upper end, applies to both ends.
         multiplier = multiplier or upper_multiplier
-        value: float | None = _arabic(digits, multiplier)
+        value: float | None = _arabic(digits, multiplier) if multiplier or "," in digits else float(digits)
         unit_text = unit_text or paren_unit
-        unit = _UNITS[unit_text] if unit_text else ""
-        approx = approx or bool(approx_marker or approx_marker2 or suffix) or "多" in (unit_text or "")
+        if unit_text:
+            unit = _UNITS[unit_text]
+            approx = approx or bool(approx_marker or approx_marker2 or suffix) or unit_text == "个多月"
+        else:
+            unit = ""
+            approx = approx or bool(approx_marker or approx_marker2 or suffix)
         if upper_digits is not None:
             upper = _arabic(upper_digits, upper_multiplier or multiplier)
         if denominator_digits is not None:
             denominator = _arabic(denominator_digits, None)
-        if not unit and not multiplier and not approx and _not_a_count(match, normal, start, line_start):
+        lone = upper_digits is None and denominator_digits is None
+        if not unit and not multiplier and not approx and _not_a_count(digits, lone, normal, start, match.end(), line_start):
             return None
     elif kind == "times":
         value = _arabic(match["t_value"], None)
@@ -372,17 +399,17 @@ def _arabic(digits: str, multiplier: str | None) -> float:
     return float(number)
 
 
-def _not_a_count(match: re.Match[str], normal: str, start: int, line_start: int) -> bool:
-    """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or list numbering (1、 opening a line or sentence)."""
-    digits = match["a_value"]
+def _not_a_count(digits: str, lone: bool, normal: str, start: int, end: int, line_start: int) -> bool:
+    """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or, `lone` (no range or ratio), list numbering
+    (1、 opening a line or sentence)."""
     if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
         return True
-    if not digits.isdigit() or match["a_upper"] is not None or match["a_denominator"] is not None:
+    if not lone or not digits.isdigit():
         return False
     before = normal[line_start:start].rstrip()
     if not before:
         return True  # "2深入推进……" at a line's start is a heading number that lost its 、
-    after = normal[match.end():match.end() + 2]
+    after = normal[end:end + 2]
     # "……。2、加强" is numbering run into the previous paragraph; "分别为12、15件" is not.
     return before[-1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()
 

@@ -27,18 +27,18 @@ def build(source: Source) -> Document:
     while body and not folded[body[-1] - 1].strip():
         body.pop()
     last_line = body[-1] if body else len(lines)
-    sections = _section_tree(_find_headings(lines, folded, body, source.outline), last_line)
+    text_lines = [n for n in body if folded[n - 1].strip()]  # blank lines are never headings, years or quantities
+    sections = _section_tree(_find_headings(lines, folded, text_lines, source.outline), last_line)
     published, published_source = _published(header, source, folded, body)
-    body_text = [lines[n - 1] for n in body if folded[n - 1].strip()]
-    year, year_source = _year(header.title, sections, body_text, published)
+    year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines], published)
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,
                                          publisher.value if publisher else source.facts.get("ContentSource"))
-    quantities = find_quantities_in_lines([(number, lines[number - 1]) for number in body if folded[number - 1].strip()])
+    quantities = find_quantities_in_lines([(number, lines[number - 1]) for number in text_lines])
     skipped_all = frozenset(skipped)
-    body_text = "\n".join("" if n in skipped_all else line for n, line in enumerate(folded, start=1))
-    line_starts = tuple(accumulate((len("" if n in skipped_all else line) + 1 for n, line in enumerate(folded, start=1)),
-                                   initial=0))[:-1]
+    blanked = ["" if n in skipped_all else line for n, line in enumerate(folded, start=1)]  # skipped lines emptied
+    body_text = "\n".join(blanked)
+    line_starts = tuple(accumulate((len(line) + 1 for line in blanked), initial=0))[:-1]
     return Document(
         path=source.path, format=source.format, encoding=source.encoding, lines=tuple(lines),
         matchable=tuple(folded),

@@ -38,14 +38,35 @@ _RARE = re.compile("[" + "".join(sorted(c for c in TRADITIONAL if c <= "\uffff")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _code_point_list(table: dict[int, int]) -> list[int]:
+    """`table`'s mapping of the BMP as a list (every other code point maps to itself); ~2 ms to make."""
+    codes = list(range(0x10000))
+    for code, plain in table.items():
+        if code < 0x10000:
+            codes[code] = plain
+    return codes
+
+
+# The same table as a list indexed by code point (~2 MB), for text without astral characters: str.translate
+# looks every character up, and indexing a list is twice as fast as hashing into a dict. An astral character's
+# index is past the end, which translate would read as "keep it", so such text keeps the dict.
+_FOLD_BMP = _code_point_list(_FOLD)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def fold(text: str) -> str:
     """Full-width ASCII, odd spaces and traditional characters to their plain forms, one character for one.
 
     Lone surrogates become U+FFFD, since the pattern engine works on UTF-8.
     """
     # Sound because no folded character is itself folded: replacing one at a time equals one translation.
-    for char in set(_WIDTH_OR_SPACE.findall(text)):
+    # Each search finds the next character still to fold (one for one: offsets hold), so the text is read
+    # about once, without the list of every full-width comma that findall() would build.
+    position = 0
+    while found := _WIDTH_OR_SPACE.search(text, position):
+        char = found.group()
         text = text.replace(char, _FOLDED_WIDTH[char])
+        position = found.start()
     if _RARE.search(text):
         text = _fold_rare(_SURROGATE.sub("\ufffd", text))
     return text
@@ -53,13 +74,14 @@ def fold(text: str) -> str:
 
 def _fold_rare(text: str) -> str:
     """`text` with every line that holds a traditional (or astral) character translated."""
+    table = _FOLD if _ASTRAL.search(text) else _FOLD_BMP
     pieces: list[str] = []
     done = 0
     while match := _RARE.search(text, done):
         start = text.rfind("\n", done, match.start()) + 1
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
-        pieces += (text[done:start], text[start:end].translate(_FOLD))
+        pieces += (text[done:start], text[start:end].translate(table))
         done = end
     pieces.append(text[done:])
     return "".join(pieces)

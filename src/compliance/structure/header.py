@@ -82,9 +82,11 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
 def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
     header = _Header(metadata={}, skipped=set())
     for number, line in enumerate(folded, start=1):
+        if not line:
+            continue  # neither chrome, which is never empty, nor metadata
         if _CHROME.match(line):
             header.skipped.add(number)
-        elif len(line) < 200 and _METADATA_LINE.match(line):
+        elif len(line) < 200 and ":" in line and _METADATA_LINE.match(line):  # label and colon; most lines have none
             _parse_metadata_line(number, lines[number - 1], line, header.metadata)
             header.skipped.add(number)
     _find_title(lines, folded, header)

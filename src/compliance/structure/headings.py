@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Location, Section
 from .numerals import small_number
@@ -52,13 +52,10 @@ class _Heading:
     column: int
     style: str
     number: str
-    value: int | None
     separator: str
     heading: str
     run_in: bool
-    level: int = 0
-    end_line: int = 0
-    children: list[_Heading] = field(default_factory=list)
+    level: int
 
 
 def _heading_text(rest: str) -> tuple[str, bool]:
@@ -112,28 +109,27 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
     """Numbered lines (and unnumbered ones the format marks as headings), levels from how styles nest."""
     headings: list[_Heading] = []
     stack: list[str] = []
-    last_number: dict[str, int] = {}
+    last_number: dict[str, int] = {}  # of the styles in `stack` only: a closed style starts its count again
     for number in body:
         line = folded[number - 1]
         stripped = line.lstrip()
         if not stripped:
             continue
-        expected = last_number.get("1、", 0) + 1 if "1、" in stack else 1
-        numbering = _match_numbering(stripped, expected)
+        numbering = _match_numbering(stripped, last_number.get("1、", 0) + 1)
         if numbering is None and outline and number in outline and len(stripped) <= 60 and not stripped.endswith("。"):
             numbering = (f"h{outline[number]}", "", "", 0)
         if numbering is None:
             continue
         style, numeral, separator, length = numbering
         if style in stack:
-            del stack[stack.index(style) + 1:]
+            inner = stack.index(style) + 1
+            for closed in stack[inner:]:
+                last_number.pop(closed, None)
+            del stack[inner:]
         else:
             while stack and _rank(stack[-1]) > _rank(style):
                 last_number.pop(stack.pop(), None)
             stack.append(style)
-        for deeper in list(last_number):
-            if deeper not in stack:
-                del last_number[deeper]
         value = _number_value(style, numeral)
         if value is not None:
             last_number[style] = value
@@ -142,29 +138,32 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
         heading, run_in = _heading_text(line[indent + length:])  # fold(original_rest), already folded
         heading = original_rest.strip()[: len(heading)] if heading else ""
         headings.append(
-            _Heading(line=number, column=indent + 1, style=style, number=numeral, value=value,
-                     separator=separator, heading=heading, run_in=run_in, level=len(stack))
+            _Heading(line=number, column=indent + 1, style=style, number=numeral, separator=separator,
+                     heading=heading, run_in=run_in, level=len(stack))
         )
     return headings
 
 
 def _section_tree(headings: list[_Heading], last_line: int) -> tuple[Section, ...]:
-    roots: list[_Heading] = []
-    open_: list[_Heading] = []
-    for heading in headings:
-        while open_ and open_[-1].level >= heading.level:
-            open_.pop().end_line = heading.line - 1
-        (open_[-1].children if open_ else roots).append(heading)
-        open_.append(heading)
-    for heading in open_:
-        heading.end_line = last_line
-    return tuple(_freeze(heading) for heading in roots)
+    """The headings as a tree: a heading's parent is the nearest heading before it with a smaller level.
 
-
-def _freeze(heading: _Heading) -> Section:
-    return Section(
-        number=heading.number, style=heading.style, level=heading.level, heading=heading.heading,
-        location=Location(line=heading.line, column=heading.column), end_line=heading.end_line,
-        run_in=heading.run_in, separator=heading.separator,
-        children=tuple(_freeze(child) for child in heading.children),
-    )
+    Built from the last heading to the first, so that a heading's children and end (the line before the next
+    heading of its level or above) are already known and each frozen Section is made once, complete.
+    """
+    # Sections made so far whose parent is not: the roots of the headings after the current one, the nearest
+    # last. Their levels never increase from nearest to farthest, so a heading's children are a run at the end.
+    waiting: list[Section] = []
+    for heading in reversed(headings):
+        level = heading.level
+        first_child = len(waiting)
+        while first_child and waiting[first_child - 1].level > level:
+            first_child -= 1
+        children = tuple(reversed(waiting[first_child:]))
+        del waiting[first_child:]
+        waiting.append(Section(
+            number=heading.number, style=heading.style, level=level, heading=heading.heading,
+            location=Location(line=heading.line, column=heading.column),
+            end_line=waiting[-1].location.line - 1 if waiting else last_line,
+            run_in=heading.run_in, separator=heading.separator, children=children,
+        ))
+    return tuple(reversed(waiting))
