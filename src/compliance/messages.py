@@ -329,10 +329,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Messages without a field to fill, built once: a Text is immutable, so every finding may share one.
+_FIXED: dict[str, Text] = {
+    key: Text(zh, en) for key, (zh, en) in MESSAGES.items() if not any(brace in zh + en for brace in "{}")
+}
+
+
 def text(key: str, **values: Any) -> Text:
     """The message `key` in both languages, with `values` filled in."""
+    fixed = _FIXED.get(key)
+    if fixed is not None:
+        return fixed
     zh, en = MESSAGES[key]
-    return Text(zh=zh.format(**values), en=en.format(**values))
+    # format_map takes the dict as it is; format(**values) would unpack it again for each language.
+    return Text(zh.format_map(values), en.format_map(values))
 
 
 def text_with(key: str, texts: dict[str, Text], **values: Any) -> Text:
