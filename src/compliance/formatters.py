@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -234,9 +235,37 @@ def _dumps(value: Any) -> str:
 
 
 def _scalar(value: str | float | None) -> str:
+    """A JSON scalar as json.dumps writes it; anything but a str, a finite float, an int or None goes to the encoder."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[arg-type]
     if value is None:
         return "null"
-    return _string(value) if isinstance(value, str) else repr(value)  # json writes floats with repr too
+    if kind is float and math.isfinite(value) or kind is int:  # type: ignore[arg-type]
+        return repr(value)  # what json writes for these; not for NaN (NaN), True (true) or an IntEnum
+    return _dumps(value)
+
+
+def _location_json(location: Location | None) -> str:
+    """`_dumps(_location(location))`, written directly for the locations every kind builds (all ints)."""
+    if location is None:
+        return "null"
+    line, column, end_line, end_column = location.line, location.column, location.end_line, location.end_column
+    if type(line) is type(column) is int:  # an int formats as json writes it; a bool or a float would not
+        if end_line is None and end_column is None:
+            return f'{{"line": {line}, "column": {column}}}'
+        if type(end_line) is type(end_column) is int:
+            return f'{{"line": {line}, "column": {column}, "end_line": {end_line}, "end_column": {end_column}}}'
+    return _dumps(_location(location))
+
+
+def _evidence_json(finding: Finding, lang: str) -> str:
+    """`_dumps(_evidence(finding, lang))` without building the dicts: the most of a document's JSON by count."""
+    return "[" + ", ".join([
+        f'{{"detail": {_scalar(hit.detail.get(lang))}, "location": {_location_json(hit.location)}, '
+        f'"quote": {_scalar(hit.evidence)}, "credit": {_scalar(hit.credit)}}}'
+        for hit in finding.hits
+    ]) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +321,7 @@ def encode_document(result: Result, lang: str) -> str:
             f"{template.before_status}{_string(finding.status.value)}{template.before_credit}"
             f'{_scalar(finding.credit)}, "points_lost": {_scalar(points_lost.get(finding.rule_id, 0.0))}'
             f'{template.before_waiver}{_scalar(_t(finding.waiver, lang))}, "baseline": {_scalar(finding.baseline)}'
-            f"{template.before_evidence}{_dumps(_evidence(finding, lang))}}}"
+            f"{template.before_evidence}{_evidence_json(finding, lang)}}}"
         )
     before, after = _dumps(_before_findings(result, lang)), _dumps(_after_findings(result, lang))
     return f'{before[:-1]}, "findings": [{", ".join(findings)}], {after[1:]}'
