@@ -36,12 +36,13 @@ def _hits(rule: Rule, document: Document) -> tuple[Hit, ...]:
 
 def stamp(rule: Rule, hits: tuple[Hit, ...]) -> Finding:
     """One rule's hits as its finding: the lowest credit any hit gives decides."""
-    credits = [hit.credit for hit in hits if hit.credit is not None]
-    if hits and not credits:
-        status, credit = Status.NOT_APPLICABLE, None
+    if len(hits) == 1:  # most rules yield one hit: its credit decides, None when the rule does not apply
+        credit = hits[0].credit
     else:
-        credit = min(credits, default=1.0)
-        status = Status.PASS if credit >= 1 else Status.FAIL if credit <= 0 else Status.PARTIAL
+        credits = [hit.credit for hit in hits if hit.credit is not None]
+        credit = None if hits and not credits else min(credits, default=1.0)
+    status = (Status.NOT_APPLICABLE if credit is None else Status.PASS if credit >= 1
+              else Status.FAIL if credit <= 0 else Status.PARTIAL)
     return Finding(
         rule_id=rule.id, kind=rule.kind, category=rule.category, status=status, severity=rule.severity,
         weight=rule.weight, credit=credit, title=rule.title, message=rule.message, basis=rule.basis,
