@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from compliance.model import Field, Location, Quantity, Section
+from compliance.model import Field, Hit, Location, Quantity, Section, Text
 
 
 def test_defaults_keywords_and_equality() -> None:
@@ -32,3 +32,15 @@ def test_values_stay_frozen_and_copyable() -> None:
     assert (section.run_in, section.separator, section.children) == (False, "", ())
     field = Field(id="date", label="生成日期", value="2022-03-11", location=Location(line=4))
     assert dataclasses.asdict(field)["location"] == {"line": 4, "column": 1, "end_line": None, "end_column": None}
+
+
+def test_factory_defaults_are_fresh_and_text_stays_positional() -> None:
+    first, second = Hit(detail=Text("缺少", "missing")), Hit(detail=Text(zh="缺少", en="missing"))
+    assert first == second and first.data == {} and first.data is not second.data
+    assert pickle.loads(pickle.dumps(first)) == first and dataclasses.replace(first, credit=1.0).credit == 1.0
+    assert Hit(detail=first.detail, data={"embedded": True}).data == {"embedded": True}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.credit = 1.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Hit(Text("a", "b"))  # type: ignore[misc]
+    assert hash(Text("a", "b")) == hash(Text(zh="a", en="b"))

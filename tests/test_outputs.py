@@ -193,3 +193,27 @@ def test_the_fast_json_encoding_is_byte_for_byte_the_json_contract(lang: str, tm
     assert any(f.baseline == "known" for r in marked if not hasattr(r, "code") for f in r.findings)
     for result in [*results, *marked]:
         assert encode_document(result, lang) == json.dumps(document_dict(result, lang), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_fast_json_encoding_writes_unusual_values_as_json_does(lang: str) -> None:
+    """Evidence is written without json's encoder; values a kind seldom yields must still come out as json writes them."""
+    import dataclasses
+
+    from compliance.batch import Input, check_one
+    from compliance.formatters import document_dict, encode_document
+    from compliance.model import Hit, Location, Text
+    from compliance.pipeline import Settings
+
+    report = check_one(Input(path=str(SAMPLES / "xihu-2021.txt")), Settings())
+    detail = Text(zh="引号\"与\\斜杠\n换行", en="quote \" and \\ slash\n")
+    odd = (
+        Hit(detail=detail, location=None, credit=None, evidence=None),
+        Hit(detail=detail, location=Location(line=2, end_column=7), credit=float("nan"), evidence="\u2028"),
+        Hit(detail=detail, location=Location(line=True, column=3, end_line=4), credit=True),  # type: ignore[arg-type]
+        Hit(detail=detail, location=Location(line=1, column=2, end_line=1, end_column=9), credit=1, evidence="…"),
+        Hit(detail=detail, location=Location(line=1, column=2.0), credit=float("inf")),  # type: ignore[arg-type]
+    )
+    findings = (dataclasses.replace(report.findings[0], hits=odd), *report.findings[1:])
+    result = dataclasses.replace(report, findings=findings)
+    assert encode_document(result, lang) == json.dumps(document_dict(result, lang), ensure_ascii=False)

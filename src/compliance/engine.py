@@ -6,6 +6,7 @@ import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 
 from .kinds import KINDS
 from .messages import text
@@ -18,12 +19,10 @@ MAX_HITS = 100
 
 def _hits(rule: Rule, document: Document) -> tuple[Hit, ...]:
     try:
-        kept: list[Hit] = []
+        found = iter(KINDS[rule.kind](document, **rule.params))
+        kept = list(islice(found, MAX_HITS))  # in C: nearly every rule stops well before the limit
         more, lowest = 0, None
-        for hit in KINDS[rule.kind](document, **rule.params):
-            if len(kept) < MAX_HITS:
-                kept.append(hit)
-                continue
+        for hit in found:
             more += 1
             if hit.credit is not None and (lowest is None or hit.credit < lowest):
                 lowest = hit.credit
@@ -37,12 +36,13 @@ def _hits(rule: Rule, document: Document) -> tuple[Hit, ...]:
 
 def stamp(rule: Rule, hits: tuple[Hit, ...]) -> Finding:
     """One rule's hits as its finding: the lowest credit any hit gives decides."""
-    credits = [hit.credit for hit in hits if hit.credit is not None]
-    if hits and not credits:
-        status, credit = Status.NOT_APPLICABLE, None
+    if len(hits) == 1:  # most rules yield one hit: its credit decides, None when the rule does not apply
+        credit = hits[0].credit
     else:
-        credit = min(credits, default=1.0)
-        status = Status.PASS if credit >= 1 else Status.FAIL if credit <= 0 else Status.PARTIAL
+        credits = [hit.credit for hit in hits if hit.credit is not None]
+        credit = None if hits and not credits else min(credits, default=1.0)
+    status = (Status.NOT_APPLICABLE if credit is None else Status.PASS if credit >= 1
+              else Status.FAIL if credit <= 0 else Status.PARTIAL)
     return Finding(
         rule_id=rule.id, kind=rule.kind, category=rule.category, status=status, severity=rule.severity,
         weight=rule.weight, credit=credit, title=rule.title, message=rule.message, basis=rule.basis,
@@ -62,6 +62,7 @@ def check(
 ) -> Report:
     """Every rule of `ruleset` on `document`, waivers applied, scored."""
     findings: list[Finding] = []
+    today = today or date.today()  # once: a check takes milliseconds, and most findings have no waiver to date
     for rule in ruleset.rules:
         if rule.applies_to and document.subject and document.subject not in rule.applies_to:
             hits: tuple[Hit, ...] = (Hit(detail=text("rule.not_for_subject"), credit=None),)
@@ -69,7 +70,8 @@ def check(
             hits = (Hit(detail=text("rule.not_in_force", year=document.year, period=_period(rule)), credit=None),)
         else:
             hits = _hits(rule, document)
-        findings.append(_waive(stamp(rule, hits), waivers, document.path, today or date.today()))
+        finding = stamp(rule, hits)
+        findings.append(_waive(finding, waivers, document.path, today) if waivers else finding)
     return Report(
         document=document, ruleset=ruleset, findings=tuple(findings),
         score=score(findings, ruleset, fail_under=fail_under, fail_on=fail_on),

@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from . import __version__
-from .model import Document, FailedDocument, Finding, Location, Report, Rule, RuleSet, Section, Status, Text
+from .model import Document, FailedDocument, Finding, Hit, Location, Report, Rule, RuleSet, Section, Status, Text
 
 SCHEMA_VERSION = "1.0"
 # Params whose patterns are what a rule looks for: shown with each finding so an author sees what was searched.
@@ -234,9 +235,44 @@ def _dumps(value: Any) -> str:
 
 
 def _scalar(value: str | float | None) -> str:
+    """A JSON scalar as json.dumps writes it; anything but a str, a finite float, an int or None goes to the encoder."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)  # type: ignore[arg-type]
     if value is None:
         return "null"
-    return _string(value) if isinstance(value, str) else repr(value)  # json writes floats with repr too
+    if kind is float and math.isfinite(value) or kind is int:  # type: ignore[arg-type]
+        return repr(value)  # what json writes for these; not for NaN (NaN), True (true) or an IntEnum
+    return _dumps(value)
+
+
+def _location_json(location: Location | None) -> str:
+    """`_dumps(_location(location))`, written directly for the locations every kind builds (all ints)."""
+    if location is None:
+        return "null"
+    line, column, end_line, end_column = location.line, location.column, location.end_line, location.end_column
+    if type(line) is type(column) is int:  # an int formats as json writes it; a bool or a float would not
+        if end_line is None and end_column is None:
+            return f'{{"line": {line}, "column": {column}}}'
+        if type(end_line) is type(end_column) is int:
+            return f'{{"line": {line}, "column": {column}, "end_line": {end_line}, "end_column": {end_column}}}'
+    return _dumps(_location(location))
+
+
+def _hit_json(hit: Hit, english: bool) -> str:
+    """`_dumps` of the hit's entry in `_evidence`, written directly: a report has ~80 of them.
+
+    The usual types (a str, a finite float) are tested inline; a call to `_scalar` for each costs more.
+    """
+    detail, quote, credit = hit.detail.en if english else hit.detail.zh, hit.evidence, hit.credit
+    return (f'{{"detail": {_string(detail) if type(detail) is str else _scalar(detail)}, '
+            f'"location": {_location_json(hit.location)}, '
+            f'"quote": {_string(quote) if type(quote) is str else _scalar(quote)}, '
+            f'"credit": {repr(credit) if type(credit) is float and math.isfinite(credit) else _scalar(credit)}}}')
+
+
+# A finding's status, in JSON: looking up an enum member's value costs more than the rest of its slot.
+_STATUS_JSON = {status: _string(status.value) for status in Status}
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,17 +321,21 @@ def encode_document(result: Result, lang: str) -> str:
         return _dumps(_failed_dict(result, lang))
     templates = _templates(result.ruleset, lang)
     points_lost = result.score.points_lost
-    findings = []
-    for finding in result.findings:
+    english = lang == "en"
+    before, after = _dumps(_before_findings(result, lang)), _dumps(_after_findings(result, lang))
+    pieces = [before[:-1], ', "findings": [']  # joined once at the end, not finding by finding
+    for index, finding in enumerate(result.findings):
         template = templates[finding.rule_id]
-        findings.append(
-            f"{template.before_status}{_string(finding.status.value)}{template.before_credit}"
+        pieces.append(
+            f'{", " if index else ""}{template.before_status}{_STATUS_JSON[finding.status]}{template.before_credit}'
             f'{_scalar(finding.credit)}, "points_lost": {_scalar(points_lost.get(finding.rule_id, 0.0))}'
             f'{template.before_waiver}{_scalar(_t(finding.waiver, lang))}, "baseline": {_scalar(finding.baseline)}'
-            f"{template.before_evidence}{_dumps(_evidence(finding, lang))}}}"
+            f"{template.before_evidence}["
         )
-    before, after = _dumps(_before_findings(result, lang)), _dumps(_after_findings(result, lang))
-    return f'{before[:-1]}, "findings": [{", ".join(findings)}], {after[1:]}'
+        pieces.append(", ".join([_hit_json(hit, english) for hit in finding.hits]))
+        pieces.append("]}")
+    pieces.append(f"], {after[1:]}")
+    return "".join(pieces)
 
 
 class Summary:

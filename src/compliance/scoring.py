@@ -24,8 +24,13 @@ def score(
     """Score one document's findings under `ruleset`."""
     categories: list[CategoryScore] = []
     category_rule_weight: dict[str, float] = {}
+    # One pass over the findings, not one per category; each category keeps its findings' order (and sums).
+    counted_in: dict[str, list[Finding]] = {category.id: [] for category in ruleset.categories}
+    for finding in findings:
+        if finding.status in _COUNTED and finding.category in counted_in:
+            counted_in[finding.category].append(finding)
     for category in ruleset.categories:
-        counted = [f for f in findings if f.category == category.id and f.status in _COUNTED]
+        counted = counted_in[category.id]
         total_weight = sum(f.weight for f in counted)
         value = (
             round(100 * sum(f.weight * (f.credit or 0.0) for f in counted) / total_weight, 1)

@@ -19,14 +19,17 @@ def quote(line: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
 
     A citizen's ID or mobile number in the line is masked: findings must not spread it further.
     """
-    left = max(0, start - context)
-    right = min(len(line), end + context)
+    length = len(line)
+    left = start - context if start > context else 0
+    right = end + context if end + context < length else length
     # Mask only around the quote (an identifier crossing its edge is masked too): masking the whole of
     # a megabyte-long line for each of its findings would take quadratic time.
-    margin = 20
-    window = mask_identifiers(line[max(0, left - margin):right + margin])
-    offset = left - max(0, left - margin)
-    return ("…" if left else "") + window[offset:offset + right - left].strip() + ("…" if right < len(line) else "")
+    low = left - _MASK_MARGIN if left > _MASK_MARGIN else 0
+    passage = mask_identifiers(line[low:right + _MASK_MARGIN])[left - low:right - low].strip()
+    return f"{'…' if left else ''}{passage}{'…' if right < length else ''}"
+
+
+_MASK_MARGIN = 20  # an identifier (18 characters at most) crossing the quote's edge lies wholly in the window
 
 
 class _Memo:
