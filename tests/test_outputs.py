@@ -217,3 +217,15 @@ def test_the_fast_json_encoding_writes_unusual_values_as_json_does(lang: str) ->
     findings = (dataclasses.replace(report.findings[0], hits=odd), *report.findings[1:])
     result = dataclasses.replace(report, findings=findings)
     assert encode_document(result, lang) == json.dumps(document_dict(result, lang), ensure_ascii=False)
+
+
+def test_the_batch_table_ends_with_its_totals_waivers_included(
+        batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "compliance.yaml"
+    config.write_text("waivers:\n  - rule: timeliness.deadline\n    reason: 经批准延期发布\n"
+                      "    granted_by: 市司法局\n    expires: 2099-12-31\n", encoding="utf-8")
+    code = main(["check", "--jobs", "1", "--width", "200", "--no-color", "--config", str(config), str(batch)])
+    captured = capsys.readouterr()
+    assert code == 2  # the broken file
+    assert "内部错误" not in captured.err + captured.out
+    assert "共 4 份：通过 2，未通过 1，无法读取 1，豁免 1 项" in captured.out

@@ -37,6 +37,7 @@ class Row:
     gate: tuple[str, ...]
     categories: Mapping[str, float | None]
     new_findings: int = 0  # with --baseline: failing findings not in the baseline
+    waived: int = 0  # failing findings a waiver in force covers
 
 
 def row(index: int, document: Mapping[str, Any]) -> Row:
@@ -57,6 +58,7 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         gate=tuple(document["gate"]),
         categories={c["id"]: c["score"] for c in document["categories"]},
         new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
+        waived=sum(1 for f in findings if f["status"] == "waived"),
     )
 
 

@@ -111,7 +111,8 @@ def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> No
                 f"  {reason}", style=style))
         console.print()
     counts = {"documents": len(digest.rows), "passed": sum(r.passed for r in digest.rows),
-              "failed": len(digest.failed), "errors": len(digest.errors)}
+              "failed": len(digest.failed), "errors": len(digest.errors),
+              "waived": sum(r.waived for r in digest.rows)}
     line = _t("ui.summary", lang, **counts)
     if digest.average is not None:
         line += _t("batch.average_line", lang, average=f"{digest.average:.1f}")
