@@ -116,6 +116,55 @@ def test_rules_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "nothing.here" in capsys.readouterr().err
 
 
+
+def test_every_bundled_pack_passes_the_full_schema_validation(capsys: pytest.CaptureFixture[str]) -> None:
+    names = resources.bundled_packs()
+    assert {"national", "government", "department", "township"} <= set(names)
+    assert main(["rules", "validate", *names]) == 0
+    assert capsys.readouterr().out.count("sha256:") == len(names)
+
+
+def test_rules_validate_checks_the_bundled_packs_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # A check trusts the packs it ships (validated here); `rules validate` must not.
+    import shutil
+
+    shutil.copytree(resources.data_dir() / "schemas", tmp_path / "schemas")
+    (tmp_path / "rules").mkdir()
+    national = resources.pack_path("national").read_text(encoding="utf-8")
+    broken = national.replace("basis_status: secondary", "basis_status: guessed", 1)
+    assert broken != national
+    (tmp_path / "rules" / "national.yaml").write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(resources, "data_dir", lambda: tmp_path)
+    assert main(["rules", "validate", "national"]) == 2
+    err = capsys.readouterr().err
+    assert "guessed" in err and "内部错误" not in err
+    # An edit that breaks loading is explained by the full validation, not an internal error.
+    (tmp_path / "rules" / "national.yaml").write_text(national.replace("severity: error", "severity: fatal", 1),
+                                                      encoding="utf-8")
+    from compliance import profiles
+
+    profiles.bundled.cache_clear()  # packs are loaded once per process: forget the good one
+    try:
+        assert main(["check", "--profile", "national", "--no-config", str(SEED)]) == 2
+    finally:
+        profiles.bundled.cache_clear()
+    err = capsys.readouterr().err
+    assert "fatal" in err and "内部错误" not in err
+
+
+def test_checking_with_the_bundled_packs_never_loads_the_schema_validator() -> None:
+    # jsonschema costs ~30 ms of a ~200 ms one-report cold start: only user packs and configs need it.
+    import subprocess
+    import sys
+
+    script = ("import sys; from compliance.cli import main; "
+              f"code = main(['check', '--format', 'json', '--no-config', {str(SEED)!r}]); "
+              "print(code, 'jsonschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "0 False"
+
+
 # ---------------------------------------------------------------- configuration
 
 

@@ -207,7 +207,7 @@ def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> in
         ok = True
         for file in args.files:
             try:
-                ruleset = load_ruleset(file)
+                ruleset = load_ruleset(file, verify_bundled=True)
             except ComplianceError as error:
                 print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
                 ok = False

@@ -11,15 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
 
 from . import resources
 from .errors import ConfigError, read_setting_file
 from .messages import text
 from .model import Waiver
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 CONFIG_NAMES = ("compliance.yaml", "compliance.yml", ".compliance.yaml")
 
@@ -36,7 +38,7 @@ class Config:
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(resources.schema("config"), format_checker=FormatChecker())
+    return resources.validator(resources.schema("config"))
 
 
 def _candidates(directory: Path) -> Iterable[Path]:

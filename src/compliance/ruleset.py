@@ -12,16 +12,18 @@ import json
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
 
 from . import resources
 from .errors import RulesetError, read_setting_file
 from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 # libyaml's safe loader parses the bundled packs ~8× faster than the pure-Python one: a cold start pays it.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,7 +38,7 @@ DEFAULT_GRADES = (
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(resources.schema("rulepack"), format_checker=FormatChecker())
+    return resources.validator(resources.schema("rulepack"))
 
 
 def _pattern_params(kind: str) -> set[str]:
@@ -115,8 +117,12 @@ def _locate(reference: str, relative_to: Path | None) -> Path:
     return path
 
 
-def _load_raw(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
-    """One pack with its `extends` merged in, validated, before overrides of packs that extend it."""
+def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> dict[str, Any]:
+    """One pack with its `extends` merged in, validated, before overrides of packs that extend it.
+
+    The packs shipped with the tool are checked against the schema by `rules validate` and the test
+    suite, not on every run: that would cost a third of a one-report cold start.
+    """
     resolved = path.resolve()
     if resolved in chain:
         cycle = " → ".join(str(p) for p in (*chain, resolved))
@@ -125,16 +131,19 @@ def _load_raw(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     source = str(path)
     if not isinstance(data, dict):
         raise RulesetError(text("pack.not_mapping", path=path))
-    problems = _schema_problems(data, source)
-    if not problems:
-        problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
+    if verify_bundled or not resources.is_bundled_file(path):
+        problems = _schema_problems(data, source)
+        if not problems:
+            problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
+    else:
+        problems = _duplicate_ids(data, source)
     if problems:
         raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
 
     merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
                               "rules": {}}
     for reference in data.get("extends", []):
-        parent = _load_raw(_locate(reference, path), (*chain, resolved))
+        parent = _load_raw(_locate(reference, path), (*chain, resolved), verify_bundled=verify_bundled)
         merged["categories"].update(parent["categories"])
         merged["rules"].update(parent["rules"])
         merged["grades"] = parent["grades"] or merged["grades"]
@@ -197,7 +206,7 @@ def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]
         return
     problems = []
     rule_schema = {"$ref": "#/$defs/rule", "$defs": resources.schema("rulepack")["$defs"]}
-    validator = Draft202012Validator(rule_schema, format_checker=FormatChecker())
+    validator = resources.validator(rule_schema)
     for rule_id, rule in rules.items():
         clean = {k: v for k, v in rule.items() if not k.startswith("_")}
         for error in validator.iter_errors(clean):
@@ -225,10 +234,23 @@ def _rule(raw: dict[str, Any]) -> Rule:
     )
 
 
-def load_ruleset(reference: str | Path = "national") -> RuleSet:
-    """A bundled pack by name (national, …) or a pack file, fully resolved."""
+def load_ruleset(reference: str | Path = "national", *, verify_bundled: bool = False) -> RuleSet:
+    """A bundled pack by name (national, …) or a pack file, fully resolved.
+
+    A user's pack is always validated; the bundled packs it extends only with `verify_bundled`, or
+    when they fail to load (someone edited them): then the full validation says where and why.
+    """
+    try:
+        return _resolve(reference, verify_bundled=verify_bundled)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        if verify_bundled:
+            raise
+        return _resolve(reference, verify_bundled=True)
+
+
+def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     path = _locate(str(reference), None)
-    merged = _load_raw(path, ())
+    merged = _load_raw(path, (), verify_bundled=verify_bundled)
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
     categories = merged["categories"]
     problems = [
