@@ -103,3 +103,19 @@ def test_patterns_that_may_cross_a_line_or_match_nothing_are_not_line_local() ->
         assert not line_local(pattern), pattern
     for pattern in ["应诉(案件)?", "受理\\d+件", "x.y", "出庭应诉率"]:
         assert line_local(pattern), pattern
+
+
+def test_patterns_mean_what_re2_says_whichever_engine_runs_them() -> None:
+    # The pack language is RE2's. Python's engine reads [[:digit:]] as a set of letters and its \d \w \b
+    # as Unicode classes; patterns using them must not be handed to it.
+    import re2
+
+    cases = [("第[[:digit:]]项", "完成第5项任务"), (r"\bab", "中ab"), (r"[\d]件", "共５件"), (r"\w", "法治"),
+             (r"项[[:alpha:]]", "项a"), ("执法证件", "领取执法证件")]
+    for pattern, text in cases:
+        expected = re2.search(pattern, text)
+        found = search_any([pattern], text)
+        assert (found is None) == (expected is None), pattern
+        if found is not None and expected is not None:
+            assert found.group() == expected.group(), pattern
+        assert (compile_pattern(pattern).search(text) is None) == (expected is None), pattern

@@ -29,6 +29,7 @@ _OPTIONS.log_errors = False  # errors are reported by us, with the pack's file a
 
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
 _REFUSED = {sre_parse.GROUPREF, sre_parse.GROUPREF_EXISTS, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
+_WORD_BOUNDARIES = {sre_parse.AT_BOUNDARY, sre_parse.AT_NON_BOUNDARY}
 
 
 class Match(Protocol):
@@ -58,6 +59,14 @@ def check(pattern: str) -> None:
 
 
 def _repetition_free(pattern: str) -> bool:
+    """Whether Python's engine may run `pattern`: no repetition, and nothing it reads unlike RE2.
+
+    Python reads [[:digit:]] as a set of punctuation and letters, and its \\d \\w \\s \\b as Unicode
+    classes (full-width digits, Chinese characters as word characters) where RE2's are ASCII: such
+    patterns stay on RE2, whose syntax is the pack language.
+    """
+    if "[:" in pattern:
+        return False
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
@@ -65,7 +74,11 @@ def _repetition_free(pattern: str) -> bool:
     stack = [parsed]
     while stack:
         for op, argument in stack.pop():
-            if op in _REPEATS or op in _REFUSED:
+            if op in _REPEATS or op in _REFUSED or op is sre_parse.CATEGORY:
+                return False
+            if op is sre_parse.AT and argument in _WORD_BOUNDARIES:
+                return False
+            if op is sre_parse.IN and any(item_op is sre_parse.CATEGORY for item_op, _ in argument):
                 return False
             if op is sre_parse.SUBPATTERN:
                 stack.append(argument[-1])
