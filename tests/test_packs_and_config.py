@@ -158,8 +158,9 @@ def test_checking_with_the_bundled_packs_never_loads_the_schema_validator() -> N
     import subprocess
     import sys
 
-    script = ("import sys; from compliance.cli import main; "
+    script = ("import sys; from compliance.cli import main; from compliance import profiles, resources; "
               f"code = main(['check', '--format', 'json', '--no-config', {str(SEED)!r}]); "
+              "[profiles.bundled(name) for name in resources.bundled_packs()]; "
               "print(code, 'jsonschema' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "0 False"

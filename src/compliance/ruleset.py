@@ -131,7 +131,8 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     source = str(path)
     if not isinstance(data, dict):
         raise RulesetError(text("pack.not_mapping", path=path))
-    if verify_bundled or not resources.is_bundled_file(path):
+    verify = verify_bundled or not resources.is_bundled_file(path)
+    if verify:
         problems = _schema_problems(data, source)
         if not problems:
             problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
@@ -158,7 +159,7 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     for key in ("pass_score", "error_caps_grade"):
         if key in data:
             merged[key] = data[key]
-    _apply_overrides(merged["rules"], data.get("overrides", []), source)
+    _apply_overrides(merged["rules"], data.get("overrides", []), source, verify=verify)
     merged.update(id=data["id"], version=data.get("version", "0"), source=source)
     return merged
 
@@ -176,7 +177,8 @@ def _duplicate_ids(data: dict[str, Any], source: str) -> list[str]:
     return problems
 
 
-def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]], source: str) -> None:
+def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]], source: str, *,
+                     verify: bool) -> None:
     problems = []
     for index, override in enumerate(overrides):
         selector = override["rule"]
@@ -197,7 +199,8 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
             rules[rule_id] = rule
     if problems:
         raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
-    _revalidate(rules, overrides, source)
+    if verify:
+        _revalidate(rules, overrides, source)
 
 
 def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]], source: str) -> None:
