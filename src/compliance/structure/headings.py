@@ -137,10 +137,8 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
         original_rest = lines[number - 1][indent + length:]
         heading, run_in = _heading_text(line[indent + length:])  # fold(original_rest), already folded
         heading = original_rest.strip()[: len(heading)] if heading else ""
-        headings.append(
-            _Heading(line=number, column=indent + 1, style=style, number=numeral, separator=separator,
-                     heading=heading, run_in=run_in, level=len(stack))
-        )
+        # Positionally, in field order: a class called with keywords costs a dict per heading.
+        headings.append(_Heading(number, indent + 1, style, numeral, separator, heading, run_in, len(stack)))
     return headings
 
 
