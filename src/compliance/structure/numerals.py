@@ -10,7 +10,7 @@ def small_number(numeral: str) -> int | None:
     """一 … 九十九 (and Arabic digits) as an int; None when it is not one."""
     if numeral.isdigit():
         return int(numeral)
-    if not numeral or any(c not in "一二两三四五六七八九十" for c in numeral):
+    if not numeral or numeral.strip("一二两三四五六七八九十"):  # a character left over is not a numeral
         return None
     if "十" not in numeral:
         return _CN_DIGIT[numeral] if len(numeral) == 1 else None
