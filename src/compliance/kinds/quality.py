@@ -142,10 +142,19 @@ def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]
 # ---------------------------------------------------------------- numbering
 
 
+# The values of the numbers headings use (1 … 99 in Arabic and Chinese numerals), read once by
+# `small_number` itself: a look-up costs a fraction of a call, and a report numbers some forty headings.
+_DIGITS = "一二三四五六七八九"
+_CHINESE = [*_DIGITS, "十", *(f"十{unit}" for unit in _DIGITS),
+            *(f"{tens}十{unit}" for tens in _DIGITS[1:] for unit in ("", *_DIGITS))]
+_VALUES = {numeral: small_number(numeral) for numeral in (*map(str, range(1, 100)), *_CHINESE)}
+
+
 def _value(section: Section) -> int | None:
     if section.style == "①":
         return _CIRCLED.index(section.number) + 1
-    return small_number(section.number)
+    value = _VALUES.get(section.number)
+    return value if value is not None else small_number(section.number)
 
 
 def _label(section: Section) -> str:
@@ -162,11 +171,24 @@ def _lost_separator(document: Document, section: Section) -> bool:
     return after < len(line) and not line[after].isspace()
 
 
+def _child_groups(sections: tuple[Section, ...], groups: list[tuple[Section, ...]]) -> None:
+    """Append the children of `sections` and of their descendants, in the order `all_sections` visits them."""
+    for section in sections:
+        if section.children:
+            groups.append(section.children)
+            _child_groups(section.children, groups)
+
+
 def _siblings(document: Document) -> Iterator[tuple[Section, ...]]:
     """Runs of sections that share a parent and a numbering style, in document order."""
     groups: list[tuple[Section, ...]] = [document.sections]
-    groups += [section.children for section in document.all_sections() if section.children]
+    _child_groups(document.sections, groups)
     for group in groups:
+        style = group[0].style if group else None
+        if all(section.style == style for section in group):
+            if group:
+                yield group  # most groups keep to one style
+            continue
         by_style: dict[str, list[Section]] = {}
         for section in group:
             by_style.setdefault(section.style, []).append(section)
@@ -182,7 +204,7 @@ def numbering(document: Document, *, separators: bool = True, sequence: bool = T
         for section in run:
             value = _value(section)
             details = []
-            if separators and _lost_separator(document, section):
+            if separators and not section.separator and _lost_separator(document, section):
                 details.append(text("quality.numbering_separator", number=section.number, separator=usual))
             if sequence and value is not None:
                 if previous is None:
