@@ -354,7 +354,9 @@ def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
         if not body or body[-1] in _ENDS:
             continue
         if headings is None:
-            headings = {s.location.line for s in document.all_sections() if not s.run_in}
+            groups = [document.sections]
+            _child_groups(document.sections, groups)  # every section, without all_sections' nested generators
+            headings = {s.location.line for group in groups for s in group if not s.run_in}
         if number in headings:
             continue
         stripped = document.lines[number - 1].rstrip()
