@@ -119,3 +119,13 @@ def test_patterns_mean_what_re2_says_whichever_engine_runs_them() -> None:
         if found is not None and expected is not None:
             assert found.group() == expected.group(), pattern
         assert (compile_pattern(pattern).search(text) is None) == (expected is None), pattern
+
+
+def test_leads_are_read_only_where_both_engines_agree() -> None:
+    from compliance.kinds.common import _leads
+
+    assert _leads("[Xx]{2,}") == ("XX", "Xx", "xX", "xx")
+    assert _leads("此处(输入|添加)") == ("此处",)
+    assert _leads("\\(\\s*\\)") == ("(",)
+    for unread in ("(?i)abc", "[[:digit:]]x", "a?b", "a{,3}", "\\d+", "[^()]略", "(a|bc)d"):
+        assert _leads(unread) is None, unread

@@ -88,9 +88,9 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 # ---------------------------------------------------------------- data density
 
 
-def _chars(document: Document, numbers: Sequence[int]) -> int:
-    """Characters other than spaces on the lines `numbers`: one split over them all rather than one per line."""
-    return len("".join(" ".join([document.lines[n - 1] for n in numbers]).split()))
+def _chars(lines: Sequence[str]) -> int:
+    """Characters other than spaces in `lines`: one split over them all rather than one per line."""
+    return len("".join(" ".join(lines).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
@@ -99,13 +99,22 @@ def data_density(document: Document, *, within: list[str], min_per_1000: float, 
     named = _headings_matching(document, document.sections, within)
     # Each part counts only the quantities between its first and last line, not all of them again.
     quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
+    # The part's lines as `numbered_lines` gives them, taken as one slice when no skipped line (page
+    # chrome, metadata) falls inside the part, as in most reports: walking them one by one cost as much
+    # as counting their characters.
+    skipped = sorted(document.skipped_lines)
     for index, part in enumerate(parts):
-        numbers = [n for n, _ in document.numbered_lines(part)]
-        lines = set(numbers)
-        chars = _chars(document, numbers)
-        within_span = quantity_lines[bisect_left(quantity_lines, numbers[0]):bisect_right(quantity_lines, numbers[-1])] \
-            if numbers else []
-        count = sum(1 for line in within_span if line in lines)
+        first, last = (document.body_start, len(document.lines)) if part is None \
+            else (part.location.line, part.end_line)
+        within_span = quantity_lines[bisect_left(quantity_lines, first):bisect_right(quantity_lines, last)]
+        if bisect_left(skipped, first) == bisect_right(skipped, last):
+            chars = _chars(document.lines[first - 1:last])
+            count = len(within_span)
+        else:
+            numbers = [n for n, _ in document.numbered_lines(part)]
+            lines = set(numbers)
+            chars = _chars([document.lines[n - 1] for n in numbers])
+            count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
         heading = _heading_line(document, part) if part is not None else (document.title or document.path)
         scored = chars >= min_chars and (part is None or named[index])

@@ -23,11 +23,12 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # quadratically over long runs of spaces.
 _ITEM_NUMBER = re.compile(r"(?<![0-9a-zA-Z一二三四五六七八九十])(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\)")
 _ITEM_BOUNDARY = frozenset("。;:!?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_cjk(char: str) -> bool:
-    return bool(char) and _CJK.match(char) is not None
+    """Whether `char` (one character, or "") is a Chinese character: compared, not matched, as a
+    regular expression call costs several comparisons."""
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _where(line: int, start: int, end: int) -> Location:
@@ -103,14 +104,18 @@ def _suspects(document: Document, pairs: list[str]) -> dict[int, set[str]]:
     if any("\n" in pair for pair in pairs):  # a mark no line can hold: check every line
         return {number: set(pairs) for number, _ in document.numbered_lines()}
     body = document.body_text
-    reversed_body = body[::-1]
+    reversed_body: str | None = None
     last = len(body) - 1
     items: list[int] | None = None
     suspects: dict[int, set[str]] = {}
     for pair in dict.fromkeys(pairs):
+        if pair[0] not in body and pair[-1] not in body:
+            continue  # most reports hold no ‘’, 【】 or 〔〕: a search for one character costs far less than a scan
         forward, backward = _strays(pair)
         offsets = [match.start() for match in forward.finditer(body)]
         if backward is not None:
+            if reversed_body is None:
+                reversed_body = body[::-1]
             offsets += [last - match.start() for match in backward.finditer(reversed_body)]
             if pair[-1] == ")":
                 if items is None:
@@ -142,10 +147,19 @@ def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]
 # ---------------------------------------------------------------- numbering
 
 
+# The values of the numbers headings use (1 … 99 in Arabic and Chinese numerals), read once by
+# `small_number` itself: a look-up costs a fraction of a call, and a report numbers some forty headings.
+_DIGITS = "一二三四五六七八九"
+_CHINESE = [*_DIGITS, "十", *(f"十{unit}" for unit in _DIGITS),
+            *(f"{tens}十{unit}" for tens in _DIGITS[1:] for unit in ("", *_DIGITS))]
+_VALUES = {numeral: small_number(numeral) for numeral in (*map(str, range(1, 100)), *_CHINESE)}
+
+
 def _value(section: Section) -> int | None:
     if section.style == "①":
         return _CIRCLED.index(section.number) + 1
-    return small_number(section.number)
+    value = _VALUES.get(section.number)
+    return value if value is not None else small_number(section.number)
 
 
 def _label(section: Section) -> str:
@@ -162,11 +176,24 @@ def _lost_separator(document: Document, section: Section) -> bool:
     return after < len(line) and not line[after].isspace()
 
 
+def _child_groups(sections: tuple[Section, ...], groups: list[tuple[Section, ...]]) -> None:
+    """Append the children of `sections` and of their descendants, in the order `all_sections` visits them."""
+    for section in sections:
+        if section.children:
+            groups.append(section.children)
+            _child_groups(section.children, groups)
+
+
 def _siblings(document: Document) -> Iterator[tuple[Section, ...]]:
     """Runs of sections that share a parent and a numbering style, in document order."""
     groups: list[tuple[Section, ...]] = [document.sections]
-    groups += [section.children for section in document.all_sections() if section.children]
+    _child_groups(document.sections, groups)
     for group in groups:
+        style = group[0].style if group else None
+        if all(section.style == style for section in group):
+            if group:
+                yield group  # most groups keep to one style
+            continue
         by_style: dict[str, list[Section]] = {}
         for section in group:
             by_style.setdefault(section.style, []).append(section)
@@ -182,7 +209,7 @@ def numbering(document: Document, *, separators: bool = True, sequence: bool = T
         for section in run:
             value = _value(section)
             details = []
-            if separators and _lost_separator(document, section):
+            if separators and not section.separator and _lost_separator(document, section):
                 details.append(text("quality.numbering_separator", number=section.number, separator=usual))
             if sequence and value is not None:
                 if previous is None:
@@ -267,8 +294,8 @@ def missing_unit(document: Document, *, units: list[str], clause_starts: list[st
         end = start + len(quantity.raw)
         before, following = matchable[start - 1:start] if start else "", matchable[end:end + 8]
         # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
-        if not ((_is_cjk(before) or before in _CLAUSE_MARKS) and _is_cjk(following[:1])
-                or _is_cjk(before) and following[:1] in _CLAUSE_ENDS):
+        before_cjk, first = _is_cjk(before), following[:1]
+        if not ((before_cjk or before in _CLAUSE_MARKS) and _is_cjk(first) or before_cjk and first in _CLAUSE_ENDS):
             continue
         if _PAIRED_COUNT.match(matchable, max(0, start - 4)):
             continue
@@ -327,7 +354,9 @@ def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
         if not body or body[-1] in _ENDS:
             continue
         if headings is None:
-            headings = {s.location.line for s in document.all_sections() if not s.run_in}
+            groups = [document.sections]
+            _child_groups(document.sections, groups)  # every section, without all_sections' nested generators
+            headings = {s.location.line for group in groups for s in group if not s.run_in}
         if number in headings:
             continue
         stripped = document.lines[number - 1].rstrip()
