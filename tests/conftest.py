@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import SEED, document
 
 from compliance.model import Document
-from helpers import SEED, document
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
 
 from compliance import batch
 from compliance.cli import main
-
-from helpers import SAMPLES, SEED
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:

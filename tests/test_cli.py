@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
 from jsonschema import Draft202012Validator, FormatChecker
 
 from compliance import resources
 from compliance.cli import main
-
-from helpers import SAMPLES, SEED
 
 REPORT_SCHEMA = Draft202012Validator(resources.schema("report"), format_checker=FormatChecker())
 

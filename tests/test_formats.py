@@ -7,13 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
 
 from compliance import check_file
 from compliance.errors import DocumentError
 from compliance.readers import READERS, read_document
 from compliance.structure import build, fold
-
-from helpers import SAMPLES, SEED
 
 FORMATS = ["xihu-2021.html", "xihu-2021.docx", "xihu-2021.pdf", "xihu-2021-traditional.txt"]
 

@@ -15,12 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
 
 from compliance.cli import main
-from compliance.formatters import BINARY_FORMATS
-from compliance.formatters import FORMATTERS
-
-from helpers import SAMPLES, SEED
+from compliance.formatters import BINARY_FORMATS, FORMATTERS
 
 SEED_TITLE = "南昌市西湖区2021年度法治政府建设情况报告"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

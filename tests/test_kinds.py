@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import document
 from jsonschema import Draft202012Validator, FormatChecker
 
 from compliance import resources
@@ -16,8 +17,6 @@ from compliance.engine import stamp
 from compliance.kinds import KINDS
 from compliance.model import Rule, Severity, Text
 from compliance.ruleset import load_ruleset
-
-from helpers import document
 
 CASES_DIR = Path(__file__).parent / "cases"
 SCHEMA = resources.schema("rulepack")

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from helpers import document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.kinds.common import find_all, find_any
 from compliance.matching import compile_pattern, compile_utf8, find_in_lines, line_local, lines_matching, search_any
 from compliance.profiles import bundled
-
-from helpers import document
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -11,13 +11,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from helpers import ROOT, SAMPLES
 from jsonschema import Draft7Validator
 
 from compliance.ci import annotation
 from compliance.cli import main
 from compliance.formatters import FORMATTERS
-
-from helpers import ROOT, SAMPLES
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 NAMES = ["a-xihu.txt", "b-late.txt", "c-broken.txt", "d-wrong-type.txt"]

@@ -7,13 +7,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
 
 from compliance import resources
 from compliance.cli import main
 from compliance.ruleset import load_ruleset
 from compliance.selftest import run_examples
-
-from helpers import SAMPLES, SEED
 
 
 def _one_rule_pack(folder: Path, rule_id: str, severity: str, phrase: str, extra: str = "") -> Path:

@@ -7,14 +7,13 @@ import re
 from bisect import bisect_right
 from difflib import SequenceMatcher
 
+from helpers import document
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compliance.identifiers import _LONG_RUN, lines_with_long_runs
 from compliance.kinds.content import _ACTION_YEAR, _best_match, _lines_with_years, _Paragraph
 from compliance.kinds.quality import _CLOSERS, _ENDS, _YEARS_WITHOUT_MARK, _lines_without_end, _suspects, _unbalanced
-
-from helpers import document
 
 PAIRS = ("“”", "‘’", "《》", "()", "【】", "〔〕", '"')
 # Marks of every pair (full-width brackets fold to half-width), item numbers and what bounds them.

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLES, SEED
+from test_cli import REPORT_SCHEMA
 
 from compliance import check_text
 from compliance.cli import main
@@ -15,9 +17,6 @@ from compliance.model import Report, Severity, Status
 from compliance.readers import read_document
 from compliance.ruleset import load_ruleset
 from compliance.structure import build
-
-from helpers import SAMPLES, SEED
-from test_cli import REPORT_SCHEMA
 
 NATIONAL = load_ruleset("national")
 CLEAN = ["complete-2023.md", "department-2022.txt", "embedded-frp-2023.txt", "late-2022.txt",

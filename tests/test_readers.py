@@ -6,11 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from helpers import SEED
 
 from compliance.errors import DocumentError
 from compliance.readers import read_document
-
-from helpers import SEED
 
 TEXT = SEED.read_text(encoding="utf-8")
 GBK_TEXT = TEXT.encode("gbk", errors="replace").decode("gbk")  # GBK lacks • and NBSP; GB18030 has all

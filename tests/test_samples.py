@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import SAMPLES
 
 from compliance.cli import main
 from compliance.engine import check
@@ -13,8 +14,6 @@ from compliance.model import Report, Status
 from compliance.readers import read_document
 from compliance.ruleset import load_ruleset
 from compliance.structure import build
-
-from helpers import SAMPLES
 
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
 NATIONAL = load_ruleset("national")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from compliance.model import Document
-
 from helpers import document
+
+from compliance.model import Document
 
 
 def _headings(doc: Document) -> list[tuple[int, int, str]]:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-from .engine import check  # noqa: E402
-from .model import Document, Finding, Report, RuleSet  # noqa: E402
-from .readers import read_document  # noqa: E402
-from .ruleset import load_ruleset  # noqa: E402
-from .structure import build  # noqa: E402
+from .engine import check
+from .model import Document, Finding, Report, RuleSet
+from .readers import read_document
+from .ruleset import load_ruleset
+from .structure import build
 
 
 def check_file(path: str | Path, ruleset: RuleSet | None = None) -> Report:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TextIO
 from pathlib import Path, PurePath
+from typing import Any, TextIO
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 

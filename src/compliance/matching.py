@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import re._parser as sre_parse  # noqa: PLC2701 - the stdlib's own parser, to inspect a pattern
+import re._parser as sre_parse  # the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from typing import Protocol

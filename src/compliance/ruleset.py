@@ -53,7 +53,7 @@ def _pattern_params(kind: str) -> set[str]:
 def _read_yaml(path: Path) -> Any:
     raw = read_setting_file(path, RulesetError, "pack")
     try:
-        return yaml.load(raw, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader: libyaml's when present
+        return yaml.load(raw, Loader=_SAFE_LOADER)  # a safe loader: libyaml's when present
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # noqa: PLC2701 - the stdlib's own parser, to read how a pattern starts
+import re._parser as sre_parse  # the stdlib's own parser, to read how a pattern starts
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache

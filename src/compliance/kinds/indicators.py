@@ -191,8 +191,8 @@ def indicator(
     *,
     topics: list[str],
     units: list[str],
-    min: float | None = None,  # noqa: A002 - the pack's word for it
-    max: float | None = None,  # noqa: A002
+    min: float | None = None,  # the pack's word for it, shadowing the builtin here
+    max: float | None = None,
     require_figure: bool = True,
     mention_credit: float = 0.5,
     context: list[str] = (),  # type: ignore[assignment]

@@ -7,11 +7,21 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 
-from ..matching import Lines, anchored, compile_pattern, find_in_lines, joined_per_engine, line_local, lines_matching, search_any
+from ..matching import (
+    Lines,
+    anchored,
+    compile_pattern,
+    find_in_lines,
+    joined_per_engine,
+    line_local,
+    lines_matching,
+    search_any,
+)
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
 from .common import find_any, memo, quote
+
 
 def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()

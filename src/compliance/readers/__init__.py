@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DocumentError
 from .. import messages  # not `text`: the submodule .text would shadow it
+from ..errors import DocumentError
 from ..model import Source
 from .docx import read_docx
 from .html import read_html
