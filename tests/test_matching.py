@@ -98,7 +98,8 @@ def test_searching_lines_alone_finds_what_the_whole_report_search_finds_on_them(
 
 
 def test_patterns_that_may_cross_a_line_or_match_nothing_are_not_line_local() -> None:
-    for pattern in ["法律顾问[^。;,]{0,12}列席", "a\\sb", "(案件)?", "a|b?", "^受理", "\\bab", "(?s:x.y)", "[\\n]x", "\\p{Han}"]:
+    for pattern in ["法律顾问[^。;,]{0,12}列席", "a\\sb", "(案件)?", "a|b?", "^受理", "\\bab", "(?s:x.y)", "[\\n]x", "\\p{Han}",
+                    "[[:space:]]*应诉"]:  # RE2's POSIX class crosses lines; Python's parser sees a set of letters
         assert not line_local(pattern), pattern
     for pattern in ["应诉(案件)?", "受理\\d+件", "x.y", "出庭应诉率"]:
         assert line_local(pattern), pattern

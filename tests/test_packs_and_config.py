@@ -150,6 +150,16 @@ def test_rules_validate_checks_the_bundled_packs_too(
         profiles.bundled.cache_clear()
     err = capsys.readouterr().err
     assert "fatal" in err and "内部错误" not in err
+    # So is a pattern RE2 refuses, before any document is checked with it.
+    (tmp_path / "rules" / "national.yaml").write_text(national.replace('"薄弱环节"', '"薄弱(环节"', 1),
+                                                      encoding="utf-8")
+    profiles.bundled.cache_clear()
+    try:
+        assert main(["check", "--profile", "national", "--no-config", str(SEED)]) == 2
+    finally:
+        profiles.bundled.cache_clear()
+    err = capsys.readouterr().err
+    assert "薄弱(环节" in err and "内部错误" not in err
 
 
 def test_checking_with_the_bundled_packs_never_loads_the_schema_validator() -> None:

@@ -164,3 +164,21 @@ def test_findings_speak_english(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "item number 2 lost its “、”" in out
     assert "the number 581 lost its unit and full stop" in out
+
+
+def test_a_library_callers_line_with_a_break_inside_is_checked_once_and_does_not_crash() -> None:
+    """Readers split on line breaks, but `build(Source(...))` is public: a line may still hold one."""
+    from compliance.engine import check
+    from compliance.model import Source
+    from compliance.profiles import bundled
+    from compliance.structure import build
+
+    paragraph = "我们持续推进行政执法三项制度，严格落实重大执法决定法制审核，全面提升执法规范化水平，并且接受社会监督"
+    lines = ("某区人民政府2022年度法治政府建设情况报告", "一、主要举措\n和成效", paragraph + "\n" + paragraph,
+             "联系人张三，电话13812345678。")
+    report = check(build(Source(path="<api>", format="txt", encoding="utf-8", lines=lines)), bundled("government"))
+    by_rule = {finding.rule_id: finding for finding in report.findings}
+    personal = [hit.location.line for hit in by_rule["quality.personal_data"].hits if hit.credit == 0]
+    assert personal == [4]
+    open_ended = [hit.location.line for hit in by_rule["quality.sentence_end"].hits if hit.credit == 0]
+    assert open_ended == [3]

@@ -225,7 +225,8 @@ _string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) 
 # This is the encoder it builds (separators ", " and ": ", no circular check: ours are trees).
 _c_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
 _encode = (
-    _c_encoder(None, None, _string, None, ": ", ", ", False, False, True) if _c_encoder is not None
+    _c_encoder(None, json.JSONEncoder().default, _string, None, ": ", ", ", False, False, True)
+    if _c_encoder is not None
     else json.JSONEncoder(ensure_ascii=False, check_circular=False).iterencode
 )
 

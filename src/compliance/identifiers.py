@@ -85,6 +85,8 @@ def lines_with_long_runs(lines: Sequence[str]) -> list[int]:
     line a candidate that `find_identifiers` then clears.
     """
     ascii_text = "\n".join(lines).encode("ascii", "ignore")
+    if ascii_text.count(b"\n") != len(lines) - 1:  # a "line" with a break in it: the count cannot tell lines apart
+        return [index for index, line in enumerate(lines) if _LONG_RUN_ASCII.search(line.encode("ascii", "ignore"))]
     found: list[int] = []
     line, counted = 0, 0
     for run in _LONG_RUN_ASCII.finditer(ascii_text):

@@ -136,8 +136,8 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
         problems = _schema_problems(data, source)
         if not problems:
             problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
-    else:
-        problems = _duplicate_ids(data, source)
+    else:  # the shipped packs' patterns are still compiled: a check compiles them all anyway
+        problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     if problems:
         raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
 

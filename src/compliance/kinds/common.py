@@ -11,7 +11,15 @@ from itertools import accumulate, product
 from typing import Any
 
 from ..identifiers import mask_identifiers
-from ..matching import compile_pattern, compile_spans, compile_utf8, joined_per_engine, scans_on_re2, spans
+from ..matching import (
+    compile_pattern,
+    compile_spans,
+    compile_utf8,
+    joined_per_engine,
+    may_hold_posix_class,
+    scans_on_re2,
+    spans,
+)
 from ..model import Document
 
 QUOTE_CONTEXT = 24
@@ -129,7 +137,7 @@ def _leads(pattern: str) -> tuple[str, ...] | None:
     Read with the stdlib's parser, which is read only where it agrees with RE2 (the pack language): plain
     literals, sets of literals and their repetitions, no flags, no [[:class:]].
     """
-    if "[:" in pattern:
+    if may_hold_posix_class(pattern):
         return None
     try:
         parsed = sre_parse.parse(pattern)

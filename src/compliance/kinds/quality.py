@@ -338,7 +338,8 @@ def _lines_without_end(document: Document) -> list[int]:
     reversed_body = "\n" + document.body_text[::-1]  # the line break before the last line's reversed text
     # A match at i starts the reversed text of the line whose last character is body_text[length - i - 1].
     ends = [length - match.start() - 1 for match in _OPEN_END_REVERSED.finditer(reversed_body)]
-    return [bisect_right(document.line_starts, end) for end in reversed(ends)]
+    # dict.fromkeys: a line with a break inside it (a library caller's Source) is still listed once
+    return list(dict.fromkeys(bisect_right(document.line_starts, end) for end in reversed(ends)))
 
 
 def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
