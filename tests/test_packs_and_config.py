@@ -138,27 +138,22 @@ def test_rules_validate_checks_the_bundled_packs_too(
     assert main(["rules", "validate", "national"]) == 2
     err = capsys.readouterr().err
     assert "guessed" in err and "内部错误" not in err
-    # An edit that breaks loading is explained by the full validation, not an internal error.
-    (tmp_path / "rules" / "national.yaml").write_text(national.replace("severity: error", "severity: fatal", 1),
-                                                      encoding="utf-8")
     from compliance import profiles
 
-    profiles.bundled.cache_clear()  # packs are loaded once per process: forget the good one
-    try:
-        assert main(["check", "--profile", "national", "--no-config", str(SEED)]) == 2
-    finally:
-        profiles.bundled.cache_clear()
-    err = capsys.readouterr().err
+    def check_with_national(edited: str) -> str:
+        (tmp_path / "rules" / "national.yaml").write_text(edited, encoding="utf-8")
+        profiles.bundled.cache_clear()  # packs are loaded once per process: forget the last one
+        try:
+            assert main(["check", "--profile", "national", "--no-config", str(SEED)]) == 2
+        finally:
+            profiles.bundled.cache_clear()
+        return capsys.readouterr().err
+
+    # An edit that breaks loading is explained by the full validation, not an internal error;
+    err = check_with_national(national.replace("severity: error", "severity: fatal", 1))
     assert "fatal" in err and "内部错误" not in err
-    # So is a pattern RE2 refuses, before any document is checked with it.
-    (tmp_path / "rules" / "national.yaml").write_text(national.replace('"薄弱环节"', '"薄弱(环节"', 1),
-                                                      encoding="utf-8")
-    profiles.bundled.cache_clear()
-    try:
-        assert main(["check", "--profile", "national", "--no-config", str(SEED)]) == 2
-    finally:
-        profiles.bundled.cache_clear()
-    err = capsys.readouterr().err
+    # so is a pattern RE2 refuses, before any document is checked with it.
+    err = check_with_national(national.replace('"薄弱环节"', '"薄弱(环节"', 1))
     assert "薄弱(环节" in err and "内部错误" not in err
 
 
