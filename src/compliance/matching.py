@@ -354,10 +354,10 @@ def find_in_lines(pattern: str, lines: Iterable[tuple[int, str]]) -> list[tuple[
 @lru_cache(maxsize=1024)
 def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     """`patterns` joined into one alternation per engine they were written for, as `find_any` searches
-    them: RE2's first, then the stdlib's."""
+    them: the stdlib's (repetition-free) first, then RE2's."""
     groups: dict[bool, list[str]] = {True: [], False: []}
     for pattern in patterns:
-        groups[compile_utf8(pattern) is None].append(pattern)
+        groups[_repetition_free(pattern)].append(pattern)
     return tuple("|".join(f"(?:{member})" for member in members) for members in groups.values() if members)
 
 
