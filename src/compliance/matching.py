@@ -67,6 +67,17 @@ def may_hold_posix_class(pattern: str) -> bool:
     return "[:" in pattern
 
 
+def parse_like_re2(pattern: str) -> sre_parse.SubPattern | None:
+    """`pattern` as Python's parser reads it, or None where that reading cannot be trusted to be RE2's
+    (a POSIX class) or Python cannot read it at all (RE2-only syntax such as \\p{Han})."""
+    if may_hold_posix_class(pattern):
+        return None
+    try:
+        return sre_parse.parse(pattern)
+    except re.error:
+        return None
+
+
 def _repetition_free(pattern: str) -> bool:
     """Whether Python's engine may run `pattern`: no repetition, and nothing it reads unlike RE2.
 
@@ -74,11 +85,8 @@ def _repetition_free(pattern: str) -> bool:
     classes (full-width digits, Chinese characters as word characters) where RE2's are ASCII: such
     patterns stay on RE2, whose syntax is the pack language.
     """
-    if may_hold_posix_class(pattern):
-        return False
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
+    parsed = parse_like_re2(pattern)
+    if parsed is None:
         return False
     stack = [parsed]
     while stack:
@@ -295,11 +303,8 @@ def line_local(pattern: str) -> bool:
     consumes the text it covered, and an empty match moves the scan on differently: then only the
     whole-text scan is exact. Anchors and RE2-only syntax are refused too.
     """
-    if may_hold_posix_class(pattern):  # [[:space:]] crosses lines in RE2; Python's parser sees no class
-        return False
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
+    parsed = parse_like_re2(pattern)  # [[:space:]] crosses lines in RE2; Python's parser sees no class
+    if parsed is None:
         return False
     if parsed.state.flags & ~re.UNICODE or parsed.getwidth()[0] == 0:
         return False

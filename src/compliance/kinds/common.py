@@ -16,7 +16,7 @@ from ..matching import (
     compile_spans,
     compile_utf8,
     joined_per_engine,
-    may_hold_posix_class,
+    parse_like_re2,
     scans_on_re2,
     spans,
 )
@@ -137,11 +137,8 @@ def _leads(pattern: str) -> tuple[str, ...] | None:
     Read with the stdlib's parser, which is read only where it agrees with RE2 (the pack language): plain
     literals, sets of literals and their repetitions, no flags, no [[:class:]].
     """
-    if may_hold_posix_class(pattern):
-        return None
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:
+    parsed = parse_like_re2(pattern)
+    if parsed is None:
         return None
     if parsed.state.flags & ~re.UNICODE:
         return None
