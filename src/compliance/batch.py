@@ -7,6 +7,7 @@ result.
 
 from __future__ import annotations
 
+import gc
 import glob
 import itertools
 import os
@@ -103,16 +104,26 @@ _NO_RULES = RuleSet(id="", version="", hash="", source="", categories=(), grades
 def _init(settings: Settings) -> None:
     global _SETTINGS
     _SETTINGS = settings
+    # What is alive now (modules, compiled patterns, the settings) lives as long as the worker: out of the
+    # collector's sight, it is not traversed again by every full collection.
+    gc.freeze()
 
 
 def _check_chunk(items: list[Input]) -> list[Result | Entry]:
     assert _SETTINGS is not None
     settings = _SETTINGS
-    results = [check_one(item, settings, full=True) for item in items]
-    # The parent holds the rule set already; sending it back with every report would dominate the traffic.
+    # Each report is reduced (to its JSON entry, or slimmed) as soon as it is checked: a chunk of full
+    # reports held at once makes the cyclic collector run ten times as often, ~5 % of a worker's time.
+    return [_reduce(check_one(item, settings, full=True), settings) for item in items]
+
+
+def _reduce(result: Result, settings: Settings) -> Result | Entry:
+    if not isinstance(result, Report):
+        return result
     if settings.entries:  # the entry is made from the full report: the document's text is still there
-        return [_entry(r, settings.entries) if isinstance(r, Report) else r for r in results]
-    return [replace(slim(r), ruleset=_NO_RULES) if isinstance(r, Report) else r for r in results]
+        return _entry(result, settings.entries)
+    # The parent holds the rule set already; sending it back with every report would dominate the traffic.
+    return replace(slim(result), ruleset=_NO_RULES)
 
 
 def _entry(report: Report, lang: str) -> Entry:
