@@ -106,12 +106,12 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_zip_bomb_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
-        with package.open("word/document.xml", "w") as member:
-            member.write(f"<w:document {W_NS}><w:body><w:p><w:r><w:t>".encode())
-            block = "法" * (1 << 20)
-            for _ in range(40):  # 120 MB of text inflated from about 120 KB
-                member.write(block.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package, \
+            package.open("word/document.xml", "w") as member:
+        member.write(f"<w:document {W_NS}><w:body><w:p><w:r><w:t>".encode())
+        block = "法" * (1 << 20)
+        for _ in range(40):  # 120 MB of text inflated from about 120 KB
+            member.write(block.encode())
     assert path.stat().st_size < 1024 * 1024
     error = _refused(capsys, path, "too_large")
     assert "压缩炸弹" in error["message"]

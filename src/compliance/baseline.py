@@ -47,7 +47,7 @@ def _fingerprints(finding: Finding, document: Document) -> list[str]:
             continue
         where = _section_path(document, hit.location.line if hit.location else None)
         evidence = _NOISE.sub("", fold(hit.evidence or ""))
-        key = "\x1f".join((finding.rule_id, where, evidence))
+        key = f"{finding.rule_id}\x1f{where}\x1f{evidence}"
         prints.append(hashlib.sha256(key.encode("utf-8")).hexdigest()[:20])
     return prints or [hashlib.sha256(finding.rule_id.encode("utf-8")).hexdigest()[:20]]
 

@@ -214,7 +214,6 @@ def render_markdown(results: Iterable[Result], out: TextIO, options: Options) ->
     if len(digest.rows) > 1 and digest.rule_failures:
         out.write(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
                   "|---|---:|\n")
-        for rule_id, title, count in digest.top_failures():
-            out.write(f"| {_cell(title)} `{rule_id}` | {count} |\n")
+        out.writelines(f"| {_cell(title)} `{rule_id}` | {count} |\n" for rule_id, title, count in digest.top_failures())
         out.write("\n")
     out.write("\n".join(details))
