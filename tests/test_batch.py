@@ -194,3 +194,26 @@ def test_a_worker_process_that_dies_costs_no_result(tmp_path: Path, monkeypatch:
     documents = _json(capsys)["documents"]
     assert [Path(d["path"]).name for d in documents] == [f"{i:02d}.txt" for i in range(batch.POOL_MINIMUM + 4)]
     assert all(d["passed"] and d["error"] is None for d in documents)
+
+
+def test_a_batch_reads_the_same_written_as_utf8_bytes_or_as_text(tmp_path: Path) -> None:
+    """Worker entries are UTF-8 bytes written straight to a UTF-8 output; any other output gets text."""
+    from compliance.formatters import Options, render_json
+    from compliance.pipeline import Settings
+
+    settings = Settings(entries="zh")
+    items = [batch.Input(path=str(path)) for path in sorted(SAMPLES.glob("*.txt"))]
+    entries = [batch._reduce(batch.check_one(item, settings, full=True), settings) for item in items]
+    assert all(isinstance(entry, batch.Entry) for entry in entries)
+    as_text = io.StringIO()
+    render_json(entries, as_text, Options())
+    target = tmp_path / "batch.json"
+    with target.open("w", encoding="utf-8", newline="\n") as out:
+        render_json(entries, out, Options())
+    assert target.read_text(encoding="utf-8") == as_text.getvalue()
+    console = io.TextIOWrapper(io.BytesIO(), encoding="gb18030")  # a Chinese Windows console, say
+    render_json(entries, console, Options())
+    console.flush()
+    assert console.buffer.getvalue().decode("gb18030") == as_text.getvalue()  # type: ignore[attr-defined]
+    titles = [document["title"] for document in json.loads(as_text.getvalue())["documents"]]
+    assert len(titles) == len(items) and "南昌市西湖区2021年度法治政府建设情况报告" in titles

@@ -127,7 +127,7 @@ def _reduce(result: Result, settings: Settings) -> Result | Entry:
 
 
 def _entry(report: Report, lang: str) -> Entry:
-    return Entry(text=encode_document(report, lang), lang=lang, passed=report.passed,
+    return Entry(json=encode_document(report, lang).encode("utf-8"), lang=lang, passed=report.passed,
                  score=report.score.total, ruleset=_NO_RULES, profile=report.profile,
                  waived=sum(1 for finding in report.findings if finding.status is Status.WAIVED))
 
