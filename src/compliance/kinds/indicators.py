@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..matching import find_in_lines, line_local, search_any
@@ -316,28 +316,53 @@ def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) ->
 COUNT_UNITS = ("件", "次", "人", "人次", "个", "项", "份", "卷", "宗", "起", "场", "部", "条")
 
 
+class _Drawn:
+    """The items of an iterator, drawn only as far as some reader has gone and kept for the next reader.
+
+    Readers may interleave: each keeps its own place in the shared list.
+    """
+
+    __slots__ = ("_drawn", "_source")
+
+    def __init__(self, source: Iterator[Binding]) -> None:
+        self._source = source
+        self._drawn: list[Binding] = []
+
+    def __iter__(self) -> Iterator[Binding]:
+        index = 0
+        while True:
+            if index == len(self._drawn):
+                item = next(self._source, None)
+                if item is None:
+                    return
+                self._drawn.append(item)
+            yield self._drawn[index]
+            index += 1
+
+
+def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+                lines: frozenset[int]) -> _Drawn:
+    """The mentions of `topics` on `lines` that bind a figure, bound only as far as a reader needs them:
+    a pair is usually the first figure beside the other topic's, and the rest of a long paragraph's
+    mentions would be bound for nothing. Only figures pair, so no clause is searched for a negative."""
+    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(  # type: ignore[no-any-return]
+        b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
+
+
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
            context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
     lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
     a paragraph's pairs depend on that paragraph alone."""
-    # Only figures pair, so no clause is searched for a negative statement; the second topic is bound
-    # only on the lines where the first has a figure.
+    # The second topic is bound only on the lines where the first has a figure, per paragraph: a rate's
+    # numerator pairs with the denominator already bound beside the rate.
     if lines is None:
-        ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+        ones: Iterable[Binding] = [b for b in bind(document, first, units=first_units, context=context, negative=())
+                                   if b.quantity is not None]
     else:
-        ones = memo(document, ("pair", tuple(first), tuple(first_units), tuple(context), lines), lambda: [
-            b for b in _bindings(document, first, first_units, context, (), 40, 12, (), lines) if b.quantity is not None])
-    if not ones:
-        return
-
-    def seconds_on(line: frozenset[int]) -> list[Binding]:
-        # Bound per paragraph: a rate's numerator pairs with the denominator already bound beside the rate.
-        return memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), line), lambda: [  # type: ignore[no-any-return]
-            b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), line) if b.quantity is not None])
-
+        ones = _figures_on(document, first, first_units, context, lines)
     for one in ones:
-        for other in seconds_on(frozenset((one.line,))):
+        for other in _figures_on(document, second, COUNT_UNITS, context, frozenset((one.line,))):
             if not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity:
                 yield one, other
                 break
