@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
-from ..model import Document, Hit, Location, Quantity, Section
+from ..model import Document, Hit, Location, Quantity, Section, _slot_init
 from .common import find_all, memo, quote
 
 _CLAUSE_END = re.compile(r"[,;。!?:]")  # on folded text: ，；：！？ are already half-width
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Binding:
     """A topic found in the text and what it was bound to."""
@@ -44,19 +45,6 @@ class Binding:
 CLAUSE_REACH = 200
 
 
-def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end) in a line of the report, reaching at most CLAUSE_REACH characters
-    each way; the line's clause ends are found once per document (a line holds many topics and figures)."""
-    line = document.matchable[line_number - 1]
-    ends = memo(document, ("clause_ends", line_number), lambda: [m.start() for m in _CLAUSE_END.finditer(line)])
-    floor = max(0, start - CLAUSE_REACH)
-    before = bisect_left(ends, start)
-    left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
-    after = bisect_left(ends, end)
-    right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
-    return left, right
-
-
 def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
     """Each line's quantities, in column order (computed once per document)."""
     def group() -> dict[int, list[Quantity]]:
@@ -66,6 +54,62 @@ def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
         return by_line
 
     return memo(document, "quantities_by_line", group)  # type: ignore[no-any-return]
+
+
+class _LineFacts:
+    """What the indicator kinds look up about a line of one document, each worked out once for all of them.
+
+    A report's figures sit in a few paragraphs, and a dozen rules' topics point into the same ones: the
+    line's clause ends, where its quantities start and whether it names a context are asked again and
+    again, so they are kept per line rather than found per mention.
+    """
+
+    __slots__ = ("_clause_ends", "_in_context", "_matchable", "_starts", "quantities")
+
+    def __init__(self, document: Document) -> None:
+        self._matchable = document.matchable
+        self.quantities = quantities_by_line(document)
+        self._clause_ends: dict[int, list[int]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._in_context: dict[tuple[tuple[str, ...], int], bool] = {}
+
+    def clause(self, number: int, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end) in line `number`, reaching at most CLAUSE_REACH characters each way."""
+        line = self._matchable[number - 1]
+        ends = self._clause_ends.get(number)
+        if ends is None:
+            ends = self._clause_ends[number] = [m.start() for m in _CLAUSE_END.finditer(line)]
+        floor = max(0, start - CLAUSE_REACH)
+        before = bisect_left(ends, start)
+        left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
+        after = bisect_left(ends, end)
+        right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
+        return left, right
+
+    def starting_within(self, number: int, low: int, high: int) -> list[Quantity]:
+        """The quantities of line `number` that start in columns [low, high): a line may hold hundreds of thousands."""
+        starts = self._starts.get(number)
+        if starts is None:
+            starts = self._starts[number] = [q.location.column - 1 for q in self.quantities.get(number, ())]
+        return self.quantities[number][bisect_left(starts, low):bisect_left(starts, high)] if starts else []
+
+    def in_context(self, context: tuple[str, ...], number: int) -> bool:
+        """Whether line `number` names one of `context` anywhere: reports name the subject (复议) once,
+        then list its figures."""
+        key = (context, number)
+        found = self._in_context.get(key)
+        if found is None:
+            found = self._in_context[key] = search_any(context, self._matchable[number - 1]) is not None
+        return found
+
+
+def _line_facts(document: Document) -> _LineFacts:
+    return memo(document, "indicator_lines", lambda: _LineFacts(document))  # type: ignore[no-any-return]
+
+
+def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end) in a line of the report (see `_LineFacts.clause`)."""
+    return _line_facts(document).clause(line_number, start, end)
 
 
 def bind(
@@ -106,9 +150,9 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
               exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
               lines: Collection[int] | None = None) -> Iterator[Binding]:
     """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
-    by_line = quantities_by_line(document)
-    starts: dict[int, list[int]] = {}
-    in_context: dict[int, bool] = {}
+    facts = _line_facts(document)
+    context = tuple(context)
+    negative = tuple(negative)
     seen: set[tuple[int, int]] = set()
     # Topics are tried in the pack's order, so the most specific wording can come first.
     matches = (match for topic in topics for match in _topic_matches(document, topic, lines))
@@ -116,29 +160,20 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
         if (line_number, start) in seen or (lines is not None and line_number not in lines):
             continue
         seen.add((line_number, start))
+        if context and not facts.in_context(context, line_number):
+            continue
         line = document.matchable[line_number - 1]
-        # Context is sought in the whole paragraph: reports name the subject (复议) once, then list its figures.
-        if context:
-            if line_number not in in_context:
-                in_context[line_number] = search_any(context, line) is not None
-            if not in_context[line_number]:
-                continue
-        left, right = _clause(document, line_number, start, end)
+        left, right = facts.clause(line_number, start, end)
         if exclude and search_any(exclude, line[left:right]):
             continue
-        quantities = by_line.get(line_number, [])
-        if line_number not in starts:
-            starts[line_number] = [q.location.column - 1 for q in quantities]
-        # Only the quantities that can be near the topic: a line may hold hundreds of thousands.
-        low = bisect_left(starts[line_number], max(left, start - before_window))
-        high = bisect_left(starts[line_number], min(right, end + window))
-        candidates = [q for q in quantities[low:high] if q.unit in units]
+        near = facts.starting_within(line_number, max(left, start - before_window), min(right, end + window))
+        candidates = [q for q in near if q.unit in units]
         quantity = _nearest(candidates, start, end, left, right, window, before_window)
         found_negative = None
         if quantity is None and negative:
-            match = search_any(list(negative), line[left:right])
+            match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
-        yield Binding(line=line_number, topic_start=start, topic_end=end, quantity=quantity, negative=found_negative)
+        yield Binding._make(line_number, start, end, quantity, found_negative)
 
 
 def _topic_matches(document: Document, topic: str, lines: Collection[int] | None) -> list[tuple[int, int, int]]:
@@ -281,28 +316,53 @@ def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) ->
 COUNT_UNITS = ("件", "次", "人", "人次", "个", "项", "份", "卷", "宗", "起", "场", "部", "条")
 
 
+class _Drawn:
+    """The items of an iterator, drawn only as far as some reader has gone and kept for the next reader.
+
+    Readers may interleave: each keeps its own place in the shared list.
+    """
+
+    __slots__ = ("_drawn", "_source")
+
+    def __init__(self, source: Iterator[Binding]) -> None:
+        self._source = source
+        self._drawn: list[Binding] = []
+
+    def __iter__(self) -> Iterator[Binding]:
+        index = 0
+        while True:
+            if index == len(self._drawn):
+                item = next(self._source, None)
+                if item is None:
+                    return
+                self._drawn.append(item)
+            yield self._drawn[index]
+            index += 1
+
+
+def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
+                lines: frozenset[int]) -> _Drawn:
+    """The mentions of `topics` on `lines` that bind a figure, bound only as far as a reader needs them:
+    a pair is usually the first figure beside the other topic's, and the rest of a long paragraph's
+    mentions would be bound for nothing. Only figures pair, so no clause is searched for a negative."""
+    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(  # type: ignore[no-any-return]
+        b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
+
+
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
            context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
     lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
     a paragraph's pairs depend on that paragraph alone."""
-    # Only figures pair, so no clause is searched for a negative statement; the second topic is bound
-    # only on the lines where the first has a figure.
+    # The second topic is bound only on the lines where the first has a figure, per paragraph: a rate's
+    # numerator pairs with the denominator already bound beside the rate.
     if lines is None:
-        ones = [b for b in bind(document, first, units=first_units, context=context, negative=()) if b.quantity is not None]
+        ones: Iterable[Binding] = [b for b in bind(document, first, units=first_units, context=context, negative=())
+                                   if b.quantity is not None]
     else:
-        ones = memo(document, ("pair", tuple(first), tuple(first_units), tuple(context), lines), lambda: [
-            b for b in _bindings(document, first, first_units, context, (), 40, 12, (), lines) if b.quantity is not None])
-    if not ones:
-        return
-
-    def seconds_on(line: frozenset[int]) -> list[Binding]:
-        # Bound per paragraph: a rate's numerator pairs with the denominator already bound beside the rate.
-        return memo(document, ("pair", tuple(second), COUNT_UNITS, tuple(context), line), lambda: [  # type: ignore[no-any-return]
-            b for b in _bindings(document, second, COUNT_UNITS, context, (), 40, 12, (), line) if b.quantity is not None])
-
+        ones = _figures_on(document, first, first_units, context, lines)
     for one in ones:
-        for other in seconds_on(frozenset((one.line,))):
+        for other in _figures_on(document, second, COUNT_UNITS, context, frozenset((one.line,))):
             if not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity:
                 yield one, other
                 break
