@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import accumulate
 from typing import Final
 
 from .model import Location, Quantity
@@ -250,15 +251,18 @@ def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list
 
 def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[Quantity]:
     """find_quantities() of each (line number, text), in order, in one scan of the lines joined."""
-    joined = "\n".join(text for _, text in numbered_lines)
-    line_ends = [match.start() for match in _NEWLINE.finditer(joined)]
-    if len(line_ends) != len(numbered_lines) - 1:  # a "line" with a newline in it: keep it whole
-        return [quantity for number, text in numbered_lines for quantity in find_quantities(text, line=number)]
-    line_ends.append(len(joined))
-    return _scan(joined, [number for number, _ in numbered_lines], line_ends, 0)
+    return find_quantities_on_lines([number for number, _ in numbered_lines], [text for _, text in numbered_lines])
 
 
-_NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
+def find_quantities_on_lines(numbers: Sequence[int], texts: Sequence[str]) -> list[Quantity]:
+    """find_quantities_in_lines() of texts[i] numbered numbers[i], without pairing them first."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a "line" with a newline in it: keep it whole
+        return [quantity for number, text in zip(numbers, texts) for quantity in find_quantities(text, line=number)]
+    # A line ends before the newline that follows it, one per line before it.
+    line_ends = [end + index for index, end in enumerate(accumulate(map(len, texts)))]
+    return _scan(joined, numbers, line_ends, 0)
+
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
 # A Chinese numeral is a candidate only where an alternative can start with it (run into words — 进一步, 统一 —
