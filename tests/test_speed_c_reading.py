@@ -1,4 +1,5 @@
-"""read_bytes asks for the size stat reported, then for the rest of the limit only when the file has grown."""
+"""Reading: read_bytes asks for the size stat reported and for the rest of the limit only when the file has grown;
+split_lines looks for carriage returns only in text that has one."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.errors import DocumentError
-from compliance.readers import read_bytes
+from compliance.readers import read_bytes, split_lines
 
 
 def _stat_reporting(monkeypatch: pytest.MonkeyPatch, path: Path, size: int) -> None:
@@ -49,3 +52,9 @@ def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(b"y" * 500)
     assert read_bytes(path, max_bytes=500) == b"y" * 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="\r\n a法。\u2028\x0b", max_size=30))
+def test_split_lines_skips_the_carriage_return_pass_only_when_there_is_none(text: str) -> None:
+    assert split_lines(text) == tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
