@@ -1,13 +1,15 @@
-"""The lookahead before the digit-led skip alternatives only spares re trying them where none can match."""
+"""Shortcuts of the quantity scan: the lookahead before the digit-led skip alternatives only spares re trying them
+where none can match; the candidate search, listing digits instead of testing \\d, still stops at every digit."""
 
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from compliance.quantities import _DIGIT_SKIP_AHEAD, _PATTERN, _SKIP_FROM_DIGITS
+from compliance.quantities import _DIGIT_SKIP_AHEAD, _PATTERN, _SKIP_FROM_DIGITS, _START, _decimal_digits
 
 # _PATTERN as it reads without the lookahead: the plain computation the shortcut must equal.
 assert _PATTERN.pattern.count(_DIGIT_SKIP_AHEAD) == 1
@@ -44,3 +46,20 @@ def test_every_digit_led_skip_alternative_is_let_through() -> None:
     for word, part in skipped:
         match = _PATTERN.match(word)
         assert match is not None and (match.lastgroup, match.group()) == ("skip", part), word
+
+
+def test_every_digit_is_a_candidate() -> None:
+    digits = re.findall(r"\d", "".join(map(chr, range(sys.maxunicode + 1))))
+    assert _decimal_digits(0x10000) == "".join(digit for digit in digits if digit <= "\uffff")
+    assert [digit for digit in digits if not _START.match(digit)] == []
+
+
+# Quantities written with digits of other scripts (Arabic-Indic, Devanagari, full-width, mathematical) and
+# characters beyond the BMP that are not digits, around what makes a Chinese numeral a candidate or not.
+WIDE = st.lists(st.sampled_from([*"٣٤०१２３𝟏𝟐𝟘😀𠁞12一二十百分之个件年余多", "百分之", "两个", "\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=WIDE)
+def test_every_place_a_quantity_can_start_is_still_a_candidate(text: str) -> None:
+    assert [p for p in range(len(text)) if _PATTERN.match(text, p) and not _START.match(text, p)] == []
