@@ -113,7 +113,9 @@ _FULL_WIDTH_SIGN: Final[re.Pattern[str]] = re.compile("[" + "".join(map(re.escap
 
 _SPACES = r" \t\u3000\xa0"
 _SP = rf"[{_SPACES}]?"
-_DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# 1,234,567 or a plain run. The thousands form takes its first digits whole (at most three, a comma next) and
+# repeats a group only once one comma group is there: most numbers have no comma and leave at once.
+_DIGITS = r"(?>\d{1,3}+,\d{3}(?:,\d{3})*(?!\d)|\d+)(?:\.\d+)?"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 # Only from the start of a run of numerals, possessively: a long run must not be rescanned from every position.
 _CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[〇零一二三四五六七八九]++)?"
@@ -154,16 +156,20 @@ _SKIP = "|".join((
     "|".join(_SLOGANS),
 ))
 
+# In the arabic alternative, which nearly every number takes, a group holds an optional part rather than being
+# optional itself ([余多]? inside, "|" closing a choice of parts): re repeats an optional group through its
+# general loop, which costs more than the part. Such a group reads "" instead of None when absent.
 _PATTERN: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?P<skip>{_SKIP})
   | (?P<times>(?P<t_count>[{_TIMES_COUNT}])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
   | (?P<percent>百分之(?P<p_value>{_DIGITS}|{_CN})(?P<p_suffix>以上|左右)?)
-  | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多])?(?P<a_mult>{_MULT})?(?P<a_approx2>[余多])?
-        (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>{_MULT})?
-         | {_SP}/{_SP}(?P<a_denominator>{_DIGITS}))?
-        (?:{_SP}(?P<a_unit>{_UNIT})|[（(](?P<a_paren_unit>{_UNIT})[)）])?
-        (?P<a_suffix>左右|以上)?)
+  | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多]?)(?P<a_mult>(?:{_MULT})?)(?P<a_approx2>[余多]?)
+        (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>(?:{_MULT})?)
+         | {_SP}/{_SP}(?P<a_denominator>{_DIGITS})
+         | )
+        (?:{_SP}(?P<a_unit>{_UNIT})|[（(](?P<a_paren_unit>{_UNIT})[)）]|)
+        (?P<a_suffix>(?:左右|以上)?))
   | (?P<chinese>(?P<c_value>{_CN})(?:(?P<c_approx>[余多])(?P<c_mult>{_MULT})?)?
         (?:{_SP}[至到]{_SP}(?P<c_upper>{_CN}))?
         (?P<c_unit>{_UNIT})(?P<c_suffix>左右|以上)?)
