@@ -1,15 +1,25 @@
 """Shortcuts of the quantity scan: the lookahead before the digit-led skip alternatives only spares re trying them
-where none can match; the candidate search, listing digits instead of testing \\d, still stops at every digit."""
+where none can match; the candidate search, listing digits instead of testing \\d, still stops at every digit;
+build's scan, told the full-width characters fold found, finds what a scan that looks for them finds."""
 
 from __future__ import annotations
 
 import re
 import sys
 
+from helpers import document
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from compliance.quantities import _DIGIT_SKIP_AHEAD, _PATTERN, _SKIP_FROM_DIGITS, _START, _decimal_digits
+from compliance.quantities import (
+    _DIGIT_SKIP_AHEAD,
+    _FULL_WIDTH,
+    _PATTERN,
+    _SKIP_FROM_DIGITS,
+    _START,
+    _decimal_digits,
+    find_quantities_in_lines,
+)
 
 # _PATTERN as it reads without the lookahead: the plain computation the shortcut must equal.
 assert _PATTERN.pattern.count(_DIGIT_SKIP_AHEAD) == 1
@@ -63,3 +73,17 @@ WIDE = st.lists(st.sampled_from([*"٣٤०१２３𝟏𝟐𝟘😀𠁞12一二�
 @given(text=WIDE)
 def test_every_place_a_quantity_can_start_is_still_a_candidate(text: str) -> None:
     assert [p for p in range(len(text)) if _PATTERN.match(text, p) and not _START.match(text, p)] == []
+
+
+# Report lines with full-width digits, letters and signs among half-width ones, in the body and the header.
+FULL_WIDTH_TEXT = st.lists(st.one_of(st.sampled_from(sorted(_FULL_WIDTH)), st.sampled_from([*"0123456789.%/-:A"]),
+                                     st.sampled_from(["件", "人次", "年", "，", "。", "\u3000", "\n", "发布机构：",
+                                                      "2021年度法治政府建设情况报告\n"])), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=FULL_WIDTH_TEXT)
+@example(body="共１２．５％，Ａ5件，３／４，５－６件，Ｚ2\n始于２０２１\n")
+def test_build_finds_the_quantities_a_plain_scan_finds(body: str) -> None:
+    built = document("某县2021年度法治政府建设情况报告\n" + body)
+    assert list(built.quantities) == find_quantities_in_lines(list(built.numbered_lines()))

@@ -10,7 +10,7 @@ quantities. We parse Chinese numerals ourselves: cn2an is slower, pulls in PyYAM
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from itertools import accumulate
 from typing import Final
@@ -271,14 +271,19 @@ def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[
     return find_quantities_on_lines([number for number, _ in numbered_lines], [text for _, text in numbered_lines])
 
 
-def find_quantities_on_lines(numbers: Sequence[int], texts: Sequence[str]) -> list[Quantity]:
-    """find_quantities_in_lines() of texts[i] numbered numbers[i], without pairing them first."""
+def find_quantities_on_lines(numbers: Sequence[int], texts: Sequence[str],
+                             full_width: Collection[str] | None = None) -> list[Quantity]:
+    """find_quantities_in_lines() of texts[i] numbered numbers[i], without pairing them first.
+
+    `full_width`, when given, holds every full-width character in `texts` (and maybe more): fold() notes those it
+    replaces, and the texts are then not searched for them again.
+    """
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a "line" with a newline in it: keep it whole
         return [quantity for number, text in zip(numbers, texts) for quantity in find_quantities(text, line=number)]
     # A line ends before the newline that follows it, one per line before it.
     line_ends = [end + index for index, end in enumerate(accumulate(map(len, texts)))]
-    return _scan(joined, numbers, line_ends, 0)
+    return _scan(joined, numbers, line_ends, 0, full_width)
 
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
@@ -319,11 +324,14 @@ _START: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int) -> list[Quantity]:
-    """The quantities in `text`, lines of which end (exclusive) at `line_ends`; no match crosses a line's end."""
+def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int,
+          full_width: Collection[str] | None = None) -> list[Quantity]:
+    """The quantities in `text`, lines of which end (exclusive) at `line_ends`; no match crosses a line's end.
+
+    `full_width`, when given, holds every full-width character in `text` (and maybe more)."""
     # Full-width digits and signs are rare and few distinct: replacing each one found beats translating the text.
     normal = text
-    for char in set(_FULL_WIDTH_SIGN.findall(text)):
+    for char in _FULL_WIDTH.keys() & (set(_FULL_WIDTH_SIGN.findall(text)) if full_width is None else full_width):
         normal = normal.replace(char, _FULL_WIDTH[char])
     found: list[Quantity] = []
     line_index, line_start, line_end = 0, 0, line_ends[0]

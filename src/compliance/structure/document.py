@@ -16,7 +16,8 @@ from .subject import subject_of
 def build(source: Source) -> Document:
     """Parse a Source into a Document."""
     lines = source.lines
-    folded = _fold_lines(lines)
+    width_found: set[str] = set()  # full-width characters fold replaces: the quantity scan need not seek them again
+    folded = _fold_lines(lines, width_found)
     header = _scan_header(lines, folded)
     if header.title is None and source.facts.get("ArticleTitle"):
         header.title = source.facts["ArticleTitle"].strip()
@@ -34,7 +35,7 @@ def build(source: Source) -> Document:
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,
                                          publisher.value if publisher else source.facts.get("ContentSource"))
-    quantities = find_quantities_on_lines(text_lines, [lines[number - 1] for number in text_lines])
+    quantities = find_quantities_on_lines(text_lines, [lines[number - 1] for number in text_lines], width_found)
     skipped_all = frozenset(skipped)
     blanked = ["" if n in skipped_all else line for n, line in enumerate(folded, start=1)]  # skipped lines emptied
     body_text = "\n".join(blanked)

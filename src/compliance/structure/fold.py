@@ -59,12 +59,19 @@ def fold(text: str) -> str:
 
     Lone surrogates become U+FFFD, since the pattern engine works on UTF-8.
     """
+    return _fold(text, None)
+
+
+def _fold(text: str, width_found: set[str] | None) -> str:
+    """fold(text), adding each full-width or space character it replaces to `width_found` (when given)."""
     # Sound because no folded character is itself folded: replacing one at a time equals one translation.
     # Each search finds the next character still to fold (one for one: offsets hold), so the text is read
     # about once, without the list of every full-width comma that findall() would build.
     position = 0
     while found := _WIDTH_OR_SPACE.search(text, position):
         char = found.group()
+        if width_found is not None:
+            width_found.add(char)
         text = text.replace(char, _FOLDED_WIDTH[char])
         position = found.start()
     if _RARE.search(text):
@@ -94,7 +101,8 @@ def _fold_rare_line(line: str) -> str:
     return line.translate(_FOLD_BMP)
 
 
-def _fold_lines(lines: Sequence[str]) -> list[str]:
-    """fold() of every line, done on the whole text at once (fold never adds or removes a newline)."""
-    folded = fold("\n".join(lines)).split("\n")
-    return folded if len(folded) == len(lines) else [fold(line) for line in lines]
+def _fold_lines(lines: Sequence[str], width_found: set[str] | None = None) -> list[str]:
+    """fold() of every line, done on the whole text at once (fold never adds or removes a newline); the full-width
+    and space characters replaced are added to `width_found` (when given)."""
+    folded = _fold("\n".join(lines), width_found).split("\n")
+    return folded if len(folded) == len(lines) else [_fold(line, width_found) for line in lines]
