@@ -10,8 +10,9 @@ quantities. We parse Chinese numerals ourselves: cn2an is slower, pulls in PyYAM
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
+from itertools import accumulate
 from typing import Final
 
 from .model import Location, Quantity
@@ -112,19 +113,23 @@ _FULL_WIDTH_SIGN: Final[re.Pattern[str]] = re.compile("[" + "".join(map(re.escap
 
 _SPACES = r" \t\u3000\xa0"
 _SP = rf"[{_SPACES}]?"
-_DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# 1,234,567 or a plain run. The thousands form takes its first digits whole (at most three, a comma next) and
+# repeats a group only once one comma group is there: most numbers have no comma and leave at once.
+_DIGITS = r"(?>\d{1,3}+,\d{3}(?:,\d{3})*(?!\d)|\d+)(?:\.\d+)?"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 # Only from the start of a run of numerals, possessively: a long run must not be rescanned from every position.
 _CN = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]++(?:点[〇零一二三四五六七八九]++)?"
-_SEP = r"[-~～〜—–至到]"
+_SEP_CHARS = "-~～〜—–至到"  # the hyphen first: a literal in any class this opens
+_SEP = f"[{_SEP_CHARS}]"
 _TIMES_COUNT = "两二三四五六七八九"  # 两个100%: two rates of 100 %
 _UNIT = "|".join(_UNIT_GUARDS.get(unit, re.escape(unit)) for unit in sorted(_UNITS, key=len, reverse=True))
 _MULT = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 
+# Words skipped whole, so that no quantity is read inside them. Those opening with a digit run are grouped: no
+# other alternative opens with a digit, so where they stand among the rest changes no match.
 # Leading digit runs are possessive (\d++, \d{1,2}+): what follows them never starts with a digit, so giving
 # digits back cannot make an alternative match; it only made each failing one retry every shorter run.
-_SKIP = "|".join((
-    r"[A-Za-z][A-Za-z0-9_./-]*",  # identifiers and index numbers (A25110--2022-0003, E平台)
+_SKIP_FROM_DIGITS = (
     r"\d++[A-Za-z][A-Za-z0-9]*",  # 5G, 3D
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # 2022-03-11
     rf"\d++(?:\.\d++)?{_SP}[余多]?(?:{_SEP}{_SP}\d+{_SP})?年",  # years (2021年度, 2021—2025年) and durations (3年)
@@ -134,24 +139,37 @@ _SKIP = "|".join((
     r"\d{1,2}[:：]\d{2}",  # 9:30
     rf"\d{{1,2}}+{_SP}(?:时|点{_SP}\d{{1,2}}{_SP}分)",  # 9时, 8点30分 (a bare 3点 may be 3 points of a plan)
     rf"\d{{1,2}}+{_SP}[·•]{_SP}\d{{1,2}}",  # 12·4 国家宪法日
+    r"\d{3,6}+(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
+)
+# Each of them needs one of these right after the whole digit run (or 热线 a few characters on). Most numbers
+# have none ("34条"), and trying the ten alternatives anyway cost a third of matching a number: the lookahead
+# lets re pass them all at once. An alternative added above must be let through here too; the property test
+# in tests/test_speed_c_quantities.py compares the pattern with and without this lookahead.
+_DIGIT_SKIP_AHEAD = rf"(?=\d++(?:[{_SEP_CHARS}A-Za-z/.:：{_SPACES}余多年月日号时点·•]|[^，。；,;!?！？\d\n]{{0,10}}热线))"
+_SKIP = "|".join((
+    rf"{_DIGIT_SKIP_AHEAD}(?:{'|'.join(_SKIP_FROM_DIGITS)})",
+    r"[A-Za-z][A-Za-z0-9_./-]*",  # identifiers and index numbers (A25110--2022-0003, E平台)
     rf"第{_SP}(?:\d+|[{_CN_CHARS}]+)(?:{_SP}[、,，和至-]{_SP}(?:\d+|[{_CN_CHARS}]+))*",  # 第一, 第八批, 第1、2批
     rf"前{_SP}(?:\d+|[{_CN_CHARS}]+){_SP}[名位强]",  # rankings: 前三名, 前10位
     r"[〔\[【]\d{4}[〕\]】]",  # 〔2022〕
     rf"[（(]{_SP}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}[)）]",  # （1） numbering
-    r"\d{3,6}+(?=[^，。；,;!?！？\d\n]{0,10}热线)",  # 12345 政务服务热线 (on the same line)
     "|".join(_SLOGANS),
 ))
 
+# In the arabic alternative, which nearly every number takes, a group holds an optional part rather than being
+# optional itself ([余多]? inside, "|" closing a choice of parts): re repeats an optional group through its
+# general loop, which costs more than the part. Such a group reads "" instead of None when absent.
 _PATTERN: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?P<skip>{_SKIP})
   | (?P<times>(?P<t_count>[{_TIMES_COUNT}])个{_SP}(?P<t_value>{_DIGITS}){_SP}%)
   | (?P<percent>百分之(?P<p_value>{_DIGITS}|{_CN})(?P<p_suffix>以上|左右)?)
-  | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多])?(?P<a_mult>{_MULT})?(?P<a_approx2>[余多])?
-        (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>{_MULT})?
-         | {_SP}/{_SP}(?P<a_denominator>{_DIGITS}))?
-        (?:{_SP}(?P<a_unit>{_UNIT})|[（(](?P<a_paren_unit>{_UNIT})[)）])?
-        (?P<a_suffix>左右|以上)?)
+  | (?P<arabic>(?<![\d.])(?P<a_value>{_DIGITS}){_SP}(?P<a_approx>[余多]?)(?P<a_mult>(?:{_MULT})?)(?P<a_approx2>[余多]?)
+        (?:(?:%(?={_SP}{_SEP}))?{_SP}{_SEP}{_SP}(?P<a_upper>{_DIGITS})(?P<a_upper_mult>(?:{_MULT})?)
+         | {_SP}/{_SP}(?P<a_denominator>{_DIGITS})
+         | )
+        (?:{_SP}(?P<a_unit>{_UNIT})|[（(](?P<a_paren_unit>{_UNIT})[)）]|)
+        (?P<a_suffix>(?:左右|以上)?))
   | (?P<chinese>(?P<c_value>{_CN})(?:(?P<c_approx>[余多])(?P<c_mult>{_MULT})?)?
         (?:{_SP}[至到]{_SP}(?P<c_upper>{_CN}))?
         (?P<c_unit>{_UNIT})(?P<c_suffix>左右|以上)?)
@@ -250,15 +268,23 @@ def find_quantities(text: str, *, line: int = 1, column_offset: int = 0) -> list
 
 def find_quantities_in_lines(numbered_lines: Sequence[tuple[int, str]]) -> list[Quantity]:
     """find_quantities() of each (line number, text), in order, in one scan of the lines joined."""
-    joined = "\n".join(text for _, text in numbered_lines)
-    line_ends = [match.start() for match in _NEWLINE.finditer(joined)]
-    if len(line_ends) != len(numbered_lines) - 1:  # a "line" with a newline in it: keep it whole
-        return [quantity for number, text in numbered_lines for quantity in find_quantities(text, line=number)]
-    line_ends.append(len(joined))
-    return _scan(joined, [number for number, _ in numbered_lines], line_ends, 0)
+    return find_quantities_on_lines([number for number, _ in numbered_lines], [text for _, text in numbered_lines])
 
 
-_NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
+def find_quantities_on_lines(numbers: Sequence[int], texts: Sequence[str],
+                             full_width: Collection[str] | None = None) -> list[Quantity]:
+    """find_quantities_in_lines() of texts[i] numbered numbers[i], without pairing them first.
+
+    `full_width`, when given, holds every full-width character in `texts` (and maybe more): fold() notes those it
+    replaces, and the texts are then not searched for them again.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a "line" with a newline in it: keep it whole
+        return [quantity for number, text in zip(numbers, texts) for quantity in find_quantities(text, line=number)]
+    # A line ends before the newline that follows it, one per line before it.
+    line_ends = [end + index for index, end in enumerate(accumulate(map(len, texts)))]
+    return _scan(joined, numbers, line_ends, 0, full_width)
+
 # Every alternative of _PATTERN starts with one of these characters. re cannot see that through the named
 # groups and tries the whole pattern at every position; jumping to candidates first is ~4× faster, same matches.
 # A Chinese numeral is a candidate only where an alternative can start with it (run into words — 进一步, 统一 —
@@ -268,8 +294,27 @@ _NEWLINE: Final[re.Pattern[str]] = re.compile("\n")
 _RUN_FOLLOWERS = "点余多至到" + _SPACES + re.escape("".join(sorted({unit[0] for unit in _UNITS})))
 _PAIR_FIRST = "".join(sorted({slogan[0] for slogan in _SLOGANS} | set(_TIMES_COUNT)))
 _PAIR_SECOND = "".join(sorted({slogan[1] for slogan in _SLOGANS} | {"个"}))
+
+
+def _decimal_digits(below: int) -> str:
+    """Every character below code point `below` that \\d matches, testing one code point in ten: Unicode puts each
+    script's digits 0-9 on ten consecutive code points, and any ten consecutive code points hold one multiple of ten."""
+    runs = []
+    for code in range(0, below, 10):
+        char = chr(code)
+        if char.isdecimal():
+            zero = code - int(char)
+            runs.append("".join(map(chr, range(zero, zero + 10))))
+    return "".join(runs)
+
+
+# Digits are candidates as a list, not as \d: re tests a class holding \d on every character it passes with a
+# lookup in the Unicode tables, while the BMP's 370 digits join the other candidates in one bitmap (~0.25 ms to
+# list; the search over a report gets a quarter faster). Beyond the BMP every character is a candidate: digits
+# there are few and scattered, such characters are rare in reports, and _PATTERN tells the digits from the rest.
+_BMP_DIGITS = _decimal_digits(0x10000)
 _START: Final[re.Pattern[str]] = re.compile(
-    rf"""[A-Za-z\d第前〔\[【（({_CN_CHARS}]  # one character, first in the pattern: re jumps from one to the next
+    rf"""[A-Za-z{_BMP_DIGITS}\U00010000-\U0010ffff第前〔\[【（({_CN_CHARS}]  # first in the pattern: re jumps to the next
     (?: (?<![{_CN_CHARS}])  # not a numeral
       | (?<![{_CN_CHARS}][{_CN_CHARS}])(?=[{_CN_CHARS}]*+[{_RUN_FOLLOWERS}])  # chinese
       | (?<=[{_PAIR_FIRST}])(?=[{_PAIR_SECOND}])  # slogans, times
@@ -279,11 +324,14 @@ _START: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int) -> list[Quantity]:
-    """The quantities in `text`, lines of which end (exclusive) at `line_ends`; no match crosses a line's end."""
+def _scan(text: str, line_numbers: Sequence[int], line_ends: Sequence[int], column_offset: int,
+          full_width: Collection[str] | None = None) -> list[Quantity]:
+    """The quantities in `text`, lines of which end (exclusive) at `line_ends`; no match crosses a line's end.
+
+    `full_width`, when given, holds every full-width character in `text` (and maybe more)."""
     # Full-width digits and signs are rare and few distinct: replacing each one found beats translating the text.
     normal = text
-    for char in set(_FULL_WIDTH_SIGN.findall(text)):
+    for char in _FULL_WIDTH.keys() & (set(_FULL_WIDTH_SIGN.findall(text)) if full_width is None else full_width):
         normal = normal.replace(char, _FULL_WIDTH[char])
     found: list[Quantity] = []
     line_index, line_start, line_end = 0, 0, line_ends[0]

@@ -63,13 +63,14 @@ def _published(header: _Header, source: Source, folded: Sequence[str], body: lis
     return None, None
 
 
-def _year(title: str | None, sections: Iterable[Section], body_lines: list[str], published: date | None) -> tuple[int | None, str | None]:
+def _year(title: str | None, sections: Iterable[Section], opening_lines: list[str], published: date | None) -> tuple[int | None, str | None]:
+    """The reporting year: from the title, a plan heading (the year after), the first three text lines, or publication."""
     if title and (years := years_in(title)):
         return years[0], "title"
     for section in sections:
         if section.level == 1 and _PLAN_HEADING.search(section.heading) and (years := years_in(section.heading)):
             return years[0] - 1, "plan_heading"
-    for line in body_lines[:3]:
+    for line in opening_lines:
         match = _YEAR.match(fold(line).strip())
         if match:
             return int(match.group(1)), "opening"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from ..model import Document, Source
-from ..quantities import find_quantities_in_lines
+from ..quantities import find_quantities_on_lines
 from .dates import _published, _year
 from .fold import _fold_lines
 from .header import _scan_header
@@ -16,7 +16,8 @@ from .subject import subject_of
 def build(source: Source) -> Document:
     """Parse a Source into a Document."""
     lines = source.lines
-    folded = _fold_lines(lines)
+    width_found: set[str] = set()  # full-width characters fold replaces: the quantity scan need not seek them again
+    folded = _fold_lines(lines, width_found)
     header = _scan_header(lines, folded)
     if header.title is None and source.facts.get("ArticleTitle"):
         header.title = source.facts["ArticleTitle"].strip()
@@ -30,11 +31,11 @@ def build(source: Source) -> Document:
     text_lines = [n for n in body if folded[n - 1].strip()]  # blank lines are never headings, years or quantities
     sections = _section_tree(_find_headings(lines, folded, text_lines, source.outline), last_line)
     published, published_source = _published(header, source, folded, body)
-    year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines], published)
+    year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines[:3]], published)
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,
                                          publisher.value if publisher else source.facts.get("ContentSource"))
-    quantities = find_quantities_in_lines([(number, lines[number - 1]) for number in text_lines])
+    quantities = find_quantities_on_lines(text_lines, [lines[number - 1] for number in text_lines], width_found)
     skipped_all = frozenset(skipped)
     blanked = ["" if n in skipped_all else line for n, line in enumerate(folded, start=1)]  # skipped lines emptied
     body_text = "\n".join(blanked)

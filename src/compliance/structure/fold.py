@@ -51,7 +51,7 @@ def _code_point_list(table: dict[int, int]) -> list[int]:
 # looks every character up, and indexing a list is twice as fast as hashing into a dict. An astral character's
 # index is past the end, which translate would read as "keep it", so such text keeps the dict.
 _FOLD_BMP = _code_point_list(_FOLD)
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL_OR_SURROGATE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
 def fold(text: str) -> str:
@@ -59,35 +59,50 @@ def fold(text: str) -> str:
 
     Lone surrogates become U+FFFD, since the pattern engine works on UTF-8.
     """
+    return _fold(text, None)
+
+
+def _fold(text: str, width_found: set[str] | None) -> str:
+    """fold(text), adding each full-width or space character it replaces to `width_found` (when given)."""
     # Sound because no folded character is itself folded: replacing one at a time equals one translation.
     # Each search finds the next character still to fold (one for one: offsets hold), so the text is read
     # about once, without the list of every full-width comma that findall() would build.
     position = 0
     while found := _WIDTH_OR_SPACE.search(text, position):
         char = found.group()
+        if width_found is not None:
+            width_found.add(char)
         text = text.replace(char, _FOLDED_WIDTH[char])
         position = found.start()
     if _RARE.search(text):
-        text = _fold_rare(_SURROGATE.sub("\ufffd", text))
+        text = _fold_rare(text)
     return text
 
 
 def _fold_rare(text: str) -> str:
-    """`text` with every line that holds a traditional (or astral) character translated."""
-    table = _FOLD if _ASTRAL.search(text) else _FOLD_BMP
+    """`text` with every line that holds a traditional, astral or surrogate character translated."""
     pieces: list[str] = []
     done = 0
     while match := _RARE.search(text, done):
         start = text.rfind("\n", done, match.start()) + 1
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
-        pieces += (text[done:start], text[start:end].translate(table))
+        pieces += (text[done:start], _fold_rare_line(text[start:end]))
         done = end
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-def _fold_lines(lines: Sequence[str]) -> list[str]:
-    """fold() of every line, done on the whole text at once (fold never adds or removes a newline)."""
-    folded = fold("\n".join(lines)).split("\n")
-    return folded if len(folded) == len(lines) else [fold(line) for line in lines]
+def _fold_rare_line(line: str) -> str:
+    # Only a line _RARE matched can hold a surrogate or an astral character: looking for them in such lines
+    # alone spares two scans of the whole text, which cost as much as translating every line that needs it.
+    if _ASTRAL_OR_SURROGATE.search(line):
+        return _SURROGATE.sub("\ufffd", line).translate(_FOLD)
+    return line.translate(_FOLD_BMP)
+
+
+def _fold_lines(lines: Sequence[str], width_found: set[str] | None = None) -> list[str]:
+    """fold() of every line, done on the whole text at once (fold never adds or removes a newline); the full-width
+    and space characters replaced are added to `width_found` (when given)."""
+    folded = _fold("\n".join(lines), width_found).split("\n")
+    return folded if len(folded) == len(lines) else [_fold(line, width_found) for line in lines]
