@@ -19,7 +19,8 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
-from typing import Protocol
+from itertools import product
+from typing import Any, Protocol
 
 import re2
 from re2 import _re2
@@ -144,11 +145,10 @@ def compile_spans(pattern: str) -> _re2.RE2:
     return _re2.RE2(pattern.encode("utf-8"), options)
 
 
-def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> Iterator[tuple[int, int]]:
+def spans(regexp: _re2.RE2, data: bytes) -> Iterator[tuple[int, int]]:
     """(start, end) byte offsets of the matches `finditer` would give, in order.
 
-    After an empty match the search moves on one byte, as re2's finditer does on bytes, or one
-    character (as it does on str) when `whole_characters`.
+    After an empty match the search moves on one byte, as re2's finditer does on bytes.
     """
     position, end = 0, len(data)
     while True:
@@ -162,8 +162,6 @@ def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> I
             position = span[1]
         else:
             position += 1
-            while whole_characters and position < end and data[position] & 0xC0 == 0x80:
-                position += 1
 
 
 @lru_cache(maxsize=4096)
@@ -366,6 +364,75 @@ def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("|".join(f"(?:{member})" for member in members) for members in groups.values() if members)
 
 
+_MANY_LEADS = 16
+
+
+def _first_characters(item: tuple[Any, Any]) -> list[str] | None:
+    """The characters a one-character item (a literal, a set of literals) matches, or None."""
+    op, argument = item
+    if op is sre_parse.LITERAL:
+        return [chr(argument)]
+    if op is sre_parse.IN and all(member is sre_parse.LITERAL for member, _ in argument):
+        return [chr(value) for _, value in argument]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def leads(pattern: str) -> tuple[str, ...] | None:
+    """Texts one of which starts every match of `pattern`, or None when that cannot be read plainly.
+
+    Read with the stdlib's parser, which is read only where it agrees with RE2 (the pack language): plain
+    literals, sets of literals and their repetitions, no flags, no [[:class:]].
+    """
+    parsed = parse_like_re2(pattern)
+    if parsed is None:
+        return None
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    items = list(parsed)
+    while items and items[0][0] is sre_parse.SUBPATTERN:
+        _, add_flags, del_flags, inner = items[0][1]
+        if add_flags or del_flags:
+            return None
+        items = list(inner)
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is sre_parse.LITERAL:  # a run of literals: the whole run
+        run = []
+        for item_op, value in items:
+            if item_op is not sre_parse.LITERAL:
+                break
+            run.append(chr(value))
+        return ("".join(run),)
+    if op is sre_parse.MAX_REPEAT or op is sre_parse.MIN_REPEAT:
+        low, _, (item, *rest) = argument
+        characters = _first_characters(item) if low >= 1 and not rest else None
+        if characters is None:
+            return None
+        width = min(low, 2)  # XX, not X: a lone X (X光) does not make [Xx]{2,} worth a scan
+        if len(characters) ** width > _MANY_LEADS:
+            width = 1
+        return tuple("".join(lead) for lead in product(characters, repeat=width))
+    characters = _first_characters(items[0])
+    return tuple(characters) if characters else None
+
+
+def _holds(body: str, lead: str) -> bool:
+    """`lead in body`, searched from where its first character first appears: a search for one character
+    is several times faster than one for a few, and most leads' first characters are rare or absent."""
+    at = body.find(lead[0])
+    return at >= 0 and (len(lead) == 1 or body.find(lead, at) >= 0)
+
+
+def possible(patterns: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """`patterns` less those that match nowhere in `text`, as every match of theirs starts with a lead
+    `text` does not hold. Left out of an alternation, they change none of its matches: a search for a
+    literal costs a fraction of a scan with the alternation."""
+    return tuple(pattern for pattern in patterns
+                 if (starts := leads(pattern)) is None or any(_holds(text, lead) for lead in starts))
+
+
 class Lines(tuple):  # type: ignore[type-arg]
     """Lines that `lines_matching` searches with many pattern lists (a document's headings): joined
     and encoded once, not once per list."""
@@ -405,22 +472,27 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
-    for compiled in _scan_alternations(tuple(patterns)):
+    held = possible(tuple(patterns), joined)
+    # Once a line has a match, the rest of it is not searched: the search goes on where the next line starts.
+    for compiled in _scan_alternations(held) if held else ():
         if isinstance(compiled, re.Pattern):
-            starts = lines.starts
-            for match in compiled.finditer(joined):
+            starts, position, size = lines.starts, 0, len(joined)
+            while position <= size and (match := compiled.search(joined, position)) is not None:
                 index = bisect.bisect_right(starts, match.start()) - 1
                 if match.end() > starts[index] + len(lines[index]):
                     return [search_any(patterns, line) is not None for line in lines]
                 found[index] = True
+                position = starts[index + 1]  # past the end after the last line
             continue
         # RE2 on the UTF-8 bytes, straight: the wrapper would encode the text and map every offset back.
         data, ends = lines.utf8
-        for start, end in spans(compiled, data, whole_characters=True):
-            index = bisect.bisect_right(ends, start)
-            if end >= ends[index]:
+        position, size = 0, len(data)
+        while position <= size and (span := compiled.Match(UNANCHORED, data, position, size)[0]) != NO_MATCH:
+            index = bisect.bisect_right(ends, span[0])
+            if span[1] >= ends[index]:
                 return [search_any(patterns, line) is not None for line in lines]
             found[index] = True
+            position = ends[index]
     return found
 
 
