@@ -3,15 +3,21 @@
 `lines_matching` leaves out of its scan the patterns whose leads the lines do not hold, and searches a
 line only up to its first match; both are compared with a search of each line on its own, on lines made
 of the words the pack patterns start with, so that matches often open a line, end one, or sit one
-after another.
+after another. A scan of the whole report may run a pattern with bounded repetitions on the stdlib's
+engine; it is compared with RE2's own finditer, the pack language's reading.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import re2
+from helpers import document
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from compliance.matching import lines_matching, possible, search_any
+from compliance.kinds.common import find_all
+from compliance.matching import compile_scan, lines_matching, possible, search_any
 from compliance.profiles import bundled
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -55,3 +61,38 @@ def test_patterns_left_out_match_nowhere(text: str) -> None:
     for patterns in PATTERN_LISTS:
         kept = possible(tuple(patterns), text)
         assert all(search_any([pattern], text) is None for pattern in patterns if pattern not in kept), patterns
+
+
+# ---------------------------------------------------------------- whole-report scans on the stdlib's engine
+
+# Patterns with repetitions that a scan of the whole report may run on the stdlib's engine, and some it
+# must not: classes Python reads as Unicode (\d, \s), {,n} (RE2 reads it as text), a class crossing lines.
+BOUNDED = ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "重大行政决策[^。;,]{0,12}(目录|事项|审查)",
+           "受理\\d{1,3}件", "法律{,2}师", "受理\\s?件", "列席.{0,3}(法律顾问|顾问)", "x(ab|a){1,3}b", "审[^a]{0,2}件"]
+SCANNED = st.lists(st.sampled_from(["法律顾问", "列席", "执法证", "件", "备案", "审查", "率", "重大行政决策", "目录", "事项",
+                                    "受理", "٣", "5", " ", "\u3000", "律", "师", "法律{,2}师", "{,2}", "顾问", "x", "ab", "a",
+                                    "b", "。", ",", "\n"]), max_size=60).map("".join)
+
+
+@SETTINGS
+@given(SCANNED)
+@example("受理٣件 受理 件 法律师 法律{,2}师")
+def test_a_scan_on_either_engine_finds_what_re2_finds(text: str) -> None:
+    report = document("某县2022年度法治政府建设情况报告\n" + text)
+    for pattern in BOUNDED:
+        expected = []
+        for match in re2.finditer(pattern, report.body_text):  # the pack language's own reading
+            start, end = match.span()
+            if end > start and "\n" not in report.body_text[start:end]:
+                index = bisect_right(report.line_starts, start) - 1
+                expected.append((index + 1, start - report.line_starts[index], end - report.line_starts[index]))
+        assert find_all(report, [pattern]) == expected, pattern
+
+
+def test_only_few_bounded_repetitions_after_a_literal_scan_on_the_stdlib_engine() -> None:
+    for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "x(ab|a){1,3}b"]:
+        assert compile_scan(pattern) is not None, pattern
+    for pattern in ["法律顾问[^。;,]*列席", "法律顾问.{0,80}列席", "[^。]{0,12}列席", "(审查|审核)[^。;,]{0,8}文件",
+                    "法律顾问.{0,12}?列席", "受理\\d{1,3}件", "受理\\s?件", "法律{,2}师", "x(a?){0,3}y", "x?", "x{0,3}",
+                    "(?i)x{0,2}y", "x.{0,9}y.{0,9}z"]:
+        assert compile_scan(pattern) is None, pattern

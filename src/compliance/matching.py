@@ -6,7 +6,9 @@ the text; patterns without any repetition (literals, alternations, classes — m
 Python's engine, where backtracking is bounded by pattern length × text length and calls are ~20×
 cheaper than crossing into RE2. A scan of a long text (the whole report, a document's headings joined)
 may run a repetition-free pattern on RE2 instead, when both engines read it alike and RE2 is the
-faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly.
+faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly. A scan
+of the whole report may, the other way, run a pattern whose few repetitions are bounded on Python's
+engine (`compile_scan`), where backtracking is then bounded by a small multiple of the text's length.
 A pattern whose matches keep to one line (`line_local`) may instead be searched in just the few lines
 a rule needs (`find_in_lines`): there it finds what the whole-text scan finds.
 """
@@ -168,15 +170,64 @@ def spans(regexp: _re2.RE2, data: bytes) -> Iterator[tuple[int, int]]:
 def scans_on_re2(pattern: str) -> bool:
     """Whether a scan of a long text (a whole report, a document's headings joined) runs `pattern` on RE2.
 
-    Patterns with repetition always do. A repetition-free pattern stays on the stdlib's engine when
-    that engine can skip ahead with a literal search (a literal first, or alternatives that each
-    begin with one); otherwise, if both engines read it alike, RE2 scans it several times faster.
-    Calls on short texts (a line, a clause) stay on the stdlib's engine, whose calls cost less.
+    Patterns with repetition always do (but see `compile_scan`). A repetition-free pattern stays on the
+    stdlib's engine when that engine can skip ahead with a literal search (a literal first, or
+    alternatives that each begin with one); otherwise, if both engines read it alike, RE2 scans it
+    several times faster. Calls on short texts (a line, a clause) stay on the stdlib's engine, whose
+    calls cost less.
     """
     if not _repetition_free(pattern):
         return True
     parsed = sre_parse.parse(pattern)  # it parsed in _repetition_free
     return not _skips_ahead(parsed) and _read_alike(pattern, parsed)
+
+
+@lru_cache(maxsize=4096)
+def compile_scan(pattern: str) -> re.Pattern[str] | None:
+    """`pattern` compiled for the stdlib's engine when a scan of the whole report runs it there, else
+    None (RE2 scans it, with `compile_spans`). Raises PatternError when RE2 refuses it.
+
+    As `scans_on_re2` decides, with one kind of pattern more: one that opens with a literal, never
+    matches nothing, and whose repetitions are few and bounded (法律顾问[^。;,]{0,12}列席), when both
+    engines read it alike. The stdlib's engine skips from one place of the literal to the next and
+    tries at most _MAX_WAYS ways at each; RE2, whose search for a literal stops at every character that
+    shares the literal's first UTF-8 byte, takes about twice as long over a report.
+    """
+    check(pattern)
+    if not scans_on_re2(pattern):
+        return re.compile(pattern)
+    parsed = parse_like_re2(pattern)
+    if (parsed is not None and parsed.data and parsed.data[0][0] is sre_parse.LITERAL and parsed.getwidth()[0] > 0
+            and _ways(parsed) <= _MAX_WAYS and _read_alike(pattern, parsed)):
+        return re.compile(pattern)
+    return None
+
+
+# Backtracking paths at one place, at most, for a pattern with repetitions to scan on the stdlib's engine.
+_MAX_WAYS = 64
+
+
+def _ways(items: Iterable[tuple[Any, Any]]) -> int:
+    """How many ways, at most, the stdlib's engine tries `items` at one place (a backtracking path
+    each); _MAX_WAYS + 1 when more, as for a repetition unbounded, lazy or of what may be empty."""
+    total = 1
+    for op, argument in items:
+        if op is sre_parse.BRANCH:
+            ways = sum(_ways(branch) for branch in argument[1])
+        elif op is sre_parse.SUBPATTERN:
+            ways = _ways(argument[-1])
+        elif op in _REPEATS:
+            low, high, body = argument
+            if op is not sre_parse.MAX_REPEAT or high > _MAX_WAYS or body.getwidth()[0] == 0:
+                return _MAX_WAYS + 1
+            inner = _ways(body)
+            ways = sum(inner ** count for count in range(low, high + 1))
+        else:
+            ways = 1
+        total *= ways
+        if total > _MAX_WAYS:
+            return _MAX_WAYS + 1
+    return total
 
 
 def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
@@ -190,18 +241,21 @@ def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
                                           for branch in argument[1])
 
 
-_ALIKE = {sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN, sre_parse.BRANCH, sre_parse.SUBPATTERN}
+_ALIKE = {sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN, sre_parse.BRANCH, sre_parse.SUBPATTERN,
+          sre_parse.MAX_REPEAT}
 _ALIKE_IN_SET = {sre_parse.LITERAL, sre_parse.RANGE, sre_parse.NEGATE}
 
 
 def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
-    """Whether RE2 and the stdlib's engine find the same matches of a repetition-free pattern.
+    """Whether RE2 and the stdlib's engine find the same matches of a pattern without lazy repetition.
 
-    Only characters, sets, alternatives and groups qualify: both engines take the leftmost match and,
-    there, the first alternative. Classes such as \\d \\w \\s and anchors differ (Unicode or not, a
-    final line break), as may flags, POSIX sets and octal escapes.
+    Only characters, sets, alternatives, groups and greedy repetitions qualify: both engines take the
+    leftmost match and, there, the first alternative and the longest repetition that lets the rest
+    match. Classes such as \\d \\w \\s and anchors differ (Unicode or not, a final line break), as may
+    flags, POSIX sets, octal escapes and {,n} (a repetition to Python, text to RE2).
     """
-    if may_hold_posix_class(pattern) or re.search(r"\\[0-9]", pattern) or parsed.state.flags & ~re.UNICODE:
+    if (may_hold_posix_class(pattern) or re.search(r"\\[0-9]", pattern) or "{," in pattern
+            or parsed.state.flags & ~re.UNICODE):
         return False
     stack = [parsed]
     while stack:
@@ -216,6 +270,8 @@ def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
                 stack.append(argument[-1])
             elif op is sre_parse.BRANCH:
                 stack.extend(argument[1])
+            elif op is sre_parse.MAX_REPEAT:
+                stack.append(argument[2])
     return True
 
 
