@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from compliance.kinds.common import find_all
-from compliance.matching import compile_scan, lines_matching, possible, search_any
+from compliance.matching import compile_scan, find_in_lines, line_local, lines_matching, possible, search_any
 from compliance.profiles import bundled
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,6 +87,9 @@ def test_a_scan_on_either_engine_finds_what_re2_finds(text: str) -> None:
                 index = bisect_right(report.line_starts, start) - 1
                 expected.append((index + 1, start - report.line_starts[index], end - report.line_starts[index]))
         assert find_all(report, [pattern]) == expected, pattern
+        if line_local(pattern):
+            numbered = [(number, report.matchable[number - 1]) for number, _ in report.numbered_lines()]
+            assert find_in_lines(pattern, numbered) == expected, pattern
 
 
 def test_only_few_bounded_repetitions_after_a_literal_scan_on_the_stdlib_engine() -> None:

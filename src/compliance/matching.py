@@ -396,7 +396,11 @@ _CATEGORIES_IN_ONE_LINE = {sre_parse.CATEGORY_DIGIT, sre_parse.CATEGORY_WORD}
 
 def find_in_lines(pattern: str, lines: Iterable[tuple[int, str]]) -> list[tuple[int, int, int]]:
     """Every match of a `line_local` pattern in the numbered `lines` as (line, start, end), in order."""
+    # The stdlib's engine also for a pattern a whole-report scan may run there (see `compile_scan`): its
+    # calls on a line cost a fraction of encoding the line for RE2.
     compiled = compile_pattern(pattern)
+    if not isinstance(compiled, re.Pattern):
+        compiled = compile_scan(pattern) or compiled
     if isinstance(compiled, re.Pattern):
         return [(number, match.start(), match.end()) for number, line in lines for match in compiled.finditer(line)]
     # RE2's own object on the line's bytes: the wrapper's finditer costs several times more per match.
