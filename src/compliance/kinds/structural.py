@@ -312,18 +312,23 @@ def phrase(
     min_count: int = 1,
 ) -> Iterator[Hit]:
     """Wording that must be present (at least min_count times) or absent: placeholders, wrong titles."""
-    numbers = _scoped_lines(document, scope, within)
-    if numbers is None:
+    whole_body = scope != "title" and scope != "all" and not anchored(tuple(patterns))
+    if whole_body and not within:
+        # The report's own lines (as `numbered_lines` gives them): one (shared) search of the whole body
+        # per pattern, its matches kept to the body's bounds without listing the body's lines.
+        first, last, skipped = document.body_start, len(document.lines), document.skipped_lines
+        matches = [match for match in find_any(document, patterns)
+                   if first <= match[0] <= last and match[0] not in skipped]
+    elif (numbers := _scoped_lines(document, scope, within)) is None:
         yield Hit(detail=text("phrase.no_section"), credit=None)
         return
-    whole_body = scope != "title" and scope != "all" and not anchored(tuple(patterns))
-    if whole_body and within and all(map(line_local, joined := joined_per_engine(tuple(patterns)))):
+    elif whole_body and all(map(line_local, joined := joined_per_engine(tuple(patterns)))):
         # A few sections' lines, searched on their own, find what the whole-body search finds on them
         # for a fraction of its cost.
         lines = [(number, document.matchable[number - 1]) for number in numbers if number not in document.skipped_lines]
         matches = sorted(match for pattern in joined for match in find_in_lines(pattern, lines))
     elif whole_body:
-        # The report's own lines: one (shared) search of the whole body per pattern, kept to the scope.
+        # The sections' lines: one (shared) search of the whole body per pattern, kept to them.
         found = find_any(document, patterns)
         wanted = memo(document, ("scope", scope, tuple(within)), lambda: frozenset(numbers)) if found else ()
         matches = [match for match in found if match[0] in wanted]
