@@ -69,13 +69,21 @@ def _find_section(document: Document, patterns: Sequence[str]) -> Section | None
 
 
 def _first_section(document: Document, patterns: tuple[str, ...]) -> Section | None:
-    sections = _sections(document)
-    # A heading's own words and a few after them: the line may be a whole paragraph with a run-in heading.
-    headings = memo(document, "headings", lambda: Lines(
-        document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
-        for s in sections))
-    candidates = [section for section, hit in zip(sections, lines_matching(patterns, headings)) if hit]
+    candidates = [section for section, hit in zip(_sections(document), headings_matching(document, patterns)) if hit]
     return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+
+
+def headings_matching(document: Document, patterns: Sequence[str]) -> list[bool]:
+    """For each section in `_sections` order, whether the heading itself (its own words and a few after
+    them, not the paragraph a run-in heading opens) matches one of `patterns`; once per document and list,
+    for the parts and the kinds that weigh parts by their heading (data density)."""
+    def search() -> list[bool]:
+        headings = memo(document, "headings", lambda: Lines(
+            document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
+            for s in _sections(document)))
+        return lines_matching(patterns, headings)
+
+    return memo(document, ("headings", tuple(patterns)), search)  # type: ignore[no-any-return]
 
 
 def _lead_sentence(line: str) -> str:
