@@ -67,10 +67,10 @@ def test_patterns_left_out_match_nowhere(text: str) -> None:
 
 # Patterns with repetitions that a scan of the whole report may run on the stdlib's engine, and some it
 # must not: classes Python reads as Unicode (\d, \s), {,n} (RE2 reads it as text), a class crossing lines.
-BOUNDED = ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "重大行政决策[^。;,]{0,12}(目录|事项|审查)",
+BOUNDED = ["法律顾问[^。;,]{0,12}列席", "(审查|审核)[^。;,]{0,8}文件", "执法证件?", "备案(审查)?率", "重大行政决策[^。;,]{0,12}(目录|事项|审查)",
            "受理\\d{1,3}件", "法律{,2}师", "受理\\s?件", "列席.{0,3}(法律顾问|顾问)", "x(ab|a){1,3}b", "审[^a]{0,2}件"]
 SCANNED = st.lists(st.sampled_from(["法律顾问", "列席", "执法证", "件", "备案", "审查", "率", "重大行政决策", "目录", "事项",
-                                    "受理", "٣", "5", " ", "\u3000", "律", "师", "法律{,2}师", "{,2}", "顾问", "x", "ab", "a",
+                                    "受理", "٣", "5", " ", "\u3000", "律", "师", "法律{,2}师", "{,2}", "顾问", "审核", "文件", "x", "ab", "a",
                                     "b", "。", ",", "\n"]), max_size=60).map("".join)
 
 
@@ -93,9 +93,9 @@ def test_a_scan_on_either_engine_finds_what_re2_finds(text: str) -> None:
 
 
 def test_only_few_bounded_repetitions_after_a_literal_scan_on_the_stdlib_engine() -> None:
-    for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "x(ab|a){1,3}b"]:
+    for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "x(ab|a){1,3}b", "(审查|审核)[^。;,]{0,8}文件"]:
         assert compile_scan(pattern) is not None, pattern
-    for pattern in ["法律顾问[^。;,]*列席", "法律顾问.{0,80}列席", "[^。]{0,12}列席", "(审查|审核)[^。;,]{0,8}文件",
+    for pattern in ["法律顾问[^。;,]*列席", "法律顾问.{0,80}列席", "[^。]{0,12}列席", "(提供|出具)[^。;,]{0,6}法律",
                     "法律顾问.{0,12}?列席", "受理\\d{1,3}件", "受理\\s?件", "法律{,2}师", "x(a?){0,3}y", "x?", "x{0,3}",
                     "(?i)x{0,2}y", "x.{0,9}y.{0,9}z"]:
         assert compile_scan(pattern) is None, pattern
