@@ -21,7 +21,6 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
-from itertools import product
 from typing import Any, Protocol
 
 import re2
@@ -189,9 +188,10 @@ def compile_scan(pattern: str) -> re.Pattern[str] | None:
 
     As `scans_on_re2` decides, with one kind of pattern more: one that opens with a literal (inside its
     first group if it opens with one: (审查|审核)… opens with 审), never matches nothing, and whose
-    repetitions are few and bounded (法律顾问[^。;,]{0,12}列席), when both engines read it alike. The stdlib's engine skips from one place of the literal to the next and
-    tries at most _MAX_WAYS ways at each; RE2, whose search for a literal stops at every character that
-    shares the literal's first UTF-8 byte, takes about twice as long over a report.
+    repetitions are few and bounded (法律顾问[^。;,]{0,12}列席), when both engines read it alike. The
+    stdlib's engine skips from one place of the literal to the next and tries at most _MAX_WAYS ways at
+    each; RE2, whose search for a literal stops at every character that shares the literal's first
+    UTF-8 byte, takes about twice as long over a report.
     """
     check(pattern)
     if not scans_on_re2(pattern):
@@ -434,75 +434,6 @@ def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("|".join(f"(?:{member})" for member in members) for members in groups.values() if members)
 
 
-_MANY_LEADS = 16
-
-
-def _first_characters(item: tuple[Any, Any]) -> list[str] | None:
-    """The characters a one-character item (a literal, a set of literals) matches, or None."""
-    op, argument = item
-    if op is sre_parse.LITERAL:
-        return [chr(argument)]
-    if op is sre_parse.IN and all(member is sre_parse.LITERAL for member, _ in argument):
-        return [chr(value) for _, value in argument]
-    return None
-
-
-@lru_cache(maxsize=4096)
-def leads(pattern: str) -> tuple[str, ...] | None:
-    """Texts one of which starts every match of `pattern`, or None when that cannot be read plainly.
-
-    Read with the stdlib's parser, which is read only where it agrees with RE2 (the pack language): plain
-    literals, sets of literals and their repetitions, no flags, no [[:class:]].
-    """
-    parsed = parse_like_re2(pattern)
-    if parsed is None:
-        return None
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    items = list(parsed)
-    while items and items[0][0] is sre_parse.SUBPATTERN:
-        _, add_flags, del_flags, inner = items[0][1]
-        if add_flags or del_flags:
-            return None
-        items = list(inner)
-    if not items:
-        return None
-    op, argument = items[0]
-    if op is sre_parse.LITERAL:  # a run of literals: the whole run
-        run = []
-        for item_op, value in items:
-            if item_op is not sre_parse.LITERAL:
-                break
-            run.append(chr(value))
-        return ("".join(run),)
-    if op is sre_parse.MAX_REPEAT or op is sre_parse.MIN_REPEAT:
-        low, _, (item, *rest) = argument
-        characters = _first_characters(item) if low >= 1 and not rest else None
-        if characters is None:
-            return None
-        width = min(low, 2)  # XX, not X: a lone X (X光) does not make [Xx]{2,} worth a scan
-        if len(characters) ** width > _MANY_LEADS:
-            width = 1
-        return tuple("".join(lead) for lead in product(characters, repeat=width))
-    characters = _first_characters(items[0])
-    return tuple(characters) if characters else None
-
-
-def _holds(body: str, lead: str) -> bool:
-    """`lead in body`, searched from where its first character first appears: a search for one character
-    is several times faster than one for a few, and most leads' first characters are rare or absent."""
-    at = body.find(lead[0])
-    return at >= 0 and (len(lead) == 1 or body.find(lead, at) >= 0)
-
-
-def possible(patterns: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """`patterns` less those that match nowhere in `text`, as every match of theirs starts with a lead
-    `text` does not hold. Left out of an alternation, they change none of its matches: a search for a
-    literal costs a fraction of a scan with the alternation."""
-    return tuple(pattern for pattern in patterns
-                 if (starts := leads(pattern)) is None or any(_holds(text, lead) for lead in starts))
-
-
 class Lines(tuple):  # type: ignore[type-arg]
     """Lines that `lines_matching` searches with many pattern lists (a document's headings): joined
     and encoded once, not once per list."""
@@ -542,9 +473,8 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
-    held = possible(tuple(patterns), joined)
     # Once a line has a match, the rest of it is not searched: the search goes on where the next line starts.
-    for compiled in _scan_alternations(held) if held else ():
+    for compiled in _scan_alternations(tuple(patterns)):
         if isinstance(compiled, re.Pattern):
             starts, position, size = lines.starts, 0, len(joined)
             while position <= size and (match := compiled.search(joined, position)) is not None:

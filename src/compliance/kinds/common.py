@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import re._parser as sre_parse  # the stdlib's own parser, to read how a pattern starts
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, product
 from typing import Any
 
 from ..identifiers import mask_identifiers
@@ -13,11 +16,10 @@ from ..matching import (
     compile_spans,
     compile_utf8,
     joined_per_engine,
-    possible,
+    parse_like_re2,
     scans_on_re2,
     spans,
 )
-from ..matching import leads as _leads  # noqa: F401  (read here by tests: find_any's pre-check was here)
 from ..model import Document
 
 QUOTE_CONTEXT = 24
@@ -116,6 +118,67 @@ def find_all(document: Document, patterns: Sequence[str]) -> list[tuple[int, int
     return found
 
 
+_MANY_LEADS = 16
+
+
+def _first_characters(item: tuple[Any, Any]) -> list[str] | None:
+    """The characters a one-character item (a literal, a set of literals) matches, or None."""
+    op, argument = item
+    if op is sre_parse.LITERAL:
+        return [chr(argument)]
+    if op is sre_parse.IN and all(member is sre_parse.LITERAL for member, _ in argument):
+        return [chr(value) for _, value in argument]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _leads(pattern: str) -> tuple[str, ...] | None:
+    """Texts one of which starts every match of `pattern`, or None when that cannot be read plainly.
+
+    Read with the stdlib's parser, which is read only where it agrees with RE2 (the pack language): plain
+    literals, sets of literals and their repetitions, no flags, no [[:class:]].
+    """
+    parsed = parse_like_re2(pattern)
+    if parsed is None:
+        return None
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    items = list(parsed)
+    while items and items[0][0] is sre_parse.SUBPATTERN:
+        _, add_flags, del_flags, inner = items[0][1]
+        if add_flags or del_flags:
+            return None
+        items = list(inner)
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is sre_parse.LITERAL:  # a run of literals: the whole run
+        run = []
+        for item_op, value in items:
+            if item_op is not sre_parse.LITERAL:
+                break
+            run.append(chr(value))
+        return ("".join(run),)
+    if op is sre_parse.MAX_REPEAT or op is sre_parse.MIN_REPEAT:
+        low, _, (item, *rest) = argument
+        characters = _first_characters(item) if low >= 1 and not rest else None
+        if characters is None:
+            return None
+        width = min(low, 2)  # XX, not X: a lone X (X光) does not make [Xx]{2,} worth a scan
+        if len(characters) ** width > _MANY_LEADS:
+            width = 1
+        return tuple("".join(lead) for lead in product(characters, repeat=width))
+    characters = _first_characters(items[0])
+    return tuple(characters) if characters else None
+
+
+def _holds(body: str, lead: str) -> bool:
+    """`lead in body`, searched from where its first character first appears: a search for one character
+    is several times faster than one for a few, and most leads' first characters are rare or absent."""
+    at = body.find(lead[0])
+    return at >= 0 and (len(lead) == 1 or body.find(lead, at) >= 0)
+
+
 def find_any(document: Document, patterns: Sequence[str]) -> list[tuple[int, int, int]]:
     """Like `find_all`, with the patterns joined into one alternation per engine: one search for a list
     of alternatives (placeholders, causes), where two patterns matching at one place count once.
@@ -127,9 +190,10 @@ def find_any(document: Document, patterns: Sequence[str]) -> list[tuple[int, int
     """
     body = document.body_text
     full = {compile_utf8(joined) is None: joined for joined in joined_per_engine(tuple(patterns))}
-    held = possible(tuple(patterns), body)
+    possible = tuple(pattern for pattern in patterns
+                     if (leads := _leads(pattern)) is None or any(_holds(body, lead) for lead in leads))
     searched = []
-    for joined in joined_per_engine(held) if held else ():
+    for joined in joined_per_engine(possible) if possible else ():
         whole = full[compile_utf8(joined) is None]
         # Keep the engine the whole alternation would have run on, so that its matches are the same.
         searched.append(joined if scans_on_re2(joined) == scans_on_re2(whole) else whole)
