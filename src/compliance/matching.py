@@ -197,8 +197,7 @@ def compile_scan(pattern: str) -> re.Pattern[str] | None:
     if not scans_on_re2(pattern):
         return re.compile(pattern)
     parsed = parse_like_re2(pattern)
-    opening = _opening(parsed) if parsed is not None else None
-    if (opening is not None and opening[0] is sre_parse.LITERAL and parsed.getwidth()[0] > 0
+    if (parsed is not None and _opens_with_literal(parsed) and parsed.getwidth()[0] > 0
             and _ways(parsed) <= _MAX_WAYS and _read_alike(pattern, parsed)):
         return re.compile(pattern)
     return None
@@ -231,13 +230,13 @@ def _ways(items: Iterable[tuple[Any, Any]]) -> int:
     return total
 
 
-def _opening(parsed: sre_parse.SubPattern) -> tuple[Any, Any] | None:
-    """The item `parsed` opens with, looked for inside the groups it opens with, as the stdlib's compiler
-    looks for a prefix to search for."""
+def _opens_with_literal(parsed: sre_parse.SubPattern) -> bool:
+    """Whether `parsed` opens with a literal, looked for inside the groups it opens with, as the stdlib's
+    compiler looks for a literal prefix to search for."""
     items = parsed.data
     while items and items[0][0] is sre_parse.SUBPATTERN:
         items = items[0][1][-1].data
-    return items[0] if items else None
+    return bool(items) and items[0][0] is sre_parse.LITERAL
 
 
 def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
@@ -287,17 +286,31 @@ def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
 
 @lru_cache(maxsize=1024)
 def _scan_alternations(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | _re2.RE2, ...]:
-    """`patterns` joined into one alternation per engine a scan runs them on (see `scans_on_re2`)."""
+    """`patterns` joined into one alternation per engine a scan runs them on (see `scans_on_re2`).
+
+    A few patterns for the stdlib's engine that each open with a literal are left apart: it searches
+    for one literal ten times faster than for any of a set of first characters, the prefix it searches
+    for an alternation.
+    """
     groups: dict[bool, list[str]] = {False: [], True: []}
     for pattern in patterns:
         compile_pattern(pattern)  # raises PatternError as before
         groups[scans_on_re2(pattern)].append(pattern)
-    joined: list[re.Pattern[str] | _re2.RE2] = []
-    for on_re2, members in groups.items():
-        if members:
-            text = members[0] if len(members) == 1 else "|".join(f"(?:{member})" for member in members)
-            joined.append(compile_spans(text) if on_re2 else re.compile(text))
+    stdlib, on_re2 = groups[False], groups[True]
+    if len(stdlib) <= _FEW_APART and all(_opens_with_literal(sre_parse.parse(member)) for member in stdlib):
+        joined: list[re.Pattern[str] | _re2.RE2] = [re.compile(member) for member in stdlib]
+    else:
+        joined = [re.compile(_joined(stdlib))] if stdlib else []
+    if on_re2:
+        joined.append(compile_spans(_joined(on_re2)))
     return tuple(joined)
+
+
+_FEW_APART = 4  # literal-opening patterns searched one by one; more cost more than their alternation
+
+
+def _joined(members: list[str]) -> str:
+    return members[0] if len(members) == 1 else "|".join(f"(?:{member})" for member in members)
 
 
 @lru_cache(maxsize=1024)
