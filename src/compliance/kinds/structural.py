@@ -159,18 +159,26 @@ def part(
 def _most_similar_heading(document: Document, canonical: str, threshold: float = 0.45) -> tuple[Section, float] | None:
     """The heading closest in wording to the part's standard heading, if any is close enough to mention."""
     best: tuple[Section, float] | None = None
-    wanted = Counter(canonical)
+    wanted, letters = Counter(canonical), frozenset(canonical)
     for section in _sections(document):
-        # difflib's quick_ratio (characters in common, wherever they stand) bounds ratio from above, and
-        # costs a fraction of building the matcher: most headings share too few characters to be closest.
-        length = len(canonical) + len(section.heading)
-        bound = 2.0 * (wanted & Counter(section.heading)).total() / length if length else 1.0
-        if bound < threshold or (best is not None and bound <= best[1]):
+        # Upper bounds of the ratio, cheapest first, so that most headings (too few characters in common to
+        # be closest) are set aside before a matcher is built: the heading's characters that occur in the
+        # standard heading at all; then difflib's quick_ratio, which counts the characters both have.
+        heading = section.heading
+        length = len(canonical) + len(heading)
+        if _beaten(2.0 * sum(map(letters.__contains__, heading)) / length if length else 1.0, threshold, best):
             continue
-        ratio = SequenceMatcher(None, canonical, section.heading, autojunk=False).ratio()
+        if _beaten(2.0 * (wanted & Counter(heading)).total() / length if length else 1.0, threshold, best):
+            continue
+        ratio = SequenceMatcher(None, canonical, heading, autojunk=False).ratio()
         if ratio >= threshold and (best is None or ratio > best[1]):
             best = (section, ratio)
     return best
+
+
+def _beaten(bound: float, threshold: float, best: tuple[Section, float] | None) -> bool:
+    """Whether a heading whose ratio is at most `bound` is neither close enough nor closer than `best`."""
+    return bound < threshold or (best is not None and bound <= best[1])
 
 
 def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:
