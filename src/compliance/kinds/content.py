@@ -88,8 +88,9 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 
 
 def _chars(lines: Sequence[str]) -> int:
-    """Characters other than spaces in `lines`: one split over them all rather than one per line."""
-    return len("".join(" ".join(lines).split()))
+    """Characters other than spaces in `lines`: one split over them all rather than one per line (joined
+    without a separator, as words running together are counted all the same)."""
+    return sum(map(len, "".join(lines).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
