@@ -83,6 +83,20 @@ def test_a_scan_on_either_engine_finds_what_re2_finds(text: str) -> None:
             assert find_in_lines(pattern, numbered) == expected, pattern
 
 
+@SETTINGS
+@given(SCANNED)
+@example("法律顾问列席 审核文件")
+def test_a_search_of_a_line_on_either_engine_finds_what_re2_finds(line: str) -> None:
+    for patterns in [[pattern] for pattern in BOUNDED] + [BOUNDED[:4], BOUNDED[4:], BOUNDED]:
+        earliest = None  # RE2's reading: the earliest match, the first pattern's when two start together
+        for pattern in patterns:
+            match = re2.search(pattern, line)
+            if match and (earliest is None or match.start() < earliest[0]):
+                earliest = match.span()
+        found = search_any(patterns, line)
+        assert (found.span() if found else None) == earliest, patterns
+
+
 def test_only_few_bounded_repetitions_after_a_literal_scan_on_the_stdlib_engine() -> None:
     for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "x(ab|a){1,3}b", "(审查|审核)[^。;,]{0,8}文件"]:
         assert compile_scan(pattern) is not None, pattern

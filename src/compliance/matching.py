@@ -203,6 +203,15 @@ def compile_scan(pattern: str) -> re.Pattern[str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def compile_for_lines(pattern: str) -> Pattern:
+    """The compiled pattern a search of a line or a clause runs: `compile_pattern`'s, or the stdlib's when a
+    whole-report scan may run it there (`compile_scan`), as a call costs a fraction of a call into RE2
+    (which encodes the text first)."""
+    compiled = compile_pattern(pattern)
+    return compiled if isinstance(compiled, re.Pattern) else compile_scan(pattern) or compiled
+
+
 # Backtracking paths at one place, at most, for a pattern with repetitions to scan on the stdlib's engine.
 _MAX_WAYS = 64
 
@@ -317,19 +326,21 @@ def _joined(members: list[str]) -> str:
 def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
     """`patterns` joined into one alternation per engine: one search instead of one per pattern.
 
-    Leftmost-first alternation finds what the per-pattern loop finds; patterns keep their engine.
+    Leftmost-first alternation finds what the per-pattern loop finds; patterns keep the engine
+    `compile_for_lines` gives them (repetitions are joined for the stdlib's only when all may run there).
     """
     groups: dict[bool, list[str]] = {True: [], False: []}
     for pattern in patterns:
         compile_pattern(pattern)  # raises PatternError as before
         groups[_repetition_free(pattern)].append(pattern)
     joined = []
-    for free, members in groups.items():
+    for members in groups.values():
         if len(members) == 1:
-            joined.append(compile_pattern(members[0]))
+            joined.append(compile_for_lines(members[0]))
         elif members:
             text = "|".join(f"(?:{member})" for member in members)
-            joined.append(re.compile(text) if free else re2.compile(text, _OPTIONS))
+            stdlib = all(isinstance(compile_for_lines(member), re.Pattern) for member in members)
+            joined.append(re.compile(text) if stdlib else re2.compile(text, _OPTIONS))
     return tuple(joined)
 
 
@@ -419,11 +430,7 @@ _CATEGORIES_IN_ONE_LINE = {sre_parse.CATEGORY_DIGIT, sre_parse.CATEGORY_WORD}
 
 def find_in_lines(pattern: str, lines: Iterable[tuple[int, str]]) -> list[tuple[int, int, int]]:
     """Every match of a `line_local` pattern in the numbered `lines` as (line, start, end), in order."""
-    # The stdlib's engine also for a pattern a whole-report scan may run there (see `compile_scan`): its
-    # calls on a line cost a fraction of encoding the line for RE2.
-    compiled = compile_pattern(pattern)
-    if not isinstance(compiled, re.Pattern):
-        compiled = compile_scan(pattern) or compiled
+    compiled = compile_for_lines(pattern)
     if isinstance(compiled, re.Pattern):
         return [(number, match.start(), match.end()) for number, line in lines for match in compiled.finditer(line)]
     # RE2's own object on the line's bytes: the wrapper's finditer costs several times more per match.
@@ -512,7 +519,7 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
 def _search_each(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
     best: Match | None = None
     for pattern in patterns:
-        match = compile_pattern(pattern).search(text)
+        match = compile_for_lines(pattern).search(text)
         if match and (best is None or match.start() < best.start()):
             best = match
     return best

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from ..matching import (
     Lines,
     anchored,
-    compile_pattern,
+    compile_for_lines,
     find_in_lines,
     joined_per_engine,
     line_local,
@@ -304,7 +304,7 @@ def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None
 
 
 def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
-    compiled = [compile_pattern(p) for p in patterns]
+    compiled = [compile_for_lines(p) for p in patterns]
     matches = []
     # Only lines where some pattern matches need the per-pattern search (most lines have none).
     found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
