@@ -6,7 +6,9 @@ the text; patterns without any repetition (literals, alternations, classes — m
 Python's engine, where backtracking is bounded by pattern length × text length and calls are ~20×
 cheaper than crossing into RE2. A scan of a long text (the whole report, a document's headings joined)
 may run a repetition-free pattern on RE2 instead, when both engines read it alike and RE2 is the
-faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly.
+faster scanner (`scans_on_re2`); such scans call RE2's compiled object on UTF-8 bytes directly. A scan
+of the whole report may, the other way, run a pattern whose few repetitions are bounded on Python's
+engine (`compile_scan`), where backtracking is then bounded by a small multiple of the text's length.
 A pattern whose matches keep to one line (`line_local`) may instead be searched in just the few lines
 a rule needs (`find_in_lines`): there it finds what the whole-text scan finds.
 """
@@ -19,7 +21,7 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import re2
 from re2 import _re2
@@ -144,11 +146,10 @@ def compile_spans(pattern: str) -> _re2.RE2:
     return _re2.RE2(pattern.encode("utf-8"), options)
 
 
-def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> Iterator[tuple[int, int]]:
+def spans(regexp: _re2.RE2, data: bytes) -> Iterator[tuple[int, int]]:
     """(start, end) byte offsets of the matches `finditer` would give, in order.
 
-    After an empty match the search moves on one byte, as re2's finditer does on bytes, or one
-    character (as it does on str) when `whole_characters`.
+    After an empty match the search moves on one byte, as re2's finditer does on bytes.
     """
     position, end = 0, len(data)
     while True:
@@ -162,23 +163,89 @@ def spans(regexp: _re2.RE2, data: bytes, *, whole_characters: bool = False) -> I
             position = span[1]
         else:
             position += 1
-            while whole_characters and position < end and data[position] & 0xC0 == 0x80:
-                position += 1
 
 
 @lru_cache(maxsize=4096)
 def scans_on_re2(pattern: str) -> bool:
     """Whether a scan of a long text (a whole report, a document's headings joined) runs `pattern` on RE2.
 
-    Patterns with repetition always do. A repetition-free pattern stays on the stdlib's engine when
-    that engine can skip ahead with a literal search (a literal first, or alternatives that each
-    begin with one); otherwise, if both engines read it alike, RE2 scans it several times faster.
-    Calls on short texts (a line, a clause) stay on the stdlib's engine, whose calls cost less.
+    Patterns with repetition always do (but see `compile_scan`). A repetition-free pattern stays on the
+    stdlib's engine when that engine can skip ahead with a literal search (a literal first, or
+    alternatives that each begin with one); otherwise, if both engines read it alike, RE2 scans it
+    several times faster. Calls on short texts (a line, a clause) stay on the stdlib's engine, whose
+    calls cost less.
     """
     if not _repetition_free(pattern):
         return True
     parsed = sre_parse.parse(pattern)  # it parsed in _repetition_free
     return not _skips_ahead(parsed) and _read_alike(pattern, parsed)
+
+
+@lru_cache(maxsize=4096)
+def compile_scan(pattern: str) -> re.Pattern[str] | None:
+    """`pattern` compiled for the stdlib's engine when a scan of the whole report runs it there, else
+    None (RE2 scans it, with `compile_spans`). Raises PatternError when RE2 refuses it.
+
+    As `scans_on_re2` decides, with one kind of pattern more: one that opens with a literal (inside its
+    first group if it opens with one: (审查|审核)… opens with 审), never matches nothing, and whose
+    repetitions are few and bounded (法律顾问[^。;,]{0,12}列席), when both engines read it alike. The
+    stdlib's engine skips from one place of the literal to the next and tries at most _MAX_WAYS ways at
+    each; RE2, whose search for a literal stops at every character that shares the literal's first
+    UTF-8 byte, takes about twice as long over a report.
+    """
+    check(pattern)
+    if not scans_on_re2(pattern):
+        return re.compile(pattern)
+    parsed = parse_like_re2(pattern)
+    if (parsed is not None and _opens_with_literal(parsed) and parsed.getwidth()[0] > 0
+            and _ways(parsed) <= _MAX_WAYS and _read_alike(pattern, parsed)):
+        return re.compile(pattern)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def compile_for_lines(pattern: str) -> Pattern:
+    """The compiled pattern a search of a line or a clause runs: `compile_pattern`'s, or the stdlib's when a
+    whole-report scan may run it there (`compile_scan`), as a call costs a fraction of a call into RE2
+    (which encodes the text first)."""
+    compiled = compile_pattern(pattern)
+    return compiled if isinstance(compiled, re.Pattern) else compile_scan(pattern) or compiled
+
+
+# Backtracking paths at one place, at most, for a pattern with repetitions to scan on the stdlib's engine.
+_MAX_WAYS = 64
+
+
+def _ways(items: Iterable[tuple[Any, Any]]) -> int:
+    """How many ways, at most, the stdlib's engine tries `items` at one place (a backtracking path
+    each); _MAX_WAYS + 1 when more, as for a repetition unbounded, lazy or of what may be empty."""
+    total = 1
+    for op, argument in items:
+        if op is sre_parse.BRANCH:
+            ways = sum(_ways(branch) for branch in argument[1])
+        elif op is sre_parse.SUBPATTERN:
+            ways = _ways(argument[-1])
+        elif op in _REPEATS:
+            low, high, body = argument
+            if op is not sre_parse.MAX_REPEAT or high > _MAX_WAYS or body.getwidth()[0] == 0:
+                return _MAX_WAYS + 1
+            inner = _ways(body)
+            ways = sum(inner ** count for count in range(low, high + 1))
+        else:
+            ways = 1
+        total *= ways
+        if total > _MAX_WAYS:
+            return _MAX_WAYS + 1
+    return total
+
+
+def _opens_with_literal(parsed: sre_parse.SubPattern) -> bool:
+    """Whether `parsed` opens with a literal, looked for inside the groups it opens with, as the stdlib's
+    compiler looks for a literal prefix to search for."""
+    items = parsed.data
+    while items and items[0][0] is sre_parse.SUBPATTERN:
+        items = items[0][1][-1].data
+    return bool(items) and items[0][0] is sre_parse.LITERAL
 
 
 def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
@@ -192,18 +259,21 @@ def _skips_ahead(parsed: sre_parse.SubPattern) -> bool:
                                           for branch in argument[1])
 
 
-_ALIKE = {sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN, sre_parse.BRANCH, sre_parse.SUBPATTERN}
+_ALIKE = {sre_parse.LITERAL, sre_parse.NOT_LITERAL, sre_parse.ANY, sre_parse.IN, sre_parse.BRANCH, sre_parse.SUBPATTERN,
+          sre_parse.MAX_REPEAT}
 _ALIKE_IN_SET = {sre_parse.LITERAL, sre_parse.RANGE, sre_parse.NEGATE}
 
 
 def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
-    """Whether RE2 and the stdlib's engine find the same matches of a repetition-free pattern.
+    """Whether RE2 and the stdlib's engine find the same matches of a pattern without lazy repetition.
 
-    Only characters, sets, alternatives and groups qualify: both engines take the leftmost match and,
-    there, the first alternative. Classes such as \\d \\w \\s and anchors differ (Unicode or not, a
-    final line break), as may flags, POSIX sets and octal escapes.
+    Only characters, sets, alternatives, groups and greedy repetitions qualify: both engines take the
+    leftmost match and, there, the first alternative and the longest repetition that lets the rest
+    match. Classes such as \\d \\w \\s and anchors differ (Unicode or not, a final line break), as may
+    flags, POSIX sets, octal escapes and {,n} (a repetition to Python, text to RE2).
     """
-    if may_hold_posix_class(pattern) or re.search(r"\\[0-9]", pattern) or parsed.state.flags & ~re.UNICODE:
+    if (may_hold_posix_class(pattern) or re.search(r"\\[0-9]", pattern) or "{," in pattern
+            or parsed.state.flags & ~re.UNICODE):
         return False
     stack = [parsed]
     while stack:
@@ -218,41 +288,59 @@ def _read_alike(pattern: str, parsed: sre_parse.SubPattern) -> bool:
                 stack.append(argument[-1])
             elif op is sre_parse.BRANCH:
                 stack.extend(argument[1])
+            elif op is sre_parse.MAX_REPEAT:
+                stack.append(argument[2])
     return True
 
 
 @lru_cache(maxsize=1024)
 def _scan_alternations(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | _re2.RE2, ...]:
-    """`patterns` joined into one alternation per engine a scan runs them on (see `scans_on_re2`)."""
+    """`patterns` joined into one alternation per engine a scan runs them on (see `scans_on_re2`).
+
+    A few patterns for the stdlib's engine that each open with a literal are left apart: it searches
+    for one literal ten times faster than for any of a set of first characters, the prefix it searches
+    for an alternation.
+    """
     groups: dict[bool, list[str]] = {False: [], True: []}
     for pattern in patterns:
         compile_pattern(pattern)  # raises PatternError as before
         groups[scans_on_re2(pattern)].append(pattern)
-    joined: list[re.Pattern[str] | _re2.RE2] = []
-    for on_re2, members in groups.items():
-        if members:
-            text = members[0] if len(members) == 1 else "|".join(f"(?:{member})" for member in members)
-            joined.append(compile_spans(text) if on_re2 else re.compile(text))
+    stdlib, on_re2 = groups[False], groups[True]
+    if len(stdlib) <= _FEW_APART and all(_opens_with_literal(sre_parse.parse(member)) for member in stdlib):
+        joined: list[re.Pattern[str] | _re2.RE2] = [re.compile(member) for member in stdlib]
+    else:
+        joined = [re.compile(_joined(stdlib))] if stdlib else []
+    if on_re2:
+        joined.append(compile_spans(_joined(on_re2)))
     return tuple(joined)
+
+
+_FEW_APART = 4  # literal-opening patterns searched one by one; more cost more than their alternation
+
+
+def _joined(members: list[str]) -> str:
+    return members[0] if len(members) == 1 else "|".join(f"(?:{member})" for member in members)
 
 
 @lru_cache(maxsize=1024)
 def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
     """`patterns` joined into one alternation per engine: one search instead of one per pattern.
 
-    Leftmost-first alternation finds what the per-pattern loop finds; patterns keep their engine.
+    Leftmost-first alternation finds what the per-pattern loop finds; patterns keep the engine
+    `compile_for_lines` gives them (repetitions are joined for the stdlib's only when all may run there).
     """
     groups: dict[bool, list[str]] = {True: [], False: []}
     for pattern in patterns:
         compile_pattern(pattern)  # raises PatternError as before
         groups[_repetition_free(pattern)].append(pattern)
     joined = []
-    for free, members in groups.items():
+    for members in groups.values():
         if len(members) == 1:
-            joined.append(compile_pattern(members[0]))
+            joined.append(compile_for_lines(members[0]))
         elif members:
             text = "|".join(f"(?:{member})" for member in members)
-            joined.append(re.compile(text) if free else re2.compile(text, _OPTIONS))
+            stdlib = all(isinstance(compile_for_lines(member), re.Pattern) for member in members)
+            joined.append(re.compile(text) if stdlib else re2.compile(text, _OPTIONS))
     return tuple(joined)
 
 
@@ -342,7 +430,7 @@ _CATEGORIES_IN_ONE_LINE = {sre_parse.CATEGORY_DIGIT, sre_parse.CATEGORY_WORD}
 
 def find_in_lines(pattern: str, lines: Iterable[tuple[int, str]]) -> list[tuple[int, int, int]]:
     """Every match of a `line_local` pattern in the numbered `lines` as (line, start, end), in order."""
-    compiled = compile_pattern(pattern)
+    compiled = compile_for_lines(pattern)
     if isinstance(compiled, re.Pattern):
         return [(number, match.start(), match.end()) for number, line in lines for match in compiled.finditer(line)]
     # RE2's own object on the line's bytes: the wrapper's finditer costs several times more per match.
@@ -405,29 +493,33 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     if anchored(tuple(patterns)) or joined.count("\n") != len(lines) - 1:  # a line with a line break in it
         return [search_any(patterns, line) is not None for line in lines]
     found = [False] * len(lines)
+    # Once a line has a match, the rest of it is not searched: the search goes on where the next line starts.
     for compiled in _scan_alternations(tuple(patterns)):
         if isinstance(compiled, re.Pattern):
-            starts = lines.starts
-            for match in compiled.finditer(joined):
+            starts, position, size = lines.starts, 0, len(joined)
+            while position <= size and (match := compiled.search(joined, position)) is not None:
                 index = bisect.bisect_right(starts, match.start()) - 1
                 if match.end() > starts[index] + len(lines[index]):
                     return [search_any(patterns, line) is not None for line in lines]
                 found[index] = True
+                position = starts[index + 1]  # past the end after the last line
             continue
         # RE2 on the UTF-8 bytes, straight: the wrapper would encode the text and map every offset back.
         data, ends = lines.utf8
-        for start, end in spans(compiled, data, whole_characters=True):
-            index = bisect.bisect_right(ends, start)
-            if end >= ends[index]:
+        position, size = 0, len(data)
+        while position <= size and (span := compiled.Match(UNANCHORED, data, position, size)[0]) != NO_MATCH:
+            index = bisect.bisect_right(ends, span[0])
+            if span[1] >= ends[index]:
                 return [search_any(patterns, line) is not None for line in lines]
             found[index] = True
+            position = ends[index]
     return found
 
 
 def _search_each(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
     best: Match | None = None
     for pattern in patterns:
-        match = compile_pattern(pattern).search(text)
+        match = compile_for_lines(pattern).search(text)
         if match and (best is None or match.start() < best.start()):
             best = match
     return best

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..identifiers import mask_identifiers
 from ..matching import (
-    compile_pattern,
+    compile_scan,
     compile_spans,
     compile_utf8,
     joined_per_engine,
@@ -80,9 +80,10 @@ def _utf8(document: Document) -> tuple[bytes, list[int]]:
 
 def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
     found = []
-    if not scans_on_re2(pattern):
+    compiled = compile_scan(pattern)
+    if compiled is not None:
         text_, line_starts = document.body_text, document.line_starts
-        for match in compile_pattern(pattern).finditer(text_):
+        for match in compiled.finditer(text_):
             start, end = match.start(), match.end()
             if end <= start or "\n" in text_[start:end]:
                 continue

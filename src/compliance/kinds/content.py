@@ -9,18 +9,17 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
 from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
-from ..matching import lines_matching
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from .common import quote
-from .structural import _find_section
+from .structural import _find_section, _sections, headings_matching
 
 
 def _headings_matching(document: Document, sections: Sequence[Section], patterns: Sequence[str]) -> list[bool]:
-    """For each section, whether the heading itself (not the paragraph a run-in heading opens) matches one
-    of `patterns`: one search of all the headings rather than one per heading."""
-    headings = [document.matchable[s.location.line - 1][s.location.column - 1:][: len(s.heading) + 8] for s in sections]
-    return lines_matching(patterns, headings)
+    """For each of `sections`, whether the heading itself (not the paragraph a run-in heading opens) matches
+    one of `patterns`: one search of all the headings per document and list, shared with the parts."""
+    matching = dict(zip(map(id, _sections(document)), headings_matching(document, patterns)))
+    return [matching[id(section)] for section in sections]
 
 
 def _heading_line(document: Document, section: Section) -> str:
@@ -89,8 +88,9 @@ def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]
 
 
 def _chars(lines: Sequence[str]) -> int:
-    """Characters other than spaces in `lines`: one split over them all rather than one per line."""
-    return len("".join(" ".join(lines).split()))
+    """Characters other than spaces in `lines`: one split over them all rather than one per line (joined
+    without a separator, as words running together are counted all the same)."""
+    return sum(map(len, "".join(lines).split()))
 
 
 def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from ..matching import (
     Lines,
     anchored,
-    compile_pattern,
+    compile_for_lines,
     find_in_lines,
     joined_per_engine,
     line_local,
@@ -69,13 +69,21 @@ def _find_section(document: Document, patterns: Sequence[str]) -> Section | None
 
 
 def _first_section(document: Document, patterns: tuple[str, ...]) -> Section | None:
-    sections = _sections(document)
-    # A heading's own words and a few after them: the line may be a whole paragraph with a run-in heading.
-    headings = memo(document, "headings", lambda: Lines(
-        document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
-        for s in sections))
-    candidates = [section for section, hit in zip(sections, lines_matching(patterns, headings)) if hit]
+    candidates = [section for section, hit in zip(_sections(document), headings_matching(document, patterns)) if hit]
     return min(candidates, key=lambda s: (s.level, s.location.line), default=None)
+
+
+def headings_matching(document: Document, patterns: Sequence[str]) -> list[bool]:
+    """For each section in `_sections` order, whether the heading itself (its own words and a few after
+    them, not the paragraph a run-in heading opens) matches one of `patterns`; once per document and list,
+    for the parts and the kinds that weigh parts by their heading (data density)."""
+    def search() -> list[bool]:
+        headings = memo(document, "headings", lambda: Lines(
+            document.matchable[s.location.line - 1][s.location.column - 1:s.location.column - 1 + len(s.heading) + 8]
+            for s in _sections(document)))
+        return lines_matching(patterns, headings)
+
+    return memo(document, ("headings", tuple(patterns)), search)  # type: ignore[no-any-return]
 
 
 def _lead_sentence(line: str) -> str:
@@ -151,18 +159,26 @@ def part(
 def _most_similar_heading(document: Document, canonical: str, threshold: float = 0.45) -> tuple[Section, float] | None:
     """The heading closest in wording to the part's standard heading, if any is close enough to mention."""
     best: tuple[Section, float] | None = None
-    wanted = Counter(canonical)
+    wanted, letters = Counter(canonical), frozenset(canonical)
     for section in _sections(document):
-        # difflib's quick_ratio (characters in common, wherever they stand) bounds ratio from above, and
-        # costs a fraction of building the matcher: most headings share too few characters to be closest.
-        length = len(canonical) + len(section.heading)
-        bound = 2.0 * (wanted & Counter(section.heading)).total() / length if length else 1.0
-        if bound < threshold or (best is not None and bound <= best[1]):
+        # Upper bounds of the ratio, cheapest first, so that most headings (too few characters in common to
+        # be closest) are set aside before a matcher is built: the heading's characters that occur in the
+        # standard heading at all; then difflib's quick_ratio, which counts the characters both have.
+        heading = section.heading
+        length = len(canonical) + len(heading)
+        if _beaten(2.0 * sum(map(letters.__contains__, heading)) / length if length else 1.0, threshold, best):
             continue
-        ratio = SequenceMatcher(None, canonical, section.heading, autojunk=False).ratio()
+        if _beaten(2.0 * (wanted & Counter(heading)).total() / length if length else 1.0, threshold, best):
+            continue
+        ratio = SequenceMatcher(None, canonical, heading, autojunk=False).ratio()
         if ratio >= threshold and (best is None or ratio > best[1]):
             best = (section, ratio)
     return best
+
+
+def _beaten(bound: float, threshold: float, best: tuple[Section, float] | None) -> bool:
+    """Whether a heading whose ratio is at most `bound` is neither close enough nor closer than `best`."""
+    return bound < threshold or (best is not None and bound <= best[1])
 
 
 def _nearest_mention(document: Document, patterns: Sequence[str]) -> tuple[int, int, str] | None:
@@ -288,7 +304,7 @@ def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None
 
 
 def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
-    compiled = [compile_pattern(p) for p in patterns]
+    compiled = [compile_for_lines(p) for p in patterns]
     matches = []
     # Only lines where some pattern matches need the per-pattern search (most lines have none).
     found = lines_matching(patterns, [document.matchable[number - 1] for number in numbers])
@@ -312,18 +328,23 @@ def phrase(
     min_count: int = 1,
 ) -> Iterator[Hit]:
     """Wording that must be present (at least min_count times) or absent: placeholders, wrong titles."""
-    numbers = _scoped_lines(document, scope, within)
-    if numbers is None:
+    whole_body = scope != "title" and scope != "all" and not anchored(tuple(patterns))
+    if whole_body and not within:
+        # The report's own lines (as `numbered_lines` gives them): one (shared) search of the whole body
+        # per pattern, its matches kept to the body's bounds without listing the body's lines.
+        first, last, skipped = document.body_start, len(document.lines), document.skipped_lines
+        matches = [match for match in find_any(document, patterns)
+                   if first <= match[0] <= last and match[0] not in skipped]
+    elif (numbers := _scoped_lines(document, scope, within)) is None:
         yield Hit(detail=text("phrase.no_section"), credit=None)
         return
-    whole_body = scope != "title" and scope != "all" and not anchored(tuple(patterns))
-    if whole_body and within and all(map(line_local, joined := joined_per_engine(tuple(patterns)))):
+    elif whole_body and all(map(line_local, joined := joined_per_engine(tuple(patterns)))):
         # A few sections' lines, searched on their own, find what the whole-body search finds on them
         # for a fraction of its cost.
         lines = [(number, document.matchable[number - 1]) for number in numbers if number not in document.skipped_lines]
         matches = sorted(match for pattern in joined for match in find_in_lines(pattern, lines))
     elif whole_body:
-        # The report's own lines: one (shared) search of the whole body per pattern, kept to the scope.
+        # The sections' lines: one (shared) search of the whole body per pattern, kept to them.
         found = find_any(document, patterns)
         wanted = memo(document, ("scope", scope, tuple(within)), lambda: frozenset(numbers)) if found else ()
         matches = [match for match in found if match[0] in wanted]
