@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from itertools import accumulate, product
-from typing import Any
+from typing import Any, ClassVar
 
 from ..identifiers import mask_identifiers
 from ..matching import (
@@ -52,7 +52,7 @@ class _Memo:
     `check --previous` reads in turn rule after rule (with one, each turn would empty the other's).
     """
 
-    held: list[tuple[Document, dict[Hashable, Any]]] = []
+    held: ClassVar[list[tuple[Document, dict[Hashable, Any]]]] = []
 
     @classmethod
     def get(cls, document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:

@@ -144,7 +144,7 @@ def _roman(number: int) -> str:
 
 
 def _format(number: int, fmt: str) -> str:
-    if fmt.startswith("chinese") or fmt.startswith("taiwanese") or fmt == "ideographDigital":
+    if fmt.startswith(("chinese", "taiwanese")) or fmt == "ideographDigital":
         return _chinese(number)
     if fmt == "ideographTraditional" and 1 <= number <= 10:
         return _TIANGAN[number - 1]
@@ -226,7 +226,7 @@ class _Numbering:
         counters[level] += 1
         for deeper in range(level + 1, 9):
             counters[deeper] = 0
-        start, fmt, pattern = levels[level]
+        _, fmt, pattern = levels[level]
         if fmt in ("bullet", "none"):
             return ""
 

@@ -204,9 +204,8 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
             return True
         if name == "style" and value and _HIDDEN.search(value):
             return True  # copies kept for search engines and scripts, not shown to readers
-        if name in ("class", "id") and value:
-            if any(word in _FURNITURE for word in _WORDS.split(value.lower())):
-                return True
+        if name in ("class", "id") and value and any(word in _FURNITURE for word in _WORDS.split(value.lower())):
+            return True
     return False
 
 
