@@ -144,7 +144,7 @@ _SKIP_FROM_DIGITS = (
 # Each of them needs one of these right after the whole digit run (or 热线 a few characters on). Most numbers
 # have none ("34条"), and trying the ten alternatives anyway cost a third of matching a number: the lookahead
 # lets re pass them all at once. An alternative added above must be let through here too; the property test
-# in tests/test_speed_c_quantities.py compares the pattern with and without this lookahead.
+# in tests/test_quantity_scan_shortcuts.py compares the pattern with and without this lookahead.
 _DIGIT_SKIP_AHEAD = rf"(?=\d++(?:[{_SEP_CHARS}A-Za-z/.:：{_SPACES}余多年月日号时点·•]|[^，。；,;!?！？\d\n]{{0,10}}热线))"
 _SKIP = "|".join((
     rf"{_DIGIT_SKIP_AHEAD}(?:{'|'.join(_SKIP_FROM_DIGITS)})",
