@@ -98,9 +98,15 @@ def test_a_search_of_a_line_on_either_engine_finds_what_re2_finds(line: str) -> 
 
 
 def test_only_few_bounded_repetitions_after_a_literal_scan_on_the_stdlib_engine() -> None:
-    for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "x(ab|a){1,3}b", "(审查|审核)[^。;,]{0,8}文件"]:
+    for pattern in ["法律顾问[^。;,]{0,12}列席", "执法证件?", "备案(审查)?率", "不足(之处)?(和|与|及)?原因",
+                    "(审查|审核)[^。;,]{0,8}文件"]:
         assert compile_scan(pattern) is not None, pattern
     for pattern in ["法律顾问[^。;,]*列席", "法律顾问.{0,80}列席", "[^。]{0,12}列席", "(提供|出具)[^。;,]{0,6}法律",
                     "法律顾问.{0,12}?列席", "受理\\d{1,3}件", "受理\\s?件", "法律{,2}师", "x(a?){0,3}y", "x?", "x{0,3}",
                     "(?i)x{0,2}y", "x.{0,9}y.{0,9}z"]:
+        assert compile_scan(pattern) is None, pattern
+    # Repeating what is not one character or one optional word: every path is as long as the repetition
+    # (a megabyte of 审 took 0.9 s on the stdlib's engine with the first, 0.007 s on RE2).
+    for pattern in ["审(?:审|[^x]){0,5}x", "审(?:[^x]{8}){8}x", "审(?:[^x]{60}|[^x]{59}){0,5}x", "x(ab|a){1,3}b",
+                    "审(?:审|审){0,3}x"]:
         assert compile_scan(pattern) is None, pattern
