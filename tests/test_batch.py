@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -217,3 +218,28 @@ def test_a_batch_reads_the_same_written_as_utf8_bytes_or_as_text(tmp_path: Path)
     assert console.buffer.getvalue().decode("gb18030") == as_text.getvalue()  # type: ignore[attr-defined]
     titles = [document["title"] for document in json.loads(as_text.getvalue())["documents"]]
     assert len(titles) == len(items) and "南昌市西湖区2021年度法治政府建设情况报告" in titles
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_name_that_is_not_utf8_is_written_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    """Linux file names are bytes: b\\xff.txt reaches us as "b\\udcff.txt", which UTF-8 cannot hold."""
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    odd = os.fsdecode(b"b\xff.txt")
+    shutil.copy(SEED, folder / odd)
+    target = tmp_path / "batch.json"
+    for index in range(6):  # enough documents for worker processes with --jobs 2
+        shutil.copy(SEED, folder / f"c{index}.txt")
+    assert main(["check", "--format", "json", "--jobs", jobs, "--output", str(target), str(folder)]) == 0
+    written = target.read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    assert main(["check", "--format", "json", "--jobs", jobs, str(folder)]) == 0
+    assert capsys.readouterr().out == written
+    paths = [Path(d["path"]) for d in json.loads(written)["documents"]]
+    assert len(paths) == 8 and folder / odd in paths  # the escape reads back as the file's own name
+    assert (folder / odd).read_bytes() == SEED.read_bytes()
+    for fmt in ("csv", "xlsx", "sarif", "junit", "markdown", "html"):
+        output = tmp_path / f"out.{fmt}"
+        assert main(["check", "--format", fmt, "--jobs", jobs, "--output", str(output), str(folder)]) == 0, fmt
+        assert output.stat().st_size > 0

@@ -108,8 +108,9 @@ def _setting(args: argparse.Namespace, config: Config, key: str) -> Any:
 
 def _write(render: Callable[[TextIO], None], output: str | None) -> None:
     try:
+        # A file name that is not UTF-8 (its bytes held as lone surrogates) is written escaped, not refused.
         with contextlib.nullcontext(sys.stdout) if output is None else \
-                Path(output).open("w", encoding="utf-8", newline="\n") as out:
+                Path(output).open("w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
             render(out)
     except (BrokenPipeError, SystemExit):
         # The reader (head, less) went away: not an error of ours, and nothing more to say. (rich turns

@@ -96,6 +96,12 @@ STATUS_COLOURS = {"pass": "#E2F0D9", "fail": "#F8D7DA", "partial": "#FFF3CD", "w
                   "not_applicable": "#EEEEEE"}
 
 
+def _storable(value: object) -> object:
+    """A cell's value as XLSX can store it: its XML is UTF-8, so a file name that is not UTF-8 (its bytes
+    held as lone surrogates) is stored with those bytes escaped."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value
+
+
 def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> None:
     """A summary sheet (one row per document) and a findings sheet (one row per rule per document)."""
     import xlsxwriter  # only this format needs it
@@ -134,11 +140,12 @@ def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> Non
             cell_format = wrap
             if column == passed_column and not entry.error:
                 cell_format = passed_format if entry.passed else failed_format
-            summary.write(summary_rows, column, value, cell_format)
+            summary.write(summary_rows, column, _storable(value), cell_format)
         for status, cells in _finding_rows(document, lang):
             finding_rows += 1
             for column, value in enumerate(cells):
-                findings.write(finding_rows, column, value, status_formats[status] if column == status_column else wrap)
+                findings.write(finding_rows, column, _storable(value),
+                               status_formats[status] if column == status_column else wrap)
     summary.autofilter(0, 0, summary_rows, len(summary_header) - 1)
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
     book.close()

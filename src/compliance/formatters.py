@@ -390,6 +390,13 @@ def as_dict(results: Sequence[Result], options: Options) -> dict[str, Any]:
     }
 
 
+def json_utf8(text: str) -> bytes:
+    """JSON text in UTF-8. A file name that is not UTF-8 reaches us with its bytes as lone surrogates
+    (b\\xff.txt is "b\\udcff.txt"), which UTF-8 cannot hold: they become JSON escapes, valid UTF-8 that
+    a JSON reader turns back into the same string, and so into the same file name."""
+    return text.encode("utf-8", "backslashreplace")
+
+
 def _utf8_buffer(out: TextIO) -> BinaryIO | None:
     """The byte stream under `out` when writing to it directly is the same as writing text: UTF-8,
     and no line-ending translation (which a text stream does on Windows)."""
@@ -424,10 +431,10 @@ def render_json(results: Iterable[Result], out: TextIO, options: Options) -> Non
         separator = ",\n    " if counted.documents else "\n    "
         if indent is not None:
             chunk = json.dumps(document_dict(result, options.lang), ensure_ascii=False, indent=indent)
-            out.write(separator + chunk.replace("\n", "\n    "))
+            out.write(separator + json_utf8(chunk).decode("utf-8").replace("\n", "\n    "))
         else:  # compact JSON holds no line break (json escapes those in strings): nothing to indent
             compact = (result.json if isinstance(result, Entry) and result.lang == options.lang
-                       else encode_document(result, options.lang).encode("utf-8"))
+                       else json_utf8(encode_document(result, options.lang)))
             if buffer is not None:
                 buffer.write(separator.encode("utf-8") + compact)
             else:

@@ -244,7 +244,8 @@ def render_html(results: Iterable[Result], out: TextIO, options: Options) -> Non
     digest = Digest()
     counted = Summary()
     packs: dict[str, None] = {}  # every pack that checked a document, in order: profiles differ per document
-    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as details:
+    # Keeps the lone surrogates of a file name that is not UTF-8 as they are, for the output to write.
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8", errors="surrogateescape") as details:
         for result in results:
             counted.add(result)
             document = document_dict(result, lang)
