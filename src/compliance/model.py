@@ -208,7 +208,7 @@ class Document:
     published: date | None = None
     published_source: str | None = None  # metadata label or "signature"
     subject: str | None = None  # government | department | township
-    subject_reason: str | None = None
+    subject_reason: Text | None = None  # why `subject` was chosen, in both languages
     metadata: Mapping[str, Field] = field(default_factory=dict)
     sections: tuple[Section, ...] = ()
     quantities: tuple[Quantity, ...] = ()
