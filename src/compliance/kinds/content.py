@@ -58,7 +58,7 @@ def _lines_with_years(document: Document) -> list[int]:
     return sorted({bisect_right(document.line_starts, offset) for offset in offsets})
 
 
-def year_slips(document: Document, *, plan_patterns: list[str]) -> Iterator[Hit]:
+def year_slips(document: Document, *, plan_patterns: Sequence[str]) -> Iterator[Hit]:
     """A clause opening with a year names Y in the report on year Y and Y+1 in its plan: 2020年，我区… in 2021 slips."""
     year = document.year
     if year is None:
@@ -93,7 +93,7 @@ def _chars(lines: Sequence[str]) -> int:
     return sum(map(len, "".join(lines).split()))
 
 
-def data_density(document: Document, *, within: list[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
+def data_density(document: Document, *, within: Sequence[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
     """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
     parts: list[Section | None] = list(document.sections) or [None]
     named = _headings_matching(document, document.sections, within)
@@ -133,7 +133,7 @@ def personal_data(
     *,
     id_numbers: bool = True,
     mobile_numbers: bool = True,
-    credit_code_context: list[str] = (),  # type: ignore[assignment]
+    credit_code_context: Sequence[str] = (),
     context_chars: int = 20,
 ) -> Iterator[Hit]:
     """No citizen's 身份证号, mobile number or personal 统一社会信用代码 in a published report; quoted masked."""
@@ -235,7 +235,7 @@ def _best_match(current: _Paragraph, previous: Sequence[_Paragraph], threshold: 
 
 
 def copied_text(
-    document: Document, *, within: list[str], threshold: float = 0.85, min_chars: int = 40
+    document: Document, *, within: Sequence[str], threshold: float = 0.85, min_chars: int = 40
 ) -> Iterator[Hit]:
     """Paragraphs of the named parts (plan, shortcomings) are not last year's report pasted again."""
     previous = document.previous

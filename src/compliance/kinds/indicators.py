@@ -224,18 +224,18 @@ def _value_data(binding: Binding, document: Document, unit: str) -> dict[str, ob
 def indicator(
     document: Document,
     *,
-    topics: list[str],
-    units: list[str],
+    topics: Sequence[str],
+    units: Sequence[str],
     min: float | None = None,  # the pack's word for it, shadowing the builtin here
     max: float | None = None,
     require_figure: bool = True,
     mention_credit: float = 0.5,
-    context: list[str] = (),  # type: ignore[assignment]
-    exclude: list[str] = (),  # type: ignore[assignment]
+    context: Sequence[str] = (),
+    exclude: Sequence[str] = (),
     window: int = 40,
     before_window: int = 12,
     negative: bool = False,
-    in_part: list[str] = (),  # type: ignore[assignment]
+    in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
 ) -> Iterator[Hit]:
@@ -299,7 +299,7 @@ def _quote(document: Document, binding: Binding) -> str:
 GROWTH = ("增长", "增加", "提高", "上升", "同比", "环比", "增幅", "完成率", "超额", "翻", "达成率")
 
 
-def percent_range(document: Document, *, exclude_context: list[str] = GROWTH) -> Iterator[Hit]:  # type: ignore[assignment]
+def percent_range(document: Document, *, exclude_context: Sequence[str] = GROWTH) -> Iterator[Hit]:
     """Every percentage lies in [0, 100], except growth and over-fulfilment rates."""
     for quantity in document.quantities:
         if quantity.unit != "%" or 0 <= quantity.value <= 100:
@@ -371,10 +371,10 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
 def rate_consistency(
     document: Document,
     *,
-    numerator: list[str],
-    denominator: list[str],
-    rate: list[str],
-    context: list[str] = (),  # type: ignore[assignment]
+    numerator: Sequence[str],
+    denominator: Sequence[str],
+    rate: Sequence[str],
+    context: Sequence[str] = (),
     tolerance: float = 0.1,
 ) -> Iterator[Hit]:
     """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
@@ -400,9 +400,9 @@ def rate_consistency(
 def count_order(
     document: Document,
     *,
-    lesser: list[str],
-    greater: list[str],
-    context: list[str] = (),  # type: ignore[assignment]
+    lesser: Sequence[str],
+    greater: Sequence[str],
+    context: Sequence[str] = (),
 ) -> Iterator[Hit]:
     """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理)."""
     checked = False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..messages import text
@@ -94,7 +94,7 @@ def _strays(pair: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 _ITEM_NUMBER_REVERSED = re.compile(r"\)(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})(?![^\s。;:!?])")
 
 
-def _suspects(document: Document, pairs: list[str]) -> dict[int, set[str]]:
+def _suspects(document: Document, pairs: Sequence[str]) -> dict[int, set[str]]:
     """The lines where a mark may have no partner, each with the pairs to check there; every other line,
     and every other pair on these lines, is balanced.
 
@@ -126,7 +126,7 @@ def _suspects(document: Document, pairs: list[str]) -> dict[int, set[str]]:
     return suspects
 
 
-def paired_punctuation(document: Document, *, pairs: list[str]) -> Iterator[Hit]:
+def paired_punctuation(document: Document, *, pairs: Sequence[str]) -> Iterator[Hit]:
     """Quotation marks, title marks and brackets open and close within the same paragraph."""
     suspects = _suspects(document, pairs)
     for number in sorted(suspects):
@@ -239,7 +239,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
-def missing_numeral(document: Document, *, after: list[str], measures: list[str], words: list[str]) -> Iterator[Hit]:
+def missing_numeral(document: Document, *, after: Sequence[str], measures: Sequence[str], words: Sequence[str]) -> Iterator[Hit]:
     """A measure word right after a verb or preposition, with its number lost: 可在个工作日办结."""
     # One search over the whole body. A word with a line break in it could only match across two lines,
     # which a line never holds: without such words, no match runs across a line break.
@@ -277,7 +277,7 @@ def _is_exempt(digits: str) -> bool:
     return digits in ("110", "119", "120", "122") or (len(digits) >= 5 and digits.startswith("1"))
 
 
-def missing_unit(document: Document, *, units: list[str], clause_starts: list[str]) -> Iterator[Hit]:
+def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Sequence[str]) -> Iterator[Hit]:
     """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
     units_ = tuple(units)
     starts = tuple(clause_starts)

@@ -96,10 +96,10 @@ def _lead_sentence(line: str) -> str:
 def part(
     document: Document,
     *,
-    patterns: list[str],
-    fallback_patterns: list[str] = (),  # type: ignore[assignment]
+    patterns: Sequence[str],
+    fallback_patterns: Sequence[str] = (),
     embedded_credit: float = 0.8,
-    before: list[str] = (),  # type: ignore[assignment]
+    before: Sequence[str] = (),
     order_credit: float = 0.9,
     min_chars: int = 0,
     short_credit: float = 0.5,
@@ -198,9 +198,9 @@ def metadata(
     *,
     field: str,
     required: bool = True,
-    patterns: list[str] = (),  # type: ignore[assignment]
-    enum: list[str] = (),  # type: ignore[assignment]
-    reject: list[str] = (),  # type: ignore[assignment]
+    patterns: Sequence[str] = (),
+    enum: Sequence[str] = (),
+    reject: Sequence[str] = (),
     mismatch_credit: float = 0.5,
 ) -> Iterator[Hit]:
     """A disclosure-page metadata field: present, not blank, an allowed value or a known shape."""
@@ -253,7 +253,7 @@ def deadline(document: Document, *, before: str = "04-01") -> Iterator[Hit]:
                   location=_date_location(document), credit=0.0, evidence=evidence)
 
 
-def year_consistency(document: Document, *, plan_patterns: list[str] = ()) -> Iterator[Hit]:  # type: ignore[assignment]
+def year_consistency(document: Document, *, plan_patterns: Sequence[str] = ()) -> Iterator[Hit]:
     """The title states the year; the plan's heading names year Y+1; the report is published after Y."""
     year = document.year
     if year is None:
@@ -321,10 +321,10 @@ def _matches_by_line(document: Document, patterns: Sequence[str], numbers: list[
 def phrase(
     document: Document,
     *,
-    patterns: list[str],
+    patterns: Sequence[str],
     expect: str = "absent",
     scope: str = "body",
-    within: list[str] = (),  # type: ignore[assignment]
+    within: Sequence[str] = (),
     min_count: int = 1,
 ) -> Iterator[Hit]:
     """Wording that must be present (at least min_count times) or absent: placeholders, wrong titles."""
