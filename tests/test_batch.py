@@ -243,3 +243,16 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(
         output = tmp_path / f"out.{fmt}"
         assert main(["check", "--format", fmt, "--jobs", jobs, "--output", str(output), str(folder)]) == 0, fmt
         assert output.stat().st_size > 0
+
+
+def test_a_strict_console_prints_a_name_that_is_not_utf8_escaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PYTHONIOENCODING=utf-8, or a Windows console, refuses lone surrogates unless told otherwise."""
+    shutil.copy(SEED, tmp_path / os.fsdecode(b"b\xff.txt"))
+    shutil.copy(SEED, tmp_path / "a.txt")
+    console = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # errors="strict"
+    monkeypatch.setattr("sys.stdout", console)
+    assert main(["check", "--jobs", "1", "--no-color", "--width", "160", str(tmp_path)]) == 0
+    console.flush()
+    printed = console.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert "b\\udcff.txt" in printed and "共 2 份" in printed

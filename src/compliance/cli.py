@@ -234,8 +234,17 @@ def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> in
     return ExitCode.OK
 
 
+def _escape_what_output_cannot_encode() -> None:
+    """A file name that is not UTF-8 (its bytes held as lone surrogates), or a character a console's code
+    page lacks, is printed escaped (b\\udcff.txt) instead of stopping the report halfway."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
+    _escape_what_output_cannot_encode()
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
     try:
