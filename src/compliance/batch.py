@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import profiles
-from .formatters import Entry, encode_document, json_utf8
+from .formatters import Entry, encode_document, utf8_escaped
 from .model import FailedDocument, Report, RuleSet, Status
 from .pipeline import Settings, check_path, check_source
 from .readers import READERS, read_md, read_txt
@@ -127,7 +127,7 @@ def _reduce(result: Result, settings: Settings) -> Result | Entry:
 
 
 def _entry(report: Report, lang: str) -> Entry:
-    return Entry(json=json_utf8(encode_document(report, lang)), lang=lang, passed=report.passed,
+    return Entry(json=utf8_escaped(encode_document(report, lang)), lang=lang, passed=report.passed,
                  score=report.score.total, ruleset=_NO_RULES, profile=report.profile,
                  waived=sum(1 for finding in report.findings if finding.status is Status.WAIVED))
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from .digest import FAILING, Digest, Row, row
-from .formatters import Options, Result, Summary, document_dict
+from .formatters import Options, Result, Summary, document_dict, utf8_escaped
 from .messages import text
 
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
@@ -97,9 +97,8 @@ STATUS_COLOURS = {"pass": "#E2F0D9", "fail": "#F8D7DA", "partial": "#FFF3CD", "w
 
 
 def _storable(value: object) -> object:
-    """A cell's value as XLSX can store it: its XML is UTF-8, so a file name that is not UTF-8 (its bytes
-    held as lone surrogates) is stored with those bytes escaped."""
-    return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value
+    """A cell's value as XLSX can store it: its XML is UTF-8 (see `utf8_escaped`)."""
+    return utf8_escaped(value).decode("utf-8") if isinstance(value, str) else value
 
 
 def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> None:

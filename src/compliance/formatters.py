@@ -390,10 +390,10 @@ def as_dict(results: Sequence[Result], options: Options) -> dict[str, Any]:
     }
 
 
-def json_utf8(text: str) -> bytes:
-    """JSON text in UTF-8. A file name that is not UTF-8 reaches us with its bytes as lone surrogates
-    (b\\xff.txt is "b\\udcff.txt"), which UTF-8 cannot hold: they become JSON escapes, valid UTF-8 that
-    a JSON reader turns back into the same string, and so into the same file name."""
+def utf8_escaped(text: str) -> bytes:
+    """`text` in UTF-8. A file name that is not UTF-8 reaches us with its bytes as lone surrogates
+    (b\\xff.txt is "b\\udcff.txt"), which UTF-8 cannot hold: they are written as escapes, which in JSON
+    a reader turns back into the same string, and so into the same file name."""
     return text.encode("utf-8", "backslashreplace")
 
 
@@ -431,10 +431,10 @@ def render_json(results: Iterable[Result], out: TextIO, options: Options) -> Non
         separator = ",\n    " if counted.documents else "\n    "
         if indent is not None:
             chunk = json.dumps(document_dict(result, options.lang), ensure_ascii=False, indent=indent)
-            out.write(separator + json_utf8(chunk).decode("utf-8").replace("\n", "\n    "))
+            out.write(separator + utf8_escaped(chunk).decode("utf-8").replace("\n", "\n    "))
         else:  # compact JSON holds no line break (json escapes those in strings): nothing to indent
             compact = (result.json if isinstance(result, Entry) and result.lang == options.lang
-                       else json_utf8(encode_document(result, options.lang)))
+                       else utf8_escaped(encode_document(result, options.lang)))
             if buffer is not None:
                 buffer.write(separator.encode("utf-8") + compact)
             else:

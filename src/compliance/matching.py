@@ -367,7 +367,7 @@ def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
         if len(members) == 1:
             joined.append(compile_for_lines(members[0]))
         elif members:
-            text = "|".join(f"(?:{member})" for member in members)
+            text = _joined(members)
             stdlib = all(isinstance(compile_for_lines(member), re.Pattern) for member in members)
             joined.append(re.compile(text) if stdlib else re2.compile(text, _OPTIONS))
     return tuple(joined)
@@ -480,7 +480,7 @@ def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     groups: dict[bool, list[str]] = {True: [], False: []}
     for pattern in patterns:
         groups[_repetition_free(pattern)].append(pattern)
-    return tuple("|".join(f"(?:{member})" for member in members) for members in groups.values() if members)
+    return tuple(_joined(members) for members in groups.values() if members)
 
 
 class Lines(tuple):  # type: ignore[type-arg]
