@@ -1,7 +1,7 @@
 """Reading files: bytes → lines of text, one reader per format, chosen by file suffix.
 
 This package is the only code that knows file formats and encodings. Text formats keep physical
-lines; HTML, DOCX and PDF give one line per paragraph in reading order (see model.py).
+lines; HTML, DOCX, DOC and PDF give one line per paragraph in reading order (see model.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import messages  # not `text`: the submodule .text would shadow it
 from ..errors import DocumentError
 from ..model import Source
+from .doc import read_doc
 from .docx import read_docx
 from .html import read_html
 from .pdf import read_pdf
@@ -46,5 +47,7 @@ READERS: dict[str, Callable[[Path, bytes], Source]] = {
     ".htm": read_html,
     ".shtml": read_html,
     ".docx": read_docx,
+    ".doc": read_doc,
+    ".wps": read_doc,  # WPS Office saves .wps in the Word 97–2003 format; an older WPS format is refused as such
     ".pdf": read_pdf,
 }

@@ -1,0 +1,237 @@
+"""Word 97–2003 files (.doc, and .wps saved in that format): the main text through the piece table.
+
+A .doc is an OLE compound file. Its `WordDocument` stream opens with the FIB, which says where the text
+runs (the piece table, in the `0Table` or `1Table` stream) and how many characters the main document has;
+the footnotes, headers and text boxes stored after them are left out, as the .docx reader leaves them
+out. Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
+and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp).
+
+What is not read: list numbers Word draws itself (they live in paragraph properties, not in the text) and
+tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the .docx reader
+takes them from docProps/core.xml: the last resort for the publication date.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import DocumentError
+from ..messages import text
+from ..model import Source
+from .text import refuse_empty
+
+if TYPE_CHECKING:
+    from olefile import OleFileIO
+
+_WORD_IDENT = 0xA5EC
+_ENCRYPTED, _TABLE_1 = 0x0100, 0x0200  # FibBase flags: fEncrypted, fWhichTblStm
+_CCP_TEXT = 64 + 3 * 4  # FibRgLw97.ccpText, after FibBase (32), csw and FibRgW97 (30), cslw (2)
+_FC_CLX = 154 + 33 * 8  # FibRgFcLcb97.fcClx, then lcbClx: the 34th pair after cbRgFcLcb
+_COMPRESSED = 0x40000000
+
+# Control characters of the text:
+# 0x0D paragraph end, 0x0B line break, 0x0C page or section break, 0x07 cell or row end,
+# 0x13 / 0x14 / 0x15 a field's begin / separator / end, 0x1E a non-breaking hyphen, 0x1F an optional hyphen.
+_FIELD_BEGIN, _FIELD_SEPARATOR = "\x13", "\x14"
+_FIELD_MARKS = re.compile("[\x13\x14\x15]")
+_LAYOUT = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": None, "\x0d": "\n"})
+# Anchors of pictures, drawings, footnote and comment marks: they stand for something, not for text.
+_ANCHORS = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1b\x1d]")  # not 0x1C: _ROW_END
+
+
+def _failed(path: Path) -> DocumentError:
+    return DocumentError(text("read.not_doc", path=path), code="invalid")
+
+
+def _streams(path: Path, data: bytes) -> tuple[bytes, bytes, dict[str, str]]:
+    """The WordDocument and table streams, and the file's own dates."""
+    import olefile  # only for .doc: the compound-file layer (sectors, FAT, directory) is olefile's job
+
+    if not olefile.isOleFile(io.BytesIO(data)):
+        raise _failed(path)
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("WordDocument"):
+                raise _failed(path)  # an OLE file, but an Excel sheet, an old WPS format, …
+            word = ole.openstream("WordDocument").read()
+            if len(word) < _FC_CLX + 8 or struct.unpack_from("<H", word)[0] != _WORD_IDENT:
+                raise _failed(path)  # Word 6/95 and older have another FIB
+            flags = struct.unpack_from("<H", word, 0x0A)[0]
+            if flags & _ENCRYPTED:
+                raise DocumentError(text("read.doc_encrypted", path=path), code="encrypted")
+            name = "1Table" if flags & _TABLE_1 else "0Table"
+            if not ole.exists(name):
+                raise _failed(path)
+            table = ole.openstream(name).read()
+            return word, table, _dates(ole)
+    except DocumentError:
+        raise
+    except Exception as error:  # a damaged compound file: OSError, struct.error, IndexError, …
+        raise _failed(path) from error
+
+
+def _dates(ole: OleFileIO) -> dict[str, str]:
+    """`created` and `modified` from SummaryInformation, as ISO dates; nothing when it is absent or damaged."""
+    try:
+        metadata = ole.get_metadata()
+    except Exception:  # noqa: BLE001 - optional, often written by other tools; the text does not need it
+        return {}
+    facts = {}
+    for key, value in (("created", metadata.create_time), ("modified", metadata.last_saved_time)):
+        if value is not None and hasattr(value, "isoformat") and value.year > 1980:
+            facts[key] = value.isoformat()
+    return facts
+
+
+def _piece_table(table: bytes, offset: int, size: int) -> bytes:
+    """The PlcPcd inside the Clx at `offset`: after any number of Prc (0x01, a 2-byte size, properties)."""
+    end = offset + size
+    while offset < end:
+        if table[offset] == 0x01:
+            offset += 3 + struct.unpack_from("<H", table, offset + 1)[0]
+        elif table[offset] == 0x02:
+            length = struct.unpack_from("<I", table, offset + 1)[0]
+            return table[offset + 5 : offset + 5 + length]
+        else:
+            break
+    raise ValueError("no piece table in the Clx")
+
+
+_FC_PLCF_BTE_PAPX = 154 + 13 * 8  # FibRgFcLcb97.fcPlcfBtePapx: where each page of paragraph properties is
+_PAGE = 512  # a PapxFkp: a page of the WordDocument stream holding paragraphs' properties
+_TABLE_TERMINATING = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph mark ends a table row
+_ROW_END = "\x1c"  # stands in the text for a 0x07 that ends a row (0x1C is never text), until _lines
+
+
+def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
+    """Bytes of the operand of the Sprm at `at` − 2: its top three bits (spra) give the size."""
+    spra = sprm >> 13
+    if spra == 6:  # variable: a size byte first (sprmPChgTabs and sprmTDefTable have their own)
+        if sprm == 0xD608:
+            return struct.unpack_from("<H", grpprl, at)[0] + 1
+        if sprm == 0xC615 and grpprl[at] == 255:
+            raise ValueError("sprmPChgTabs of the long form")  # rare; its paragraph is read as a plain one
+        return grpprl[at] + 1
+    return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
+
+
+def _ends_a_row(grpprl: bytes) -> bool:
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        if sprm in _TABLE_TERMINATING and at < len(grpprl) and grpprl[at]:
+            return True
+        at += _operand_size(sprm, grpprl, at)
+    return False
+
+
+def _row_end_marks(word: bytes, table: bytes) -> set[int]:
+    """Stream offsets just past each paragraph mark that ends a table row: the 0x07 before such an offset
+    ends a row, every other 0x07 a cell. Two 0x07 in a row cannot tell: an empty cell looks the same."""
+    fc, lcb = struct.unpack_from("<II", word, _FC_PLCF_BTE_PAPX)
+    count = (lcb - 4) // 8
+    if count <= 0:
+        return set()
+    ends = set()
+    for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+        page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
+        if len(page) < _PAGE:
+            continue
+        runs = page[_PAGE - 1]
+        limits = struct.unpack_from(f"<{runs + 1}I", page)
+        for index in range(runs):
+            offset = 2 * page[4 * (runs + 1) + 13 * index]
+            if not offset:
+                continue  # no properties of its own: not a row end
+            size = page[offset]
+            start = offset + 1
+            if size == 0:
+                size, start = 2 * page[start], start + 1
+            else:
+                size = 2 * size - 1
+            try:
+                if _ends_a_row(page[start + 2 : start + size]):  # after the istd: the paragraph's Sprms
+                    ends.add(limits[index + 1])
+            except (ValueError, KeyError, IndexError, struct.error):
+                continue  # properties we cannot walk: the paragraph is read as an ordinary one
+    return ends
+
+
+def main_text(word: bytes, table: bytes) -> str:
+    """The characters of the main document, piece by piece, as the FIB and the piece table give them, with
+    each 0x07 that ends a table row marked as such."""
+    characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
+    fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
+    plc = _piece_table(table, fc_clx, lcb_clx)
+    count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
+    positions = struct.unpack_from(f"<{count + 1}I", plc)
+    row_ends = _row_end_marks(word, table)
+    pieces = []
+    for index in range(count):
+        start, stop = positions[index], min(positions[index + 1], characters)
+        if stop <= start:
+            break
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
+        length = stop - start
+        if fc & _COMPRESSED:
+            at, width = (fc & ~_COMPRESSED) // 2, 1
+            piece = word[at : at + length].decode("cp1252", errors="replace")
+        else:
+            at, width = fc, 2
+            piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
+        if "\x07" in piece:
+            piece = "".join(_ROW_END if character == "\x07" and at + width * (offset + 1) in row_ends else character
+                            for offset, character in enumerate(piece))
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _without_field_codes(content: str) -> str:
+    """A field shows its result, not its code: keep what lies between the separator and the end."""
+    if _FIELD_BEGIN not in content:
+        return content
+    kept: list[str] = []
+    hidden: list[bool] = []  # one flag per open field, True while inside its code
+    position = 0
+    for mark in _FIELD_MARKS.finditer(content):
+        if not any(hidden):
+            kept.append(content[position : mark.start()])
+        if mark.group() == _FIELD_BEGIN:
+            hidden.append(True)
+        elif mark.group() == _FIELD_SEPARATOR and hidden:
+            hidden[-1] = False
+        elif hidden:
+            hidden.pop()
+        position = mark.end()
+    if not any(hidden):
+        kept.append(content[position:])
+    return "".join(kept)
+
+
+def _row(line: str) -> str:
+    """A table row's cells (each ended by 0x07), the empty ones left out, two spaces apart as in .docx rows."""
+    return "  ".join(cell for part in line.split("\x07") if (cell := part.strip()))
+
+
+def _lines(content: str) -> list[str]:
+    """One line a paragraph, one line a table row. A cell of several paragraphs gives a line for each but
+    its last, which opens the row's line: only the row's end is marked in the text, not where it begins."""
+    content = _ANCHORS.sub("", _without_field_codes(content)).replace(_ROW_END, "\n").translate(_LAYOUT)
+    return [stripped for line in content.split("\n") if (stripped := (_row(line) if "\x07" in line else line.strip()))]
+
+
+def read_doc(path: Path, data: bytes) -> Source:
+    """A Word 97–2003 file (.doc)."""
+    word, table, facts = _streams(path, data)
+    try:
+        content = main_text(word, table)
+    except (struct.error, ValueError, IndexError) as error:  # offsets out of the streams: a damaged file
+        raise _failed(path) from error
+    lines = tuple(_lines(content))
+    refuse_empty("".join(lines), path)
+    return Source(path=str(path), format="doc", encoding=None, lines=lines, facts=facts)

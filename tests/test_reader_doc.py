@@ -1,0 +1,128 @@
+"""Word 97–2003 files (.doc): read as their .docx twin reads, through the piece table; damage is a message."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+from pathlib import Path
+from unittest.mock import patch
+
+import olefile
+import pytest
+from helpers import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.cli import main
+from compliance.errors import DocumentError
+from compliance.readers import doc, read_document
+
+SAMPLE_DOC = SAMPLES / "xihu-2021.doc"
+
+
+def test_a_doc_reads_line_for_line_as_the_docx_it_was_saved_from() -> None:
+    saved, original = read_document(SAMPLE_DOC), read_document(SAMPLES / "xihu-2021.docx")
+    assert saved.format == "doc"
+    assert saved.lines == original.lines
+    # The metadata table: a row a line, its empty cell (文件编号 has no value) left out as in .docx.
+    assert saved.lines[:3] == ("索引号：  A25110--2022-0003  主题分类：", "发布机构：  西湖区司法局  生成日期：  2022-03-11",
+                               "文件编号：  有效性：  有效")
+    assert saved.facts == {"created": "2022-03-10T17:30:00", "modified": "2022-03-10T17:30:00"}
+
+
+def test_a_folder_with_a_doc_and_a_damaged_doc_checks_one_and_names_the_other(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(SAMPLE_DOC, tmp_path / "a-report.doc")
+    (tmp_path / "b-renamed.doc").write_text("这其实是一个文本文件，被改成了 .doc 后缀。", encoding="utf-8")
+    code = main(["check", "--format", "json", str(tmp_path)])
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert code == 2
+    assert documents[0]["format"] == "doc" and documents[0]["passed"] is True
+    assert documents[0]["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert documents[1]["error"]["code"] == "invalid"
+    assert "不是可读的 Word 97–2003 文件（.doc）；请用 Word 或 WPS 另存为 .docx" in documents[1]["error"]["message"]
+
+
+def _with_word_stream(tmp_path: Path, change: dict[int, int]) -> Path:
+    """A copy of the sample with bytes of its WordDocument stream changed (offset → byte); same size."""
+    copy = tmp_path / "changed.doc"
+    shutil.copy(SAMPLE_DOC, copy)
+    with olefile.OleFileIO(str(copy), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        for offset, value in change.items():
+            word[offset] = value
+        ole.write_stream("WordDocument", bytes(word))
+    return copy
+
+
+def test_a_doc_with_a_password_to_open_is_refused_as_encrypted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with olefile.OleFileIO(str(SAMPLE_DOC)) as ole:
+        high_flags = ole.openstream("WordDocument").read()[0x0B]
+    encrypted = _with_word_stream(tmp_path, {0x0B: high_flags | 0x01})  # fEncrypted, bit 8 of the flags
+    assert main(["check", str(encrypted)]) == 2
+    assert "Word 文件已加密（设有打开密码），无法读取" in capsys.readouterr().out
+    assert main(["check", "--lang", "en", str(encrypted)]) == 2
+    assert "the Word file is encrypted (password to open)" in capsys.readouterr().out
+
+
+def test_a_piece_table_pointing_out_of_the_file_is_a_damaged_doc_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = _with_word_stream(tmp_path, {doc._FC_CLX + 3: 0x7F})  # fcClx far beyond the table stream
+    assert main(["check", str(damaged)]) == 2
+    out = capsys.readouterr().out
+    assert "不是可读的 Word 97–2003 文件" in out and "Traceback" not in out
+
+
+def _word_streams(pieces: list[tuple[str, bool]], main_characters: int) -> tuple[bytes, bytes]:
+    """A WordDocument stream (FIB, then each piece's bytes) and a table stream (a Clx: one Prc, the PlcPcd)."""
+    word = bytearray(1024)
+    struct.pack_into("<H", word, 0, 0xA5EC)
+    struct.pack_into("<i", word, doc._CCP_TEXT, main_characters)
+    positions, descriptors = [0], b""
+    for content, compressed in pieces:
+        if compressed:
+            descriptors += struct.pack("<HIH", 0, (2 * len(word)) | doc._COMPRESSED, 0)
+            word += content.encode("cp1252")
+        else:
+            descriptors += struct.pack("<HIH", 0, len(word), 0)
+            word += content.encode("utf-16-le")
+        positions.append(positions[-1] + len(content))
+    plc = struct.pack(f"<{len(positions)}I", *positions) + descriptors
+    clx = b"\x01" + struct.pack("<H", 3) + b"\x00\x00\x00" + b"\x02" + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<II", word, doc._FC_CLX, 0, len(clx))
+    return bytes(word), clx
+
+
+def test_single_byte_and_utf16_pieces_join_in_order_and_stop_at_the_main_text() -> None:
+    main_text = "Annual report 2021\r南昌市西湖区法治政府建设\r"
+    word, table = _word_streams([("Annual report 2021\r", True), ("南昌市西湖区法治政府建设\r", False),
+                                 ("脚注：不属于正文", False)], main_characters=len(main_text))
+    assert doc.main_text(word, table) == main_text
+
+
+def test_a_field_shows_its_result_not_its_code() -> None:
+    content = ('详见\x13 HYPERLINK "http://sfj.example.gov.cn" \x14区司法局网站\x15，'
+               '共\x13 =\x13 SEQ 表 \x145\x15+1 \x146\x15项；第\x13 PAGE \x15页\r')
+    assert doc._lines(content) == ["详见区司法局网站，共6项；第页"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(changes=st.lists(st.tuples(st.integers(0, 1023), st.integers(0, 255)), max_size=12),
+       table_changes=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 255)), max_size=6))
+def test_damaged_streams_give_text_or_a_damaged_file_message(
+        changes: list[tuple[int, int]], table_changes: list[tuple[int, int]]) -> None:
+    word, table = (bytearray(stream) for stream in _word_streams(
+        [("法治政府建设\x07年度报告\x07\x07", False), ("Report\r", True)], main_characters=20))
+    for offset, value in changes:
+        word[offset] = value
+    for offset, value in table_changes:
+        if offset < len(table):
+            table[offset] = value
+    try:
+        with patch.object(doc, "_streams", lambda path, data: (bytes(word), bytes(table), {})):
+            source = doc.read_doc(Path("damaged.doc"), b"")
+    except DocumentError as error:
+        assert error.code in ("invalid", "empty")
+    else:
+        assert all(line and "\n" not in line for line in source.lines)
