@@ -324,3 +324,28 @@ def test_inline_waiver_past_its_date_does_not_apply(tmp_path: Path, capsys: pyte
     finding = next(f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]
                    if f["rule_id"] == "timeliness.deadline")
     assert finding["status"] == "fail" and "过期" in finding["waiver"]
+
+
+def test_a_street_office_reports_reconsideration_as_respondent_and_closing_cases_is_not_asked(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A township or street decides no reconsideration case; the district government decides the ones it answers."""
+    code, data = _check_json(capsys, str(SAMPLES / "complete-2023.md"))
+    document = data["documents"][0]
+    rules = {f["rule_id"]: f for f in document["findings"]}
+    assert document["profile"]["id"] == "township"
+    assert rules["indicators.reconsideration_received"]["status"] == "pass"
+    assert "以街道办事处为被申请人的行政复议案件2件" in rules["indicators.reconsideration_received"]["evidence"][0]["quote"]
+    assert rules["indicators.reconsideration_closed"]["status"] == "not_applicable"
+    assert rules["indicators.reconsideration_closed_not_above_received"]["status"] == "not_applicable"
+    # A county government still reports the cases it closed.
+    _, data = _check_json(capsys, str(SEED))
+    assert {f["rule_id"]: f for f in data["documents"][0]["findings"]}["indicators.reconsideration_closed"]["status"] == "pass"
+
+
+def test_a_township_answering_no_reconsideration_case_says_so_in_its_own_words() -> None:
+    from compliance.selftest import run_example
+
+    rule = {r.id: r for r in load_ruleset("township").rules}["indicators.reconsideration_received"]
+    assert run_example(rule, "本年度我镇作为被申请人的行政复议案件3件。").value == "pass"
+    assert run_example(rule, "本年度未发生以我镇为被申请人的行政复议案件。").value == "pass"
+    assert run_example(rule, "深入学习行政复议法。").value == "fail"
