@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.zip_bomb": ("{path}：解压后超过 {limit} 字节，疑似压缩炸弹，已停止读取",
                       "{path}: inflates to more than {limit} bytes (a zip bomb?); reading stopped"),
     "read.not_regular": ("{path}：不是普通文件（管道、设备等），无法读取", "{path}: not a regular file (a pipe or device); cannot be read"),
+    "read.attachment_only": ("{path}：网页正文只是附件链接（{attachments}），报告全文在附件中；请下载附件后再检查",
+                             "{path}: the page only links its report as an attachment ({attachments}); download the attachment and check that"),
     "read.not_pdf": ("{path}：不是有效的 PDF 文件（文件损坏或格式不对）", "{path}: not a valid PDF file (damaged or not a PDF)"),
     "read.no_text": ("{path}：PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）",
                      "{path}: no text layer; OCR it first (a scanned PDF?)"),

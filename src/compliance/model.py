@@ -190,6 +190,7 @@ class Source:
     warnings: tuple[Text, ...] = ()
     waivers: tuple[Waiver, ...] = ()  # written into the source itself (Markdown comments)
     outline: Mapping[int, int] = field(default_factory=dict)  # line -> heading level the format marks (Word styles, <h2>)
+    attachments: tuple[str, ...] = ()  # files a web page links in its text (报告.pdf): where the report may really be
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,6 +12,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..messages import text
 from ..model import Source, Text
@@ -44,6 +45,9 @@ _TERM_MAX = 20  # a <dt> longer than this is a heading, not a field label
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
+# Links to these are attachments: a page that only links its report in one holds nothing to check.
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
+_MAX_ATTACHMENTS = 20
 
 
 class _Extractor(HTMLParser):
@@ -62,6 +66,8 @@ class _Extractor(HTMLParser):
         self._row: list[tuple[bool, str]] | None = None  # (is a <th>, text) of the current table row
         self._cell: bool | None = None  # inside a cell: whether it is a <th>
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
+        self.attachments: list[str] = []  # the name of each attachment the article links
+        self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
 
     # ------------------------------------------------------------ tags
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -78,6 +84,8 @@ class _Extractor(HTMLParser):
         self._counts[tag] = self._counts.get(tag, 0) + 1
         if self._skip_depth is not None:
             return
+        if tag == "a":
+            self._open_link(dict(attrs).get("href"))
         if tag == "pre":
             self._pre += 1
         if tag == "tr":
@@ -105,6 +113,7 @@ class _Extractor(HTMLParser):
         index = len(self._open) - 1
         while self._open[index] != tag:
             index -= 1
+        closes_link = "a" in self._open[index:]
         for closed in self._open[index:]:
             self._counts[closed] -= 1
         del self._open[index:]
@@ -114,6 +123,8 @@ class _Extractor(HTMLParser):
             return
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
+        if closes_link:
+            self._close_link()
         if tag in _CELLS:
             self._end_cell()
         elif tag in ("tr", "table"):
@@ -144,6 +155,22 @@ class _Extractor(HTMLParser):
         super().close()
         self._end_row()
         self._break()
+
+    # ------------------------------------------------------------ attachments
+    def _open_link(self, href: str | None) -> None:
+        path = unquote((href or "").split("#")[0].split("?")[0]).rstrip("/")
+        if _ATTACHMENT.search(path) and len(self.attachments) < _MAX_ATTACHMENTS:
+            self._link = (path.rsplit("/", 1)[-1], len(self.lines), len(self._buffer))
+
+    def _close_link(self) -> None:
+        """The attachment's name as the page shows it (its link text), else its file name."""
+        if self._link is None:
+            return
+        name, lines, start = self._link
+        self._link = None
+        # Text still in the buffer where the link began (a block inside the link has taken it otherwise).
+        shown = _SPACE.sub(" ", "".join(self._buffer[start:])).strip() if lines == len(self.lines) else ""
+        self.attachments.append(shown if _ATTACHMENT.search(shown) or not name else name)
 
     # ------------------------------------------------------------ lines
     def _meta(self, attrs: dict[str, str | None]) -> None:
@@ -263,4 +290,5 @@ def read_html(path: Path, data: bytes) -> Source:
     extractor.close()
     refuse_empty("".join(extractor.lines), path)
     return Source(path=str(path), format="html", encoding=encoding, lines=tuple(extractor.lines),
-                  facts=extractor.facts, warnings=warnings, outline=extractor.outline)
+                  facts=extractor.facts, warnings=warnings, outline=extractor.outline,
+                  attachments=tuple(extractor.attachments))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from ..errors import DocumentError
+from ..messages import text
 from ..model import Document, Source
 from ..quantities import find_quantities_on_lines
 from .dates import _published, _year
@@ -11,6 +13,16 @@ from .fold import _fold_lines
 from .header import _scan_header
 from .headings import _find_headings, _section_tree
 from .subject import subject_of
+
+# Under this many characters of body, a page that links attachments holds a notice, not the report itself.
+ATTACHMENT_NOTICE_CHARS = 300
+
+
+def _refuse_a_page_that_only_links_its_report(source: Source, body_chars: int) -> None:
+    """Checking a notice as if it were the report would fail every part of it; name the attachment instead."""
+    if body_chars < ATTACHMENT_NOTICE_CHARS:
+        raise DocumentError(text("read.attachment_only", path=source.path, attachments="、".join(source.attachments[:3])),
+                            code="attachment_only")
 
 
 def build(source: Source) -> Document:
@@ -29,6 +41,8 @@ def build(source: Source) -> Document:
         body.pop()
     last_line = body[-1] if body else len(lines)
     text_lines = [n for n in body if folded[n - 1].strip()]  # blank lines are never headings, years or quantities
+    if source.attachments:
+        _refuse_a_page_that_only_links_its_report(source, sum(len(folded[n - 1]) for n in text_lines))
     sections = _section_tree(_find_headings(lines, folded, text_lines, source.outline), last_line)
     published, published_source = _published(header, source, folded, body)
     year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines[:3]], published)

@@ -1,0 +1,71 @@
+"""A disclosure page that only links its report as an attachment is named as such, not scored as a report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from compliance.cli import main
+from compliance.readers import read_document
+
+NOTICE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="桐岭县司法局2023年度法治政府建设情况报告"><title>桐岭县司法局</title></head>
+<body><div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/guide.pdf">公开指南.pdf</a></div>
+<table class="xxgk"><tr><th>索引号</th><td>11330100MB1234567X/2024-00031</td><th>发布机构</th><td>桐岭县司法局</td></tr>
+<tr><th>生成日期</th><td>2024-03-20</td><th>公开方式</th><td>主动公开</td></tr></table>
+<h1>桐岭县司法局2023年度法治政府建设情况报告</h1>
+<div class="content"><p>根据《法治政府建设与责任落实督察工作规定》，现将我局2023年度法治政府建设情况报告予以公开。</p>
+<p>附件：{link}</p></div>
+<div class="footer"><a href="/about.doc">网站说明.doc</a></div></body></html>"""
+
+
+def _page(tmp_path: Path, link: str, name: str = "notice.html") -> Path:
+    path = tmp_path / name
+    path.write_text(NOTICE_PAGE.format(link=link), encoding="utf-8")
+    return path
+
+
+def test_a_page_that_only_links_its_report_names_the_attachment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = _page(tmp_path, '<a href="/att/2024/03/20/P020240320.pdf">桐岭县司法局2023年度法治政府建设情况报告.pdf</a>')
+    assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert "网页正文只是附件链接（桐岭县司法局2023年度法治政府建设情况报告.pdf），报告全文在附件中" in out
+    assert "未找到该部分" not in out  # not scored as a report missing all its parts
+    assert main(["check", "--no-color", "--width", "300", "--lang", "en", str(page)]) == 2
+    assert "the page only links its report as an attachment" in capsys.readouterr().out
+
+
+def test_a_link_saying_download_is_named_by_its_file(tmp_path: Path) -> None:
+    page = _page(tmp_path, '<a href="/att/P020240320%E6%8A%A5%E5%91%8A.docx?ts=1#top">点击下载</a>')
+    # The breadcrumb's and the footer's links are page furniture, not the article's attachments.
+    assert read_document(page).attachments == ("P020240320报告.docx",)
+
+
+def test_a_batch_keeps_the_reports_and_marks_the_notice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _page(tmp_path, '<a href="/att/report.wps">报告.wps</a>', name="b-notice.html")
+    (tmp_path / "a-xihu-2021.html").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
+    assert main(["check", "--format", "json", str(tmp_path)]) == 2
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert documents[0]["passed"] is True
+    assert documents[1]["error"]["code"] == "attachment_only"
+
+
+def test_a_full_report_that_also_links_its_pdf_is_checked_as_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8")
+    linked = original.replace('      <div class="article-tools">',
+                              '      <p>附件：<a href="/att/report.pdf">南昌市西湖区2021年度法治政府建设情况报告.pdf</a></p>\n'
+                              '      <div class="article-tools">', 1)
+    assert linked != original
+    (tmp_path / "linked.html").write_text(linked, encoding="utf-8")
+    assert main(["check", "--format", "json", str(SAMPLES / "xihu-2021.html"), str(tmp_path / "linked.html")]) == 0
+    plain, with_link = json.loads(capsys.readouterr().out)["documents"]
+    assert with_link["error"] is None and with_link["score"] == plain["score"]
+
+
+@pytest.mark.parametrize("href", ["http://[::1", "%", "", "javascript:void(0)", "报告.PDF"])
+def test_odd_links_are_read_without_error(tmp_path: Path, href: str) -> None:
+    page = _page(tmp_path, f'<a href="{href}">附件</a>')
+    assert len(read_document(page).attachments) == (1 if href.lower().endswith(".pdf") else 0)
