@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
@@ -32,6 +33,8 @@ class Binding:
     topic_end: int
     quantity: Quantity | None = None
     negative: str | None = None  # the negative phrase, when the clause says there were none
+
+    _make: ClassVar[Callable[[int, int, int, Quantity | None, str | None], Binding]]  # every field in order
 
     @property
     def location(self) -> Location:
