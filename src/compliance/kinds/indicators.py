@@ -56,7 +56,7 @@ def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
             by_line.setdefault(quantity.location.line, []).append(quantity)
         return by_line
 
-    return memo(document, "quantities_by_line", group)  # type: ignore[no-any-return]
+    return memo(document, "quantities_by_line", group)
 
 
 class _LineFacts:
@@ -107,7 +107,7 @@ class _LineFacts:
 
 
 def _line_facts(document: Document) -> _LineFacts:
-    return memo(document, "indicator_lines", lambda: _LineFacts(document))  # type: ignore[no-any-return]
+    return memo(document, "indicator_lines", lambda: _LineFacts(document))
 
 
 def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
@@ -128,7 +128,7 @@ def bind(
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
     key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
-    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,  # type: ignore[no-any-return]
+    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,
                                                       window, before_window, negative)))
 
 
@@ -348,7 +348,7 @@ def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str],
     """The mentions of `topics` on `lines` that bind a figure, bound only as far as a reader needs them:
     a pair is usually the first figure beside the other topic's, and the rest of a long paragraph's
     mentions would be bound for nothing. Only figures pair, so no clause is searched for a negative."""
-    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(  # type: ignore[no-any-return]
+    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(
         b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
 
 
