@@ -489,7 +489,7 @@ def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_joined(members) for members in groups.values() if members)
 
 
-class Lines(tuple):  # type: ignore[type-arg]
+class Lines(tuple[str, ...]):
     """Lines that `lines_matching` searches with many pattern lists (a document's headings): joined
     and encoded once, not once per list."""
 
