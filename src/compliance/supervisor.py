@@ -12,9 +12,9 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from .digest import Digest, Row
-from .formatters import Options, Result, document_dict
+from .formatters import Entry, Options, Result, document_dict
 from .messages import text
-from .model import Report
+from .model import FailedDocument, Report
 from .terminal import _failed, _report, _score_style
 
 
@@ -63,7 +63,7 @@ def _followups(digest: Digest) -> list[tuple[str, list[Row], str]]:
             ("batch.errors", digest.errors, "red")]
 
 
-def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """Every document's report with --verbose, then the batch summary a supervisor acts on."""
     lang = options.lang
     console = Console(file=out, width=options.width, force_terminal=options.color,
@@ -71,10 +71,10 @@ def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> No
     digest = Digest()
     for result in results:
         digest.add(document_dict(result, lang))
-        if options.verbose:
+        if options.verbose:  # the run was asked for whole Reports (cli's needs_reports): no Entry comes
             if isinstance(result, Report):
                 _report(console, result, options)
-            else:
+            elif isinstance(result, FailedDocument):
                 _failed(console, result, lang)
             console.print()
     console.print(ranking_table(digest, lang))
