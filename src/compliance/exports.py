@@ -149,7 +149,7 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
     book.close()
     out.flush()
-    out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+    out.buffer.write(buffer.getvalue())
 
 
 # ---------------------------------------------------------------- Markdown

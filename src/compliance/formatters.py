@@ -48,7 +48,7 @@ class Entry:
 
     @property
     def data(self) -> dict[str, Any]:
-        return json.loads(self.json)  # type: ignore[no-any-return]
+        return json.loads(self.json)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -243,11 +243,14 @@ def no_entries(results: Iterable[Result | Entry]) -> Iterator[Result]:
 _string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str (C-accelerated)
 # json.dumps builds a new encoder on every call: a tenth of the cost of encoding a small finding.
 # This is the encoder it builds (separators ", " and ": ", no circular check: ours are trees).
+# typeshed does not declare json's C accelerator (None where it was not built).
 _c_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
-_encode = (
+_python_encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+# Called with a value and the indent level to start at (0); the pure-Python fallback takes no level.
+_encode: Callable[[Any, int], Iterable[str]] = (
     _c_encoder(None, json.JSONEncoder().default, _string, None, ": ", ", ", False, False, True)
     if _c_encoder is not None
-    else json.JSONEncoder(ensure_ascii=False, check_circular=False).iterencode
+    else lambda value, _level: _python_encoder.iterencode(value)
 )
 
 
@@ -420,7 +423,7 @@ def _utf8_buffer(out: TextIO) -> BinaryIO | None:
     encoding = getattr(out, "encoding", None)
     if buffer is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
         return None
-    return buffer  # type: ignore[no-any-return]
+    return buffer
 
 
 def render_json(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
