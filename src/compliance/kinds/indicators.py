@@ -371,6 +371,12 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
                 break
 
 
+def _figure(binding: Binding) -> Quantity:
+    """The figure of a binding `_pairs` gave: it pairs only bindings with a figure."""
+    assert binding.quantity is not None
+    return binding.quantity
+
+
 def rate_consistency(
     document: Document,
     *,
@@ -385,13 +391,14 @@ def rate_consistency(
     for stated, whole in _pairs(document, rate, denominator, ("%",), context):
         part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
                      if w.quantity is whole.quantity), None)
-        if part is None or not whole.quantity.value:  # type: ignore[union-attr]
+        if part is None or not _figure(whole).value:
             continue
         checked = True
-        computed = 100 * part.quantity.value / whole.quantity.value  # type: ignore[union-attr]
-        given = stated.quantity.value  # type: ignore[union-attr]
-        values = {"numerator": part.quantity.raw, "denominator": whole.quantity.raw,  # type: ignore[union-attr]
-                  "rate": stated.quantity.raw, "computed": round(computed, 2)}  # type: ignore[union-attr]
+        part_figure, whole_figure, stated_figure = _figure(part), _figure(whole), _figure(stated)
+        computed = 100 * part_figure.value / whole_figure.value
+        given = stated_figure.value
+        values = {"numerator": part_figure.raw, "denominator": whole_figure.raw,
+                  "rate": stated_figure.raw, "computed": round(computed, 2)}
         # A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement.
         agrees = abs(computed - given) <= tolerance + 0.05
         yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
@@ -411,8 +418,9 @@ def count_order(
     checked = False
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
-        values = {"lesser": small.quantity.raw, "greater": large.quantity.raw}  # type: ignore[union-attr]
-        ok = small.quantity.value <= large.quantity.value  # type: ignore[union-attr]
+        small_figure, large_figure = _figure(small), _figure(large)
+        values = {"lesser": small_figure.raw, "greater": large_figure.raw}
+        ok = small_figure.value <= large_figure.value
         yield Hit(detail=text("order.ok" if ok else "order.exceeds", **values), location=small.location,
                   credit=1.0 if ok else 0.0, evidence=_quote(document, small), data=values)
     if not checked:
