@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -34,10 +34,11 @@ def listing(values: Iterable[str], lang: str) -> str:
 def ranking_table(digest: Digest, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
                   title=RichText(_t("batch.ranking", lang), style="bold"))
-    for key, justify in (("col.rank", "right"), ("col.document", "left"), ("col.score", "right"),
-                         ("col.grade", "left"), ("col.passed", "center"), ("col.missing_parts", "left"),
-                         ("col.late", "left"), ("col.figures_missing", "left")):
-        table.add_column(_t(key, lang), justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("col.rank", "right"), ("col.document", "left"), ("col.score", "right"), ("col.grade", "left"),
+        ("col.passed", "center"), ("col.missing_parts", "left"), ("col.late", "left"), ("col.figures_missing", "left"))
+    for key, justify in columns:
+        table.add_column(_t(key, lang), justify=justify)
     common = digest.common_folder()
     for rank, row in enumerate(digest.ranking(), start=1):
         short = os.path.relpath(row.path, common) if common else row.path
