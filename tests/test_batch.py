@@ -220,6 +220,22 @@ def test_a_batch_reads_the_same_written_as_utf8_bytes_or_as_text(tmp_path: Path)
     assert len(titles) == len(items) and "南昌市西湖区2021年度法治政府建设情况报告" in titles
 
 
+def test_an_entry_is_written_only_in_its_language_and_never_where_a_report_is_needed() -> None:
+    """An Entry is a document already in JSON: it holds no Report to write in the other language or in full."""
+    from compliance.formatters import Options, document_dict, no_entries, render_json
+    from compliance.pipeline import Settings
+
+    settings = Settings(entries="zh")
+    entry = batch._reduce(batch.check_one(batch.Input(path=str(SEED)), settings, full=True), settings)
+    assert isinstance(entry, batch.Entry) and document_dict(entry, "zh") == entry.data
+    with pytest.raises(ValueError, match="'zh'.*'en'"):
+        document_dict(entry, "en")
+    with pytest.raises(ValueError, match="'zh'.*'en'"):
+        render_json([entry, entry], io.StringIO(), Options(lang="en"))
+    with pytest.raises(TypeError):
+        list(no_entries([entry]))
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_file_name_that_is_not_utf8_is_written_escaped(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str) -> None:

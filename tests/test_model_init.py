@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import typing
 
 import pytest
 
+from compliance.kinds.indicators import Binding
 from compliance.model import Field, Hit, Location, Quantity, Section, Text
 
 
@@ -56,3 +58,13 @@ def test_make_builds_the_same_values_positionally() -> None:
         location.line = 1  # type: ignore[misc]
     with pytest.raises(TypeError):
         Location._make(2)  # every field is given
+
+
+
+@pytest.mark.parametrize("cls", [Location, Section, Quantity, Binding])
+def test_declared_make_signature_is_the_fields_in_order(cls: type) -> None:
+    # The ClassVar is what mypy checks the hot loops' positional calls against; _slot_init makes the function.
+    hints = typing.get_type_hints(cls)
+    (make,) = typing.get_args(hints["_make"])  # ClassVar[Callable[[fields…], cls]]
+    parameters, returned = typing.get_args(make)
+    assert parameters == [hints[field.name] for field in dataclasses.fields(cls)] and returned is cls

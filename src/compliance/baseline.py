@@ -30,7 +30,7 @@ Result = Report | FailedDocument
 def _section_path(document: Document, line: int | None) -> str:
     if line is None:
         return ""
-    path = []
+    path: list[str] = []
     sections = document.sections
     while True:
         inner = next((s for s in sections if s.location.line <= line <= s.end_line), None)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from . import __version__
-from .formatters import Options, Result, document_dict
+from .formatters import Entry, Options, Result, document_dict
 from .messages import text
 
 FAILING = ("fail", "partial")
@@ -23,7 +23,7 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def _documents(results: Iterable[Result], options: Options) -> Iterator[dict[str, Any]]:
+def _documents(results: Iterable[Result | Entry], options: Options) -> Iterator[dict[str, Any]]:
     for result in results:
         yield document_dict(result, options.lang)
 
@@ -81,7 +81,7 @@ def _sarif_region(location: Mapping[str, int], quote_: str | None) -> dict[str, 
     return region
 
 
-def sarif(results: Iterable[Result], options: Options) -> dict[str, Any]:
+def sarif(results: Iterable[Result | Entry], options: Options) -> dict[str, Any]:
     """The run as a SARIF 2.1.0 log: one run, the pack's rules, one result per failing passage."""
     rules: dict[str, dict[str, Any]] = {}
     index: dict[str, int] = {}
@@ -133,7 +133,7 @@ def sarif(results: Iterable[Result], options: Options) -> dict[str, Any]:
     }
 
 
-def render_sarif(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_sarif(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     json.dump(sarif(results, options), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -186,7 +186,7 @@ def _junit_suite(document: Mapping[str, Any], lang: str) -> ET.Element:
     return suite
 
 
-def render_junit(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_junit(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """A <testsuite> per document and a <testcase> per rule, written as the documents arrive."""
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="compliance">\n')
     for document in _documents(results, options):
@@ -214,7 +214,7 @@ def annotation(level: str, message: str, **properties: object) -> str:
     return f"::{level} {props}::{_escape_data(message)}" if props else f"::{level}::{_escape_data(message)}"
 
 
-def render_github(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_github(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """One annotation per failing passage, on its file and line, so the pull request shows it in place."""
     for document in _documents(results, options):
         path = document["path"]

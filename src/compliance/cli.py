@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from . import __version__, batch, resources
 from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError, DocumentError
-from .formatters import BINARY_FORMATS, FORMATTERS, Options
+from .formatters import BINARY_FORMATS, FORMATTERS, Options, no_entries
 from .messages import text
 from .model import ExitCode, Severity
 from .pipeline import Settings, index_by_issuer
@@ -169,7 +169,7 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
         from .baseline import Baseline  # hashlib and the rescoring only when asked for
 
         known = Baseline.open(args.baseline)
-        results = known.mark(results, fail_under=settings.fail_under, fail_on=settings.fail_on)
+        results = known.mark(no_entries(results), fail_under=settings.fail_under, fail_on=settings.fail_on)
     tally = batch.Tally()
     results = tally.watch(results)
     # A progress bar only where a person watches, and never mixed into a machine format on stdout.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from .digest import FAILING, Digest, Row, row
-from .formatters import Options, Result, Summary, document_dict, utf8_escaped
+from .formatters import Entry, Options, Result, Summary, document_dict, utf8_escaped
 from .messages import text
 
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
@@ -33,12 +33,12 @@ def _join(values: Iterable[str], lang: str) -> str:
     return ("、" if lang == "zh" else "; ").join(values)
 
 
-def _documents(results: Iterable[Result], options: Options) -> Iterator[dict[str, Any]]:
+def _documents(results: Iterable[Result | Entry], options: Options) -> Iterator[dict[str, Any]]:
     for result in results:
         yield document_dict(result, options.lang)
 
 
-def _with_categories(results: Iterable[Result], options: Options) -> tuple[list[tuple[str, str]], Iterator[dict[str, Any]]]:
+def _with_categories(results: Iterable[Result | Entry], options: Options) -> tuple[list[tuple[str, str]], Iterator[dict[str, Any]]]:
     """The categories (id, title) of the first readable document, and every document dict."""
     documents = _documents(results, options)
     held: list[dict[str, Any]] = []
@@ -60,7 +60,7 @@ def _summary_cells(entry: Row, categories: list[tuple[str, str]], lang: str) -> 
             *[entry.categories.get(cid) if entry.categories.get(cid) is not None else "" for cid, _ in categories]]
 
 
-def render_csv(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_csv(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """One row per document; UTF-8 with a BOM, so that Excel reads the Chinese correctly."""
     lang = options.lang
     categories, documents = _with_categories(results, options)
@@ -101,7 +101,7 @@ def _storable(value: object) -> object:
     return utf8_escaped(value).decode("utf-8") if isinstance(value, str) else value
 
 
-def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """A summary sheet (one row per document) and a findings sheet (one row per rule per document)."""
     import xlsxwriter  # only this format needs it
 
@@ -149,7 +149,7 @@ def render_xlsx(results: Iterable[Result], out: TextIO, options: Options) -> Non
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
     book.close()
     out.flush()
-    out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+    out.buffer.write(buffer.getvalue())
 
 
 # ---------------------------------------------------------------- Markdown
@@ -186,7 +186,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def render_markdown(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """A pull-request comment: verdict, ranking table, the rules failed most, each document's findings."""
     lang = options.lang
     digest = Digest()

@@ -12,7 +12,7 @@ import itertools
 import json
 import math
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
 
@@ -48,7 +48,7 @@ class Entry:
 
     @property
     def data(self) -> dict[str, Any]:
-        return json.loads(self.json)  # type: ignore[no-any-return]
+        return json.loads(self.json)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,8 +211,8 @@ def _after_findings(report: Report, lang: str) -> dict[str, Any]:
 
 def document_dict(result: Result | Entry, lang: str) -> dict[str, Any]:
     """One document's entry in the JSON output."""
-    if isinstance(result, Entry) and result.lang == lang:
-        return result.data
+    if isinstance(result, Entry):
+        return _in_lang(result, lang).data
     if isinstance(result, FailedDocument):
         return _failed_dict(result, lang)
     return {
@@ -222,16 +222,35 @@ def document_dict(result: Result | Entry, lang: str) -> dict[str, Any]:
     }
 
 
+def _in_lang(entry: Entry, lang: str) -> Entry:
+    """`entry`, which must have been made in `lang`: it holds no Report to write in another language."""
+    if entry.lang != lang:
+        raise ValueError(f"an entry made in {entry.lang!r} cannot be written in {lang!r}")
+    return entry
+
+
+def no_entries(results: Iterable[Result | Entry]) -> Iterator[Result]:
+    """`results` of a run that was asked for whole Reports (Settings.entries None), as such: the views
+    that need a Report (the terminal's full report, the baseline) are given no other."""
+    for result in results:
+        if isinstance(result, Entry):
+            raise TypeError("a run asked for whole Reports sent back a JSON entry")
+        yield result
+
+
 # ---------------------------------------------------------------- the same entry, encoded fast
 
 _string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str (C-accelerated)
 # json.dumps builds a new encoder on every call: a tenth of the cost of encoding a small finding.
 # This is the encoder it builds (separators ", " and ": ", no circular check: ours are trees).
+# typeshed does not declare json's C accelerator (None where it was not built).
 _c_encoder = json.encoder.c_make_encoder  # type: ignore[attr-defined]
-_encode = (
+_python_encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+# Called with a value and the indent level to start at (0); the pure-Python fallback takes no level.
+_encode: Callable[[Any, int], Iterable[str]] = (
     _c_encoder(None, json.JSONEncoder().default, _string, None, ": ", ", ", False, False, True)
     if _c_encoder is not None
-    else json.JSONEncoder(ensure_ascii=False, check_circular=False).iterencode
+    else lambda value, _level: _python_encoder.iterencode(value)
 )
 
 
@@ -241,6 +260,7 @@ def _dumps(value: Any) -> str:
 
 def _scalar(value: str | float | None) -> str:
     """A JSON scalar as json.dumps writes it; anything but a str, a finite float, an int or None goes to the encoder."""
+    # One type() call per value on this hot path; mypy does not narrow `value` through `kind`.
     kind = type(value)
     if kind is str:
         return _string(value)  # type: ignore[arg-type]
@@ -370,14 +390,14 @@ class Summary:
                 "errors": self.errors, "waived": self.waived, "average_score": round(self.total / self.scored, 1) if self.scored else None}
 
 
-def summary(results: Iterable[Result]) -> dict[str, Any]:
+def summary(results: Iterable[Result | Entry]) -> dict[str, Any]:
     counted = Summary()
     for result in results:
         counted.add(result)
     return counted.as_dict()
 
 
-def as_dict(results: Sequence[Result], options: Options) -> dict[str, Any]:
+def as_dict(results: Sequence[Result | Entry], options: Options) -> dict[str, Any]:
     """The whole run as the JSON contract."""
     ruleset = next((r.ruleset for r in results if isinstance(r, (Report, Entry))), None)
     return {
@@ -404,13 +424,13 @@ def _utf8_buffer(out: TextIO) -> BinaryIO | None:
     encoding = getattr(out, "encoding", None)
     if buffer is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
         return None
-    return buffer  # type: ignore[no-any-return]
+    return buffer
 
 
-def render_json(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_json(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """The JSON contract, written document by document as results arrive."""
     stream = iter(results)
-    held: list[Result] = []  # unreadable files before the first report: held until the rule set is known
+    held: list[Result | Entry] = []  # unreadable files before the first report: held until the rule set is known
     for result in stream:
         held.append(result)
         if isinstance(result, (Report, Entry)):
@@ -433,7 +453,7 @@ def render_json(results: Iterable[Result], out: TextIO, options: Options) -> Non
             chunk = json.dumps(document_dict(result, options.lang), ensure_ascii=False, indent=indent)
             out.write(separator + utf8_escaped(chunk).decode("utf-8").replace("\n", "\n    "))
         else:  # compact JSON holds no line break (json escapes those in strings): nothing to indent
-            compact = (result.json if isinstance(result, Entry) and result.lang == options.lang
+            compact = (_in_lang(result, options.lang).json if isinstance(result, Entry)
                        else utf8_escaped(encode_document(result, options.lang)))
             if buffer is not None:
                 buffer.write(separator.encode("utf-8") + compact)
@@ -445,26 +465,26 @@ def render_json(results: Iterable[Result], out: TextIO, options: Options) -> Non
     out.write(f'  "summary": {totals}\n}}\n')
 
 
-def render_table(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_table(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """One document: its full report; a batch: the supervisor's summary (and every report with --verbose)."""
     stream = iter(results)
     first = list(itertools.islice(stream, 2))
     if len(first) <= 1:
         from .terminal import render  # rich is imported only when a terminal report is asked for
 
-        render(first, out, options)
+        render(list(no_entries(first)), out, options)  # a single document is checked here, whole
         return
     from .supervisor import render_batch
 
     render_batch(itertools.chain(first, stream), out, options)
 
 
-Formatter = Callable[[Iterable[Result], TextIO, Options], None]
+Formatter = Callable[[Iterable[Result | Entry], TextIO, Options], None]
 
 
 def _lazy(module: str, name: str) -> Formatter:
     """A formatter whose module, and what it needs (rich, xlsxwriter), is imported only when it is used."""
-    def render(results: Iterable[Result], out: TextIO, options: Options) -> None:
+    def render(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
         getattr(importlib.import_module(module, __package__), name)(results, out, options)
     render.__name__ = name
     return render

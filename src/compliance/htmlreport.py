@@ -13,8 +13,9 @@ from typing import Any, TextIO
 
 from . import __version__
 from .digest import FAILING, Digest, Row
-from .formatters import Options, Result, Summary, document_dict
+from .formatters import Entry, Options, Result, Summary, document_dict
 from .messages import text
+from .model import FailedDocument
 
 STYLE = """
 :root{--ink:#1d2733;--muted:#5f6b7a;--line:#dfe3e8;--bg:#f5f7fa;--card:#fff;--accent:#1f3a5f;
@@ -238,7 +239,7 @@ def _ranking(rows: list[Row], lang: str) -> str:
     return f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def render_html(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_html(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """The whole run as one self-contained HTML page."""
     lang = options.lang
     digest = Digest()
@@ -249,8 +250,8 @@ def render_html(results: Iterable[Result], out: TextIO, options: Options) -> Non
         for result in results:
             counted.add(result)
             document = document_dict(result, lang)
-            if not document["error"]:
-                packs[f"{result.ruleset.id} {result.ruleset.version}"] = None  # type: ignore[union-attr]
+            if not isinstance(result, FailedDocument):  # the documents that were checked, with a pack
+                packs[f"{result.ruleset.id} {result.ruleset.version}"] = None
             digest.add(document)
             details.write(_document(len(digest.rows) - 1, document, lang))
         pack = "、".join(packs) if lang == "zh" else ", ".join(packs)

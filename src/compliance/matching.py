@@ -22,7 +22,7 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser, to inspect a pattern
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, overload
 
 import re2
 from re2 import _re2
@@ -35,17 +35,23 @@ _REFUSED = {sre_parse.GROUPREF, sre_parse.GROUPREF_EXISTS, sre_parse.ASSERT, sre
 _WORD_BOUNDARIES = {sre_parse.AT_BOUNDARY, sre_parse.AT_NON_BOUNDARY}
 
 
+# What both engines' compiled patterns and matches offer (re.Pattern and re2's). Positional-only, as the
+# two name their parameters differently; `pattern` a property, as neither lets it be assigned.
 class Match(Protocol):
-    def start(self, group: int = 0) -> int: ...
-    def end(self, group: int = 0) -> int: ...
-    def group(self, group: int = 0) -> str: ...
+    def start(self, group: int = 0, /) -> int: ...
+    def end(self, group: int = 0, /) -> int: ...
+    @overload
+    def group(self, group: Literal[0] = 0, /) -> str: ...
+    @overload
+    def group(self, group: int, /) -> str | None: ...  # None: the group took no part in the match
 
 
 class Pattern(Protocol):
-    pattern: str
+    @property
+    def pattern(self) -> str: ...
 
-    def search(self, text: str) -> Match | None: ...
-    def finditer(self, text: str) -> Iterator[Match]: ...
+    def search(self, text: str, /) -> Match | None: ...
+    def finditer(self, text: str, /) -> Iterator[Match]: ...
 
 
 class PatternError(ValueError):
@@ -373,7 +379,7 @@ def _alternations(patterns: tuple[str, ...]) -> tuple[Pattern, ...]:
     return tuple(joined)
 
 
-def search_any(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
+def search_any(patterns: Sequence[str], text: str) -> Match | None:
     """The earliest match of any of `patterns` in `text` (the first pattern's, when two start together)."""
     best: Match | None = None
     for compiled in _alternations(tuple(patterns)):
@@ -483,7 +489,7 @@ def joined_per_engine(patterns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_joined(members) for members in groups.values() if members)
 
 
-class Lines(tuple):  # type: ignore[type-arg]
+class Lines(tuple[str, ...]):
     """Lines that `lines_matching` searches with many pattern lists (a document's headings): joined
     and encoded once, not once per list."""
 
@@ -545,7 +551,7 @@ def lines_matching(patterns: Sequence[str], lines: Sequence[str]) -> list[bool]:
     return found
 
 
-def _search_each(patterns: tuple[str, ...] | list[str], text: str) -> Match | None:
+def _search_each(patterns: Sequence[str], text: str) -> Match | None:
     best: Match | None = None
     for pattern in patterns:
         match = compile_for_lines(pattern).search(text)

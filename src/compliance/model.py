@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-_Value = TypeVar("_Value")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_Value = TypeVar("_Value", bound="DataclassInstance")
 
 
 def _slot_init(cls: type[_Value]) -> type[_Value]:
@@ -28,8 +31,10 @@ def _slot_init(cls: type[_Value]) -> type[_Value]:
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: __post_init__ needs the dataclass __init__")
     namespace: dict[str, Any] = {"FACTORY": _FACTORY}
-    positional, keyword, lines = [], [], []
-    for field_ in dataclasses.fields(cls):  # type: ignore[arg-type]
+    positional: list[str] = []
+    keyword: list[str] = []
+    lines: list[str] = []
+    for field_ in dataclasses.fields(cls):
         name = field_.name
         if not field_.init:
             raise TypeError(f"{cls.__name__}.{name}: a field outside __init__ needs the dataclass __init__")
@@ -49,14 +54,16 @@ def _slot_init(cls: type[_Value]) -> type[_Value]:
     parameters = ["self", *positional, *(["*", *keyword] if keyword else [])]
     exec(f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines), namespace)
     namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    cls.__init__ = namespace["__init__"]  # type: ignore[method-assign]  # replacing it is the point
     # `_make(every field, in order)`: the same instance for the hot loops that build hundreds per document.
     # Calling a class with keywords costs a dict and twice the time of a plain positional function call.
-    names = [field_.name for field_ in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    names = [field_.name for field_ in dataclasses.fields(cls)]
     namespace.update(CLASS=cls, NEW=object.__new__)
     exec(f"def _make({', '.join(names)}):\n    self = NEW(CLASS)\n"
          + "".join(f"    set_{name}(self, {name})\n" for name in names) + "    return self", namespace)
     namespace["_make"].__qualname__ = f"{cls.__qualname__}._make"
+    # The classes that use `_make` declare it, with its signature, as a ClassVar; a type bound to
+    # dataclasses cannot say that every one of them has it.
     cls._make = staticmethod(namespace["_make"])  # type: ignore[attr-defined]
     return cls
 
@@ -119,6 +126,8 @@ class Location:
     end_line: int | None = None
     end_column: int | None = None
 
+    _make: ClassVar[Callable[[int, int, int | None, int | None], Location]]  # every field in order: _slot_init
+
 
 @_slot_init
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,6 +143,8 @@ class Section:
     run_in: bool = False  # the heading's paragraph continues on the same line
     separator: str = ""  # the separator as written after the number ("、", "."); "" when it was lost
     children: tuple[Section, ...] = ()
+
+    _make: ClassVar[Callable[[str, str, int, str, Location, int, bool, str, tuple[Section, ...]], Section]]
 
     def walk(self) -> Iterator[Section]:
         yield self
@@ -153,6 +164,8 @@ class Quantity:
     location: Location
     upper: float | None = None  # the upper end of a range (3至5件 → value 3, upper 5)
     denominator: float | None = None  # the N of a ratio n/N (12/15 → value 12, denominator 15)
+
+    _make: ClassVar[Callable[[float, str, str, bool, Location, float | None, float | None], Quantity]]
 
 
 @_slot_init

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import yaml
 
@@ -219,6 +219,10 @@ def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]
         raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
 
 
+@overload
+def _text(value: Mapping[str, str]) -> Text: ...
+@overload
+def _text(value: None) -> None: ...
 def _text(value: Mapping[str, str] | None) -> Text | None:
     if value is None:
         return None
@@ -228,7 +232,7 @@ def _text(value: Mapping[str, str] | None) -> Text | None:
 def _rule(raw: dict[str, Any]) -> Rule:
     return Rule(
         id=raw["id"], kind=raw["kind"], category=raw["category"], severity=Severity(raw["severity"]),
-        weight=float(raw.get("weight", 1)), title=_text(raw["title"]),  # type: ignore[arg-type]
+        weight=float(raw.get("weight", 1)), title=_text(raw["title"]),
         message=_text(raw.get("message")), basis=_text(raw.get("basis")),
         basis_status=raw.get("basis_status"), hint=_text(raw.get("hint")),
         params=raw.get("params", {}), applies_to=tuple(raw.get("applies_to", ())),
@@ -271,14 +275,14 @@ def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
         ensure_ascii=False, sort_keys=True,
     )
     grades = (
-        tuple(Grade(min=g["min"], label=_text(g["label"])) for g in merged["grades"])  # type: ignore[arg-type]
+        tuple(Grade(min=g["min"], label=_text(g["label"])) for g in merged["grades"])
         if merged["grades"] else DEFAULT_GRADES
     )
     return RuleSet(
         id=merged["id"], version=merged["version"], source=merged["source"],
         hash="sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16],
         categories=tuple(
-            Category(id=c["id"], weight=float(c["weight"]), title=_text(c["title"]))  # type: ignore[arg-type]
+            Category(id=c["id"], weight=float(c["weight"]), title=_text(c["title"]))
             for c in categories.values()
         ),
         grades=tuple(sorted(grades, key=lambda g: -g.min)),

@@ -39,13 +39,13 @@ def score(
         category_rule_weight[category.id] = total_weight
         categories.append(CategoryScore(id=category.id, title=category.title, weight=category.weight,
                                         score=value, rules=len(counted)))
-    scored = [c for c in categories if c.score is not None and c.weight > 0]
-    category_weight = sum(c.weight for c in scored)
+    scored = [(c.id, c.weight, c.score) for c in categories if c.score is not None and c.weight > 0]
+    category_weight = sum(weight for _, weight, _ in scored)
     total = (
-        round(sum(c.weight * c.score for c in scored) / category_weight, 1)  # type: ignore[operator]
+        round(sum(weight * score for _, weight, score in scored) / category_weight, 1)
         if category_weight > 0 else None
     )
-    weights = {c.id: c.weight for c in scored}
+    weights = {category_id: weight for category_id, weight, _ in scored}
     points_lost = {
         f.rule_id: round(100 * (1 - (f.credit or 0.0)) * f.weight / category_rule_weight[f.category]
                          * weights[f.category] / category_weight, 2)

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text as RichText
 
 from .digest import Digest, Row
-from .formatters import Options, Result, document_dict
+from .formatters import Entry, Options, Result, document_dict
 from .messages import text
-from .model import Report
+from .model import FailedDocument, Report
 from .terminal import _failed, _report, _score_style
 
 
@@ -34,10 +34,11 @@ def listing(values: Iterable[str], lang: str) -> str:
 def ranking_table(digest: Digest, lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAVY, show_edge=False, pad_edge=False, title_justify="left",
                   title=RichText(_t("batch.ranking", lang), style="bold"))
-    for key, justify in (("col.rank", "right"), ("col.document", "left"), ("col.score", "right"),
-                         ("col.grade", "left"), ("col.passed", "center"), ("col.missing_parts", "left"),
-                         ("col.late", "left"), ("col.figures_missing", "left")):
-        table.add_column(_t(key, lang), justify=justify)  # type: ignore[arg-type]
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("col.rank", "right"), ("col.document", "left"), ("col.score", "right"), ("col.grade", "left"),
+        ("col.passed", "center"), ("col.missing_parts", "left"), ("col.late", "left"), ("col.figures_missing", "left"))
+    for key, justify in columns:
+        table.add_column(_t(key, lang), justify=justify)
     common = digest.common_folder()
     for rank, row in enumerate(digest.ranking(), start=1):
         short = os.path.relpath(row.path, common) if common else row.path
@@ -63,7 +64,7 @@ def _followups(digest: Digest) -> list[tuple[str, list[Row], str]]:
             ("batch.errors", digest.errors, "red")]
 
 
-def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> None:
+def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """Every document's report with --verbose, then the batch summary a supervisor acts on."""
     lang = options.lang
     console = Console(file=out, width=options.width, force_terminal=options.color,
@@ -71,10 +72,10 @@ def render_batch(results: Iterable[Result], out: TextIO, options: Options) -> No
     digest = Digest()
     for result in results:
         digest.add(document_dict(result, lang))
-        if options.verbose:
+        if options.verbose:  # the run was asked for whole Reports (cli's needs_reports): no Entry comes
             if isinstance(result, Report):
                 _report(console, result, options)
-            else:
+            elif isinstance(result, FailedDocument):
                 _failed(console, result, lang)
             console.print()
     console.print(ranking_table(digest, lang))

@@ -106,7 +106,7 @@ def _indicators(report: Report, lang: str) -> Table | None:
     for finding in rows:
         hit = finding.hits[0] if finding.hits else None
         data = hit.data if hit else {}
-        status = data.get("status")
+        status = data.get("status", "")  # a hit without one has no figure to show: —
         figure = {"figure": data.get("raw"), "negative": f"0（{data.get('raw')}）" if lang == "zh" else f"0 ({data.get('raw')})",
                   "statement": _t("ui.stated", lang)}.get(status, "—")
         params = rules[finding.rule_id].params

@@ -6,9 +6,9 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser, to read how a pattern starts
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, product
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from ..identifiers import mask_identifiers
 from ..matching import (
@@ -43,6 +43,9 @@ def quote(line: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
 _MASK_MARGIN = 20  # an identifier (18 characters at most) crossing the quote's edge lies wholly in the window
 
 
+_Computed = TypeVar("_Computed")
+
+
 class _Memo:
     """Results computed for the document being checked, shared by every rule that asks for them.
 
@@ -67,8 +70,8 @@ class _Memo:
         return values[key]
 
 
-def memo(document: Document, key: Hashable, compute: Callable[[], Any]) -> Any:
-    """`compute()` once per document and key."""
+def memo(document: Document, key: Hashable, compute: Callable[[], _Computed]) -> _Computed:
+    """`compute()` once per document and key (a key names one computation, so its value has that type)."""
     return _Memo.get(document, key, compute)
 
 
@@ -113,7 +116,7 @@ def find_all(document: Document, patterns: Sequence[str]) -> list[tuple[int, int
     across a line break is not a match.
     """
     found = [hit for pattern in patterns
-             for hit in memo(document, ("find", pattern), lambda pattern=pattern: _find_one(document, pattern))]
+             for hit in memo(document, ("find", pattern), partial(_find_one, document, pattern))]
     found.sort()
     return found
 
@@ -198,6 +201,6 @@ def find_any(document: Document, patterns: Sequence[str]) -> list[tuple[int, int
         # Keep the engine the whole alternation would have run on, so that its matches are the same.
         searched.append(joined if scans_on_re2(joined) == scans_on_re2(whole) else whole)
     found = [hit for pattern in searched
-             for hit in memo(document, ("find", pattern), lambda pattern=pattern: _find_one(document, pattern))]
+             for hit in memo(document, ("find", pattern), partial(_find_one, document, pattern))]
     found.sort()
     return found

@@ -72,7 +72,9 @@ def year_slips(document: Document, *, plan_patterns: Sequence[str]) -> Iterator[
         line, matchable = document.lines[number - 1], document.matchable[number - 1]
         for match in _ACTION_YEAR.finditer(matchable):
             found = int(match["year"])
-            future = _FUTURE.search(_CLAUSE_OPENING.match(matchable, match.end())[1]) is not None
+            opening = _CLAUSE_OPENING.match(matchable, match.end())
+            assert opening is not None  # every part of the pattern may match nothing: it matches anywhere
+            future = _FUTURE.search(opening[1]) is not None
             expected = year + 1 if in_plan else year
             if found == expected or (in_plan and found == year and not future) or (
                     not in_plan and found == year + 1 and future):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
@@ -33,6 +34,8 @@ class Binding:
     quantity: Quantity | None = None
     negative: str | None = None  # the negative phrase, when the clause says there were none
 
+    _make: ClassVar[Callable[[int, int, int, Quantity | None, str | None], Binding]]  # every field in order
+
     @property
     def location(self) -> Location:
         if self.quantity is not None:
@@ -53,7 +56,7 @@ def quantities_by_line(document: Document) -> dict[int, list[Quantity]]:
             by_line.setdefault(quantity.location.line, []).append(quantity)
         return by_line
 
-    return memo(document, "quantities_by_line", group)  # type: ignore[no-any-return]
+    return memo(document, "quantities_by_line", group)
 
 
 class _LineFacts:
@@ -104,7 +107,7 @@ class _LineFacts:
 
 
 def _line_facts(document: Document) -> _LineFacts:
-    return memo(document, "indicator_lines", lambda: _LineFacts(document))  # type: ignore[no-any-return]
+    return memo(document, "indicator_lines", lambda: _LineFacts(document))
 
 
 def _clause(document: Document, line_number: int, start: int, end: int) -> tuple[int, int]:
@@ -125,7 +128,7 @@ def bind(
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
     key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
-    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,  # type: ignore[no-any-return]
+    return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,
                                                       window, before_window, negative)))
 
 
@@ -345,7 +348,7 @@ def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str],
     """The mentions of `topics` on `lines` that bind a figure, bound only as far as a reader needs them:
     a pair is usually the first figure beside the other topic's, and the rest of a long paragraph's
     mentions would be bound for nothing. Only figures pair, so no clause is searched for a negative."""
-    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(  # type: ignore[no-any-return]
+    return memo(document, ("pair", tuple(topics), tuple(units), tuple(context), lines), lambda: _Drawn(
         b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
 
 
@@ -368,6 +371,12 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
                 break
 
 
+def _figure(binding: Binding) -> Quantity:
+    """The figure of a binding `_pairs` gave: it pairs only bindings with a figure."""
+    assert binding.quantity is not None
+    return binding.quantity
+
+
 def rate_consistency(
     document: Document,
     *,
@@ -382,13 +391,14 @@ def rate_consistency(
     for stated, whole in _pairs(document, rate, denominator, ("%",), context):
         part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
                      if w.quantity is whole.quantity), None)
-        if part is None or not whole.quantity.value:  # type: ignore[union-attr]
+        if part is None or not _figure(whole).value:
             continue
         checked = True
-        computed = 100 * part.quantity.value / whole.quantity.value  # type: ignore[union-attr]
-        given = stated.quantity.value  # type: ignore[union-attr]
-        values = {"numerator": part.quantity.raw, "denominator": whole.quantity.raw,  # type: ignore[union-attr]
-                  "rate": stated.quantity.raw, "computed": round(computed, 2)}  # type: ignore[union-attr]
+        part_figure, whole_figure, stated_figure = _figure(part), _figure(whole), _figure(stated)
+        computed = 100 * part_figure.value / whole_figure.value
+        given = stated_figure.value
+        values = {"numerator": part_figure.raw, "denominator": whole_figure.raw,
+                  "rate": stated_figure.raw, "computed": round(computed, 2)}
         # A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement.
         agrees = abs(computed - given) <= tolerance + 0.05
         yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
@@ -408,8 +418,9 @@ def count_order(
     checked = False
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
-        values = {"lesser": small.quantity.raw, "greater": large.quantity.raw}  # type: ignore[union-attr]
-        ok = small.quantity.value <= large.quantity.value  # type: ignore[union-attr]
+        small_figure, large_figure = _figure(small), _figure(large)
+        values = {"lesser": small_figure.raw, "greater": large_figure.raw}
+        ok = small_figure.value <= large_figure.value
         yield Hit(detail=text("order.ok" if ok else "order.exceeds", **values), location=small.location,
                   credit=1.0 if ok else 0.0, evidence=_quote(document, small), data=values)
     if not checked:

@@ -281,7 +281,7 @@ def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Seq
     """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
     units_ = tuple(units)
     starts = tuple(clause_starts)
-    hits: list[Hit] = []
+    hits: list[tuple[int, int, Hit]] = []  # (line, start, hit): sorted into reading order at the end
     for quantity in document.quantities:
         if quantity.unit or quantity.approx or quantity.upper is not None or quantity.denominator is not None:
             continue
@@ -304,17 +304,17 @@ def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Seq
         if not fused and following.startswith(units_):
             continue
         key = "quality.missing_unit_fused" if fused else "quality.missing_unit"
-        hits.append(Hit(detail=text(key, number=digits), location=_where(number, start, end), credit=0.0,
-                        evidence=quote(line, start, end, 12)))
+        hits.append((number, start, Hit(detail=text(key, number=digits), location=_where(number, start, end),
+                                        credit=0.0, evidence=quote(line, start, end, 12))))
     for pattern in _YEARS_WITHOUT_MARK:  # 19xx, then 20xx: the sort below puts them in reading order
         for match in pattern.finditer(document.body_text):
             number = bisect_right(document.line_starts, match.start())
             start = match.start() - document.line_starts[number - 1]
             end = start + len(match.group())
-            hits.append(Hit(detail=text("quality.year_without_mark", year=match.group()),
-                            location=_where(number, start, end), credit=0.0,
-                            evidence=quote(document.lines[number - 1], start, end, 12)))
-    yield from sorted(hits, key=lambda hit: (hit.location.line, hit.location.column))  # type: ignore[union-attr]
+            hits.append((number, start, Hit(detail=text("quality.year_without_mark", year=match.group()),
+                                            location=_where(number, start, end), credit=0.0,
+                                            evidence=quote(document.lines[number - 1], start, end, 12))))
+    yield from (hit for _, _, hit in sorted(hits, key=lambda found: found[:2]))
 
 
 # ---------------------------------------------------------------- sentence ends

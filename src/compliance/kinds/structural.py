@@ -56,7 +56,7 @@ def _sections(document: Document) -> list[Section]:
             stack.extend(reversed(section.children))
         return found
 
-    return memo(document, "sections", walk)  # type: ignore[no-any-return]
+    return memo(document, "sections", walk)
 
 
 def _find_section(document: Document, patterns: Sequence[str]) -> Section | None:
@@ -65,7 +65,7 @@ def _find_section(document: Document, patterns: Sequence[str]) -> Section | None
     The parts, their `before` lists and the plan heading search the same headings with the same
     pattern lists: each list is matched once per document.
     """
-    return memo(document, ("section", tuple(patterns)), lambda: _first_section(document, tuple(patterns)))  # type: ignore[no-any-return]
+    return memo(document, ("section", tuple(patterns)), lambda: _first_section(document, tuple(patterns)))
 
 
 def _first_section(document: Document, patterns: tuple[str, ...]) -> Section | None:
@@ -83,7 +83,7 @@ def headings_matching(document: Document, patterns: Sequence[str]) -> list[bool]
             for s in _sections(document)))
         return lines_matching(patterns, headings)
 
-    return memo(document, ("headings", tuple(patterns)), search)  # type: ignore[no-any-return]
+    return memo(document, ("headings", tuple(patterns)), search)
 
 
 def _lead_sentence(line: str) -> str:
@@ -111,19 +111,20 @@ def part(
     if section is not None:
         embedded = section.level > 1
         credit = embedded_credit if embedded else 1.0
-        data = {"heading": _heading_line(document, section), "embedded": embedded, "level": section.level}
+        heading = _heading_line(document, section)
+        data = {"heading": heading, "embedded": embedded, "level": section.level}
         yield Hit(
-            detail=text("part.embedded" if embedded else "part.found", heading=data["heading"], level=section.level),
-            location=section.location, credit=credit, evidence=data["heading"], data=data,
+            detail=text("part.embedded" if embedded else "part.found", heading=heading, level=section.level),
+            location=section.location, credit=credit, evidence=heading, data=data,
         )
         if min_chars and (chars := _short_by(document, section, min_chars)) is not None:
             yield Hit(detail=text("part.short", chars=chars, min=min_chars), location=section.location,
-                      credit=short_credit, evidence=data["heading"])
+                      credit=short_credit, evidence=heading)
         later = _find_section(document, before) if before else None
         if later is not None and later.location.line < section.location.line and later.level == section.level:
             yield Hit(
                 detail=text("part.order", other=_heading_line(document, later), line=later.location.line),
-                location=section.location, credit=order_credit, evidence=data["heading"],
+                location=section.location, credit=order_credit, evidence=heading,
             )
         return
     body = list(document.numbered_lines()) if fallback_patterns else []
@@ -289,7 +290,7 @@ def _scoped_lines(document: Document, scope: str, within: Sequence[str]) -> list
         return list(range(location.line, (location.end_line or location.line) + 1))
     if scope == "all":
         return list(range(1, len(document.lines) + 1))
-    return memo(document, "body_lines", lambda: [number for number, _ in document.numbered_lines()])  # type: ignore[no-any-return]
+    return memo(document, "body_lines", lambda: [number for number, _ in document.numbered_lines()])
 
 
 def _lines_within(document: Document, within: Sequence[str]) -> list[int] | None:

@@ -286,8 +286,9 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
                 yield "  ".join(cell for cell in cells if cell), None
         # Keep memory flat however long the document: drop what has been read.
         element.clear()
-        while element.getprevious() is not None:
-            del element.getparent()[0]
+        parent = element.getparent()  # None only for a root, which has nothing before it
+        while parent is not None and element.getprevious() is not None:
+            del parent[0]
 
 
 def read_docx(path: Path, data: bytes) -> Source:

@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..errors import DocumentError
@@ -98,7 +98,7 @@ def read_pdf(path: Path, data: bytes) -> Source:
                                     code="too_large")
             pages = [page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False,
                                        layout_mode_strip_rotated=False) for page in reader.pages]
-            info = reader.metadata or {}
+            info: Mapping[str, object] = reader.metadata or {}
             facts = {key: value for key, value in (
                 ("created", _date(info.get("/CreationDate"))), ("modified", _date(info.get("/ModDate"))),
                 ("title", str(info.get("/Title") or "").strip()[:500] or None)) if value}

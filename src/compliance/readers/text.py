@@ -84,11 +84,11 @@ def decode(data: bytes, path: str) -> tuple[str, str, tuple[Text, ...]]:
         decoded = data.decode("utf-8", errors="replace")
         return decoded, "utf-8", (text("read.truncated", path=path),)
     try:
-        decoded = data.decode("gb18030")
+        gb18030: str | None = data.decode("gb18030")
     except UnicodeDecodeError:
-        decoded = None
-    if decoded is not None and _looks_like_text(decoded):
-        return decoded, "gb18030", ()
+        gb18030 = None
+    if gb18030 is not None and _looks_like_text(gb18030):
+        return gb18030, "gb18030", ()
     bad = data.decode("utf-8", errors="replace").count("\ufffd")
     if bad <= max(3, len(data) // 1000):
         decoded = data.decode("utf-8", errors="replace")

@@ -34,7 +34,7 @@ _STYLES_OPENED_BY: dict[str, tuple[tuple[str, int, re.Pattern[str]], ...]] = {
     **{numeral: (_STYLE["一、"], _STYLE["一是"]) for numeral in "一二三四五六七八九十"},
     **{circled: (_STYLE["①"],) for circled in _CIRCLED},
 }
-_STYLES_OPENED_BY_DIGIT = (_STYLE["1、"],)
+_STYLES_OPENED_BY_DIGIT: tuple[tuple[str, int, re.Pattern[str]], ...] = (_STYLE["1、"],)
 _HEADING_MAX = 40
 _SENTENCE_END = re.compile(r"[。!?;]")
 _CLAUSE_END = re.compile(r"[,;:。]")
