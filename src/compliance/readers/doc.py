@@ -81,7 +81,9 @@ def _dates(ole: OleFileIO) -> dict[str, str]:
     except Exception:  # noqa: BLE001 - optional, often written by other tools; the text does not need it
         return {}
     facts = {}
-    for key, value in (("created", metadata.create_time), ("modified", metadata.last_saved_time)):
+    # olefile sets these in a loop over the property names, which its type stubs do not declare.
+    for key, value in (("created", getattr(metadata, "create_time", None)),
+                       ("modified", getattr(metadata, "last_saved_time", None))):
         if value is not None and hasattr(value, "isoformat") and value.year > 1980:
             facts[key] = value.isoformat()
     return facts
