@@ -9,7 +9,7 @@ import typing
 import pytest
 
 from compliance.kinds.indicators import Binding
-from compliance.model import Field, Hit, Location, Quantity, Section, Text
+from compliance.model import Field, Finding, Hit, Location, Quantity, Section, Text
 
 
 def test_defaults_keywords_and_equality() -> None:
@@ -61,7 +61,7 @@ def test_make_builds_the_same_values_positionally() -> None:
 
 
 
-@pytest.mark.parametrize("cls", [Location, Section, Quantity, Binding])
+@pytest.mark.parametrize("cls", [Location, Section, Quantity, Binding, Finding])
 def test_declared_make_signature_is_the_fields_in_order(cls: type) -> None:
     # The ClassVar is what mypy checks the hot loops' positional calls against; _slot_init makes the function.
     hints = typing.get_type_hints(cls)

@@ -341,6 +341,8 @@ class Finding:
     hits: tuple[Hit, ...] = ()
     waiver: Text | None = None
     baseline: str | None = None  # with --baseline: "known" (recorded before) or "new"; known ones do not fail the gate
+    _make: ClassVar[Callable[[str, str, str, Status, Severity, float, float | None, Text, Text | None, Text | None,
+                              Text | None, tuple[Hit, ...], Text | None, str | None], Finding]]
 
     @property
     def failed(self) -> bool:
