@@ -167,6 +167,26 @@ def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPa
     assert "timeliness.deadline" in documents[1]["error"]["message"]  # names the rule that failed
 
 
+def test_a_bug_met_while_reading_one_file_costs_only_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.readers import READERS
+
+    def read_html(path: Path, data: bytes):  # type: ignore[no-untyped-def]
+        raise AssertionError("unknown status keyword 'foo' in marked section")  # what html.parser once raised
+
+    monkeypatch.setitem(READERS, ".html", read_html)
+    page = tmp_path / "b-page.html"
+    page.write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
+    shutil.copy(SEED, tmp_path / "a-seed.txt")
+    shutil.copy(SAMPLES / "late-2022.txt", tmp_path / "c-late.txt")
+    assert main(["check", "--format", "json", "--jobs", "1", str(tmp_path)]) == 2
+    documents = _json(capsys)["documents"]  # the whole batch, as valid JSON
+    assert [Path(d["path"]).name for d in documents] == ["a-seed.txt", "b-page.html", "c-late.txt"]
+    assert documents[0]["passed"] and documents[2]["score"] is not None
+    error = documents[1]["error"]
+    assert error["code"] == "internal" and "AssertionError" in error["message"] and str(page) in error["message"]
+
+
 def test_progress_passes_every_result_through_unchanged() -> None:
     from compliance.progress import track
 
