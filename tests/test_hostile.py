@@ -204,6 +204,20 @@ def test_fifty_thousand_nested_divs(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert all(document["parts"][p]["found"] for p in ("measures_and_results", "shortcomings", "next_year_plan"))
 
 
+@pytest.mark.parametrize("section", ["<![foo[ 旧版编辑器残留 ]]>", "<![ if mso]>", "<![CDATA[ 脚本残留 ]]>"])
+def test_page_with_an_odd_marked_section_is_read_as_a_browser_shows_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], section: str) -> None:
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="article-content" id="zoom">',
+                        f'<div class="article-content" id="zoom">{section}', 1)
+    path = tmp_path / "odd-section.html"
+    path.write_text(page, encoding="utf-8")
+    document = _checked(capsys, path)
+    assert document["title"] == SEED_TITLE and document["passed"]
+    assert all(document["parts"][p]["found"] for p in ("measures_and_results", "shortcomings", "next_year_plan"))
+    assert "残留" not in json.dumps(document, ensure_ascii=False)  # a comment to the browser, not report text
+
+
 def test_docx_with_external_entity_is_read_without_resolving_it(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     listener = socket.socket()

@@ -140,6 +140,11 @@ class _Extractor(HTMLParser):
         else:
             self._buffer.append(_SPACE.sub(" ", data))
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # A browser reads any "<![…" in a page as a comment up to the next ">". html.parser raises an
+        # AssertionError on a keyword it does not know (<![foo[) or on none (<![ x), ending the whole file.
+        return self.parse_bogus_comment(i, report)
+
     def close(self) -> None:
         super().close()
         self._end_row()
