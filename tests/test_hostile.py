@@ -173,6 +173,18 @@ def test_page_whose_meta_charset_lies(tmp_path: Path, capsys: pytest.CaptureFixt
     assert any("gb2312" in warning for warning in document["warnings"])
 
 
+@pytest.mark.parametrize("charset", ["undefined", "unicode_escape", "utf-16", "utf-7", "palmos"])
+def test_gbk_page_declaring_a_charset_no_browser_knows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        charset: str) -> None:
+    """Python knows these codecs, browsers do not: the declaration is ignored and the bytes say GBK."""
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8").replace("charset=utf-8", f"charset={charset}")
+    path = tmp_path / "declared.html"
+    path.write_bytes(page.encode("gbk"))
+    document = _checked(capsys, path)
+    assert document["title"] == SEED_TITLE and document["encoding"] == "gb18030"
+    assert document["metadata"]["publisher"]["value"] == "西湖区司法局"
+
+
 def test_utf8_truncated_mid_character(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = (SAMPLES / "xihu-2021.html").read_bytes()
     cut = data.index("加大考核结果运用".encode()) + 2  # inside 加, in the last paragraph

@@ -226,6 +226,16 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "ascii"
               "iso8859-1": "cp1252"}
 
 
+# What pages are written in (the WHATWG Encoding Standard's encodings, and the aliases Chinese sites use).
+# Python knows many more codecs — undefined, unicode_escape, utf-7, EBCDIC, palmos — that no browser does:
+# a page declaring one of them is read as if it declared nothing, as a browser reads it.
+_WEB_CHARSETS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "ascii", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis",
+    "iso2022_jp", "euc_kr", "cp949", "cp866", "cp874", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    *(f"iso8859-{part}" for part in range(1, 17) if part != 12), *(f"cp{page}" for page in range(1250, 1259)),
+))
+
+
 def declared_charset(data: bytes) -> tuple[str, str] | None:
     """(name as written, codec to use) of the charset a page declares in its first 4 KB, if any."""
     match = _DECLARED.search(data[:4096])
@@ -235,6 +245,8 @@ def declared_charset(data: bytes) -> tuple[str, str] | None:
     try:
         canonical = codecs.lookup(name).name
     except LookupError:
+        return None
+    if canonical not in _WEB_CHARSETS:
         return None
     return name, _SUPERSETS.get(canonical, canonical)
 
