@@ -307,6 +307,29 @@ def test_batch_of_formats_with_bad_files(tmp_path: Path, capsys: pytest.CaptureF
         assert "不是有效的 Word 文件" in captured.out and "不是有效的 PDF 文件" in captured.out
 
 
+@pytest.mark.parametrize("tail", [
+    "<!--x>" * 400_000,  # comments that never close, each with a > after it
+    "</" * 1_000_000,  # end tags with no > anywhere after them
+    "<?" * 1_000_000,
+    "<a" * 1_000_000,
+], ids=["unclosed-comments", "end-tags", "instructions", "start-tags"])
+def test_page_ending_in_markup_that_never_closes_is_read_in_bounded_time(tmp_path: Path, tail: str) -> None:
+    """html.parser searched to the end of the page again at each of these: 2 MB took hours. A browser
+    shows nothing of them, and neither do we; a hang fails by timeout."""
+    import subprocess
+    import sys
+
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8") + tail  # a page cut short, or hostile
+    path = tmp_path / "tail.html"
+    path.write_text(page, encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "compliance", "check", "--format", "json", str(path)],
+                               capture_output=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stderr.decode()
+    document = json.loads(completed.stdout)["documents"][0]
+    assert document["title"] == SEED_TITLE and document["metadata"]["publisher"]["value"] == "西湖区司法局"
+    assert "<!--" not in json.dumps(document, ensure_ascii=False)
+
+
 @pytest.mark.parametrize("bait", [
     "“" * 100_000,  # a hundred thousand unpaired quotes: one finding each, capped
     "在个" * 50_000,  # a measure word without its number, fifty thousand times
