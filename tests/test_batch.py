@@ -187,6 +187,36 @@ def test_a_bug_met_while_reading_one_file_costs_only_that_file(tmp_path: Path, m
     assert error["code"] == "internal" and "AssertionError" in error["message"] and str(page) in error["message"]
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已中断"), ("en", "interrupted")])
+def test_ctrl_c_during_a_batch_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    for index in range(3):
+        shutil.copy(SEED, tmp_path / f"{index}.txt")
+    original = batch.check_path
+
+    def check_path(path: Path, settings: batch.Settings):  # type: ignore[no-untyped-def]
+        if path.name == "1.txt":
+            raise KeyboardInterrupt  # the user pressed Ctrl-C while this file was checked
+        return original(path, settings)
+
+    monkeypatch.setattr(batch, "check_path", check_path)
+    assert main(["check", "--lang", lang, "--format", "json", "--jobs", "1", str(tmp_path)]) == 130
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_ctrl_c_leaves_a_worker_process_to_finish_its_chunk_in_silence() -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the parent may answer (see above); a
+    worker neither prints a traceback of its own nor dies halfway through sending its results back."""
+    import subprocess
+    import sys
+
+    worker = ("import os, signal\nfrom compliance import batch\nfrom compliance.pipeline import Settings\n"
+              "batch._init(Settings())\nos.kill(os.getpid(), signal.SIGINT)\nprint('still checking')\n")
+    completed = subprocess.run([sys.executable, "-c", worker], capture_output=True, timeout=60, check=False)
+    assert completed.returncode == 0 and completed.stdout == b"still checking\n" and completed.stderr == b""
+
+
 def test_progress_passes_every_result_through_unchanged() -> None:
     from compliance.progress import track
 

@@ -258,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                           width=args.width, color=False if args.no_color else None)
         runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
         return runner(args, options, config)
+    except KeyboardInterrupt:  # Ctrl-C: what was written so far stays; no traceback
+        print(f"compliance: {text('cli.interrupted').get(args.lang or lang)}", file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except ComplianceError as error:
         print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR

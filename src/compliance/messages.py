@@ -302,6 +302,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx.summary_sheet": ("汇总", "Summary"),
     "xlsx.findings_sheet": ("问题明细", "Findings"),
     "cli.no_inputs": ("没有找到可检查的文件：{paths}", "no files to check in: {paths}"),
+    "cli.interrupted": ("已中断（Ctrl-C），结果不完整", "interrupted (Ctrl-C); the results are incomplete"),
     "cli.output_error": ("无法写出结果：{reason}", "cannot write the output: {reason}"),
     "parse.facts": ("基本信息", "Facts"),
     "parse.encoding": ("格式与编码", "Format and encoding"),
