@@ -108,6 +108,19 @@ def test_github_escaping_follows_the_actions_rules() -> None:
     assert line == "::warning file=a%2Cb%3Ac.txt,line=3,title=t%3A x%2C y::50%25 done%0Anext: line"
 
 
+def test_github_verdict_lines_cannot_be_taken_for_workflow_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A pull request may add a report under any name: its verdict line must not issue a command of its own."""
+    for name in ("::notice::forged.txt", "n\n::warning::forged.txt"):
+        shutil.copy(SAMPLES / "late-2022.txt", tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    _, out = _run(capsys, "--format", "github", ".")
+    commands = [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    assert commands and all(re.match(r"::(error|warning|notice) file=", line) for line in commands)
+    verdicts = [line for line in out.splitlines() if not line.lstrip().startswith("::")]
+    assert len(verdicts) == 2 and all("88.0" in line and "forged.txt" in line for line in verdicts)
+
+
 def test_csv_opens_in_excel_with_a_bom_and_one_row_per_document(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = _run(capsys, "--format", "csv", str(batch))
     assert out.startswith("\ufeff")

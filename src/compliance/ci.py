@@ -207,6 +207,13 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _plain_line(value: str) -> str:
+    """A value that opens a log line but must not issue a command: no line break, and no "::" to open it
+    (a pull request may add a report named "x\n::warning::…" or "::notice::…")."""
+    escaped = _escape_data(value)
+    return escaped.replace(":", "%3A", 1) if escaped.lstrip().startswith("::") else escaped
+
+
 def annotation(level: str, message: str, **properties: object) -> str:
     """One workflow command, escaped as the Actions runner expects."""
     props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items()
@@ -234,4 +241,4 @@ def render_github(results: Iterable[Result], out: TextIO, options: Options) -> N
                     endColumn=location.get("end_column"), title=f"{finding['title']} [{finding['rule_id']}]",
                 ) + "\n")
         verdict = _t("ui.passed" if document["passed"] else "ui.failed", options.lang)
-        out.write(f"{path}: {document['score']} {document['grade'] or ''} {verdict}\n")
+        out.write(f"{_plain_line(path)}: {document['score']} {document['grade'] or ''} {verdict}\n")
