@@ -72,6 +72,16 @@ def test_fail_under_raises_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
     assert "99.5" in _json(capsys)["documents"][0]["gate"][0]
 
 
+@pytest.mark.parametrize("score", ["nan", "150", "-5", "inf"])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "0 到 100"), ("en", "0 to 100")])
+def test_fail_under_outside_the_score_range_is_a_usage_error(capsys: pytest.CaptureFixture[str], score: str,
+                                                             lang: str, said: str) -> None:
+    """nan passed every report whatever its score, 150 failed every one: neither is a bar a score can meet."""
+    assert main(["check", "--lang", lang, "--format", "json", "--fail-under", score, str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--fail-under" in captured.err and said in captured.err and score in captured.err
+
+
 def test_broken_pack_exits_two_and_names_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text("id: x\nrules:\n  - {id: custom.a, kind: nonsense, category: quality, severity: error, title: {zh: 甲}}\n",

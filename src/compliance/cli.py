@@ -157,6 +157,9 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
         raise ConfigError(text("cli.binary_needs_output", format=output_format))
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(text("cli.bad_jobs", jobs=args.jobs))
+    # Written so that nan fails too: every comparison with it is false, so it would pass every report.
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
     items = list(batch.expand(args.paths))
     if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")

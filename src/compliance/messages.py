@@ -250,6 +250,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- batch, exports, CI formats (add keys here)
     "cli.binary_needs_output": ("--format {format} 输出二进制文件，请用 --output 指定文件名",
                                 "--format {format} writes a binary file: name it with --output"),
+    "cli.bad_fail_under": ("--fail-under 必须是 0 到 100 之间的分数，而不是 {score}",
+                           "--fail-under must be a score from 0 to 100, not {score}"),
     "cli.bad_jobs": ("--jobs 必须是正整数，而不是 {jobs}", "--jobs must be a positive number, not {jobs}"),
     "baseline.invalid": ("基线文件 {path} 无法使用：{reason}", "baseline file {path} cannot be used: {reason}"),
     "baseline.known": ("基线中已有", "in baseline"),
