@@ -148,6 +148,24 @@ def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.
     assert "baseline.json" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("content", [
+    '{"version": 1, "tool": "compliance", "documents": {"r.txt": {"05651b65f0b75c9eeed9": "1"}}}',  # hand-edited
+    '{"documents": [{"path": "r.txt", "findings": []}], "summary": {}}',  # a --format json report
+    '{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}',  # SARIF
+    '{"documents": {"r.txt": 5}}',
+    '[1, 2]',
+], ids=["counts-as-text", "json-report", "sarif", "count-for-a-file", "a-list"])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "不是本工具记录的基线文件"), ("en", "not a baseline this tool recorded")])
+def test_a_foreign_or_edited_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            content: str, lang: str, said: str) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    assert main(["check", "--lang", lang, "--format", "json", "--baseline", str(baseline), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and str(baseline) in captured.err and said in captured.err
+    assert "object" not in captured.err and "internal" not in captured.err and "内部错误" not in captured.err
+
+
 def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from compliance import engine

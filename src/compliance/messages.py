@@ -254,6 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "--fail-under must be a score from 0 to 100, not {score}"),
     "cli.bad_jobs": ("--jobs 必须是正整数，而不是 {jobs}", "--jobs must be a positive number, not {jobs}"),
     "baseline.invalid": ("基线文件 {path} 无法使用：{reason}", "baseline file {path} cannot be used: {reason}"),
+    "baseline.not_ours": ("基线文件 {path} 不是本工具记录的基线文件（给 --baseline 一个新文件名即可重新记录）",
+                          "baseline file {path} is not a baseline this tool recorded (give --baseline a new file name to record one)"),
     "baseline.known": ("基线中已有", "in baseline"),
     "progress.checking": ("检查中", "Checking"),
     "progress.rate": ("{rate} 份/秒", "{rate}/s"),
