@@ -104,6 +104,21 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _refused(capsys, path, "invalid")
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "用 AES 加密"), ("en", "AES-encrypted")])
+def test_pdf_locked_with_aes_but_no_password_to_open_it(capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    """Sites often publish PDFs locked against copying (AES, an owner password only): any reader opens them.
+    Made by pypdf with cryptography: a blank page, encrypt(user_password="", algorithm="AES-128")."""
+    import importlib.util
+
+    path = Path(__file__).parent / "data" / "aes-owner-password-only.pdf"
+    if importlib.util.find_spec("cryptography") is not None:
+        _refused(capsys, path, "no_text", args=("--lang", lang))  # read: it only has no text
+        return
+    error = _refused(capsys, path, "encrypted", args=("--lang", lang))
+    assert said in error["message"] and "pip install cryptography" in error["message"]
+    assert "不是有效的 PDF" not in error["message"] and "not a valid PDF" not in error["message"]
+
+
 def test_zip_bomb_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package, \

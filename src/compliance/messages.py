@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.no_text": ("{path}：PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）",
                      "{path}: no text layer; OCR it first (a scanned PDF?)"),
     "read.pdf_encrypted": ("{path}：PDF 已加密，无法读取", "{path}: the PDF is encrypted and cannot be read"),
+    "read.pdf_needs_cryptography": (
+        "{path}：PDF 用 AES 加密（多为禁止复制、打印，打开无需密码），读取它需要 cryptography 包：pip install cryptography",
+        "{path}: the PDF is AES-encrypted (usually against copying or printing; it opens without a password); "
+        "reading it needs the cryptography package: pip install cryptography"),
     "read.pdf_pages": ("{path}：PDF 有 {pages} 页，超过上限 {limit} 页", "{path}: the PDF has {pages} pages, over the limit of {limit}"),
     # rule packs
     "pack.not_found": ("规则包 {path} 不存在", "rule pack {path} does not exist"),
