@@ -138,6 +138,31 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert json.loads(target.read_text(encoding="utf-8"))["documents"][0]["year"] == 2021
 
 
+@pytest.mark.parametrize(("fmt", "name"), [("markdown", "SUMMARY.md"), ("html", "index.html")])
+def test_an_output_written_into_the_folder_checked_is_not_checked_the_next_time(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str) -> None:
+    """A CI job writes its summary next to the reports; its second run must not check (and fail on) it."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_bytes(SEED.read_bytes())
+    (reports / "b.md").write_bytes((SAMPLES / "complete-2023.md").read_bytes())
+    target = reports / name
+    for _ in range(2):
+        assert main(["check", "--format", fmt, "--output", str(target), str(reports)]) == 0
+        assert "a.txt" in target.read_text(encoding="utf-8") and name not in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "会被覆盖"), ("en", "would be overwritten")])
+def test_output_naming_a_report_checked_is_refused_before_it_is_overwritten(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes(SEED.read_bytes())
+    assert main(["check", "--lang", lang, "--format", "json", "--output", str(report), str(report)]) == 2
+    assert report.read_bytes() == SEED.read_bytes()  # the author's report is still there
+    err = capsys.readouterr().err
+    assert said in err and str(report) in err
+
+
 def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--no-color", "--width", "140", str(SEED)]) == 0
     out = capsys.readouterr().out

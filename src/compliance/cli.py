@@ -119,6 +119,27 @@ def _write(render: Callable[[TextIO], None], output: str | None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _without_output(items: list[batch.Input], output: str | None, paths: Sequence[str]) -> list[batch.Input]:
+    """The inputs, less the output file: last run's summary written into the folder checked (reports/SUMMARY.md)
+    is not a report. An output named as an input is refused before opening it for writing empties it."""
+    target = _identity(output) if output is not None else None
+    if target is None:
+        return items
+    kept = [item for item in items if item.data is not None or _identity(item.path) != target]
+    if len(kept) < len(items) and any(_identity(path) == target for path in paths if path != batch.STDIN):
+        raise ConfigError(text("cli.output_is_input", path=output))
+    return kept
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The file a path names (device, inode), whatever way it is written; None when there is none."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
 def _settings(args: argparse.Namespace, config: Config, *, entries: str | None) -> Settings:
     rules = _setting(args, config, "rules")
     profile = _setting(args, config, "profile")
@@ -160,7 +181,7 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
     # Written so that nan fails too: every comparison with it is false, so it would pass every report.
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
-    items = list(batch.expand(args.paths))
+    items = _without_output(list(batch.expand(args.paths)), output, args.paths)
     if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
     # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.

@@ -311,6 +311,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx.findings_sheet": ("问题明细", "Findings"),
     "cli.no_inputs": ("没有找到可检查的文件：{paths}", "no files to check in: {paths}"),
     "cli.interrupted": ("已中断（Ctrl-C），结果不完整", "interrupted (Ctrl-C); the results are incomplete"),
+    "cli.output_is_input": ("--output {path} 也是要检查的报告，写出结果时它会被覆盖；请换一个输出文件名",
+                            "--output {path} is also a report to check and would be overwritten; choose another output file"),
     "cli.output_error": ("无法写出结果：{reason}", "cannot write the output: {reason}"),
     "parse.facts": ("基本信息", "Facts"),
     "parse.encoding": ("格式与编码", "Format and encoding"),
