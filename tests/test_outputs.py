@@ -95,6 +95,20 @@ def test_junit_has_a_suite_per_document_and_a_case_per_rule(batch: Path, capsys:
     assert topic is not None and topic.find("failure") is None
 
 
+def test_junit_stays_well_formed_xml_when_a_report_holds_control_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Text copied out of Word keeps its manual line breaks (\v) and page breaks (\f): XML 1.0 forbids them."""
+    lines = (SAMPLES / "late-2022.txt").read_text(encoding="utf-8").split("\n")
+    lines[20:20] = ["联系人：某某\v联系电话：待补充。\f"]
+    report = tmp_path / "copied-from-word.txt"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    _, out = _run(capsys, "--format", "junit", str(report))
+    suite = ET.fromstring(out).find("testsuite")  # the CI's JUnit reader must be able to read it
+    assert suite is not None
+    failure = suite.find("testcase[@name='quality.placeholders 不得保留模板占位符']/failure")
+    assert failure is not None and "某某" in (failure.text or "") and "待补充" in (failure.text or "")
+
+
 def test_github_annotations_carry_file_and_line(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = _run(capsys, "--format", "github", str(batch))
     late = next(line for line in out.splitlines() if "timeliness.deadline" in line)
