@@ -82,6 +82,17 @@ def test_fail_under_outside_the_score_range_is_a_usage_error(capsys: pytest.Capt
     assert captured.out == "" and "--fail-under" in captured.err and said in captured.err and score in captured.err
 
 
+@pytest.mark.parametrize("command", [["check"], ["parse"], ["rules", "list"]], ids=["check", "parse", "rules-list"])
+@pytest.mark.parametrize("width", ["0", "-5"])
+def test_a_width_nothing_fits_in_is_a_usage_error(capsys: pytest.CaptureFixture[str], command: list[str],
+                                                  width: str) -> None:
+    """The terminal report used to print nothing at all (exit 0): the author saw an empty screen."""
+    paths = [str(SEED)] if command[0] != "rules" else []
+    assert main([*command, "--width", width, *paths]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--width" in captured.err and width in captured.err and "20" in captured.err
+
+
 def test_broken_pack_exits_two_and_names_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text("id: x\nrules:\n  - {id: custom.a, kind: nonsense, category: quality, severity: error, title: {zh: 甲}}\n",

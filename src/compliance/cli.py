@@ -21,6 +21,8 @@ from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
 from .structure import build
 
+MIN_WIDTH = 20  # the narrowest terminal report that still shows each label beside its value
+
 DEFAULTS: dict[str, Any] = {
     "rules": None, "profile": "auto", "format": "table", "output": None, "lang": "zh", "verbose": False,
     "fail_under": None, "fail_on": "error", "max_bytes": DEFAULT_MAX_BYTES,
@@ -276,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed usage or help already
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.ERROR
     try:
+        if args.width is not None and args.width < MIN_WIDTH:  # rich draws nothing at all in no columns
+            raise ConfigError(text("cli.bad_width", width=args.width, minimum=MIN_WIDTH))
         config = _config(args)
         options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
                           if args.command == "check" else False,
