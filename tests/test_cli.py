@@ -93,6 +93,15 @@ def test_a_width_nothing_fits_in_is_a_usage_error(capsys: pytest.CaptureFixture[
     assert captured.out == "" and "--width" in captured.err and width in captured.err and "20" in captured.err
 
 
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_a_size_limit_no_file_can_meet_is_a_usage_error(capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    """It used to refuse every file of the batch, each "over the limit of -1 bytes", as if the files were at fault."""
+    assert main(["check", "--format", "json", "--max-bytes", limit, str(SEED), str(SAMPLES / "late-2022.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--max-bytes" in captured.err and limit in captured.err
+    assert "late-2022" not in captured.err
+
+
 def test_broken_pack_exits_two_and_names_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = tmp_path / "pack.yaml"
     pack.write_text("id: x\nrules:\n  - {id: custom.a, kind: nonsense, category: quality, severity: error, title: {zh: 甲}}\n",

@@ -280,6 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.width is not None and args.width < MIN_WIDTH:  # rich draws nothing at all in no columns
             raise ConfigError(text("cli.bad_width", width=args.width, minimum=MIN_WIDTH))
+        if args.max_bytes is not None and args.max_bytes < 1:  # it would refuse every file, blaming the file
+            raise ConfigError(text("cli.bad_max_bytes", limit=args.max_bytes))
         config = _config(args)
         options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
                           if args.command == "check" else False,

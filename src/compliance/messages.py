@@ -257,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.bad_fail_under": ("--fail-under 必须是 0 到 100 之间的分数，而不是 {score}",
                            "--fail-under must be a score from 0 to 100, not {score}"),
     "cli.bad_width": ("--width 至少为 {minimum}（列），而不是 {width}", "--width must be at least {minimum} (columns), not {width}"),
+    "cli.bad_max_bytes": ("--max-bytes 必须是正整数（字节），而不是 {limit}", "--max-bytes must be a positive number of bytes, not {limit}"),
     "cli.bad_jobs": ("--jobs 必须是正整数，而不是 {jobs}", "--jobs must be a positive number, not {jobs}"),
     "baseline.invalid": ("基线文件 {path} 无法使用：{reason}", "baseline file {path} cannot be used: {reason}"),
     "baseline.not_ours": ("基线文件 {path} 不是本工具记录的基线文件（给 --baseline 一个新文件名即可重新记录）",
