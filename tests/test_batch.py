@@ -166,6 +166,17 @@ def test_a_foreign_or_edited_baseline_file_is_a_clear_error(tmp_path: Path, caps
     assert "object" not in captured.err and "internal" not in captured.err and "内部错误" not in captured.err
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "无法记录基线"), ("en", "cannot record the baseline")])
+def test_a_baseline_that_cannot_be_recorded_is_refused_before_the_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    """It used to check and print every report, then fail with "cannot write the output: [Errno 2] …"."""
+    baseline = tmp_path / "no-such-folder" / "baseline.json"
+    assert main(["check", "--lang", lang, "--format", "json", "--baseline", str(baseline), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and said in captured.err and str(baseline) in captured.err
+    assert "Errno" not in captured.err
+
+
 def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from compliance import engine

@@ -86,6 +86,8 @@ class Baseline:
     @classmethod
     def open(cls, path: Path) -> Baseline:
         if not path.exists():
+            if not path.parent.is_dir():  # found out now, not once every report has been checked and printed
+                raise ConfigError(text("baseline.no_folder", path=path))
             return cls(path=path, recording=True)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -127,4 +129,7 @@ class Baseline:
         """Write the recorded findings (only when this run recorded them)."""
         data = {"version": FORMAT_VERSION, "tool": "compliance",
                 "documents": {path: dict(sorted(counts.items())) for path, counts in self.documents.items()}}
-        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as error:  # the output was written: say it is the baseline that was not
+            raise ConfigError(text("baseline.unwritable", path=self.path, reason=error.strerror or error)) from error

@@ -262,6 +262,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "baseline.invalid": ("基线文件 {path} 无法使用：{reason}", "baseline file {path} cannot be used: {reason}"),
     "baseline.not_ours": ("基线文件 {path} 不是本工具记录的基线文件（给 --baseline 一个新文件名即可重新记录）",
                           "baseline file {path} is not a baseline this tool recorded (give --baseline a new file name to record one)"),
+    "baseline.no_folder": ("无法记录基线 {path}：所在的文件夹不存在", "cannot record the baseline {path}: its folder does not exist"),
+    "baseline.unwritable": ("无法记录基线 {path}：{reason}", "cannot record the baseline {path}: {reason}"),
     "baseline.known": ("基线中已有", "in baseline"),
     "progress.checking": ("检查中", "Checking"),
     "progress.rate": ("{rate} 份/秒", "{rate}/s"),
