@@ -345,6 +345,23 @@ def test_page_ending_in_markup_that_never_closes_is_read_in_bounded_time(tmp_pat
     assert "<!--" not in json.dumps(document, ensure_ascii=False)
 
 
+def test_docx_with_a_table_row_of_300_000_cells_is_read_in_bounded_time(tmp_path: Path) -> None:
+    """A Word file of 150 KB: reading the row once took minutes (lxml cleared it in quadratic time while a
+    reference to the row was alive); a hang fails by timeout."""
+    import subprocess
+    import sys
+
+    body = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cell = "<w:tc><w:p><w:r><w:t>—</w:t></w:r></w:p></w:tc>"  # an empty form's dashes
+    table = f"<w:tbl><w:tr>{cell * 300_000}</w:tr></w:tbl>"
+    path = _docx(tmp_path / "wide.docx", f"<w:document {W_NS}><w:body>{_paragraphs(*body)}{table}</w:body></w:document>")
+    completed = subprocess.run([sys.executable, "-m", "compliance", "check", "--format", "json", str(path)],
+                               capture_output=True, timeout=120, check=False)
+    assert completed.returncode in (0, 1), completed.stderr.decode()
+    document = json.loads(completed.stdout)["documents"][0]
+    assert document["title"] == SEED_TITLE and document["parts"]["next_year_plan"]["found"]
+
+
 @pytest.mark.parametrize("bait", [
     "“" * 100_000,  # a hundred thousand unpaired quotes: one finding each, capped
     "在个" * 50_000,  # a measure word without its number, fifty thousand times
