@@ -362,6 +362,21 @@ def test_docx_with_a_table_row_of_300_000_cells_is_read_in_bounded_time(tmp_path
     assert document["title"] == SEED_TITLE and document["parts"]["next_year_plan"]["found"]
 
 
+def test_a_table_pasted_as_one_line_of_a_million_figures_is_checked_in_bounded_time(tmp_path: Path) -> None:
+    """Each figure's check for list numbering sliced the line up to it: quadratic, minutes for these 3 MB.
+    A hang fails by timeout."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "pasted-table.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") + "\n附表：" + "12 " * 1_000_000 + "\n", encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "compliance", "check", "--format", "json", str(path)],
+                               capture_output=True, timeout=120, check=False)
+    assert completed.returncode in (0, 1), completed.stderr.decode()
+    document = json.loads(completed.stdout)["documents"][0]
+    assert document["title"] == SEED_TITLE and document["indicators"]["reconsideration_received"]["value"] == 39
+
+
 @pytest.mark.parametrize("bait", [
     "“" * 100_000,  # a hundred thousand unpaired quotes: one finding each, capped
     "在个" * 50_000,  # a measure word without its number, fifty thousand times
