@@ -183,6 +183,19 @@ def test_output_naming_a_report_checked_is_refused_before_it_is_overwritten(
     assert said in err and str(report) in err
 
 
+@pytest.mark.parametrize(("where", "zh", "en"), [
+    ("no-such-folder/out.json", "所在的文件夹不存在", "its folder does not exist"),
+    (".", "是文件夹", "is a folder"),
+], ids=["missing-folder", "a-folder"])
+def test_an_output_that_cannot_be_written_is_explained_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, zh: str, en: str) -> None:
+    target = tmp_path / where
+    for lang, said in (("zh", zh), ("en", en)):
+        assert main(["check", "--lang", lang, "--format", "json", "--output", str(target), str(SEED)]) == 2
+        err = capsys.readouterr().err
+        assert said in err and str(target) in err and "Errno" not in err
+
+
 def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--no-color", "--width", "140", str(SEED)]) == 0
     out = capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +16,7 @@ from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError, DocumentError
 from .formatters import BINARY_FORMATS, FORMATTERS, Options
 from .messages import text
-from .model import ExitCode, Severity
+from .model import ExitCode, Severity, Text
 from .pipeline import Settings, index_by_issuer
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
@@ -268,6 +269,18 @@ def _escape_what_output_cannot_encode() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+# The usual reasons an output cannot be written, in the user's language; any other keeps the system's words.
+_OUTPUT_PROBLEMS = {errno.ENOENT: "cli.output_no_folder", errno.EISDIR: "cli.output_is_folder",
+                    errno.EACCES: "cli.output_permission", errno.ENOSPC: "cli.output_disk_full"}
+
+
+def _output_problem(error: OSError) -> Text:
+    key = _OUTPUT_PROBLEMS.get(error.errno or 0)
+    if key is None or error.filename is None:
+        return text("cli.output_error", reason=error)
+    return text(key, path=error.filename)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     _escape_what_output_cannot_encode()
@@ -295,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {text('cli.output_error', reason=error).get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {_output_problem(error).get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except Exception as error:  # a bug of ours: one clear line, the details only when asked for
         if os.environ.get("COMPLIANCE_DEBUG"):
