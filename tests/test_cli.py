@@ -28,6 +28,23 @@ def test_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert "--no-such-flag" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "--format", "xlsxx", "a.txt"], "--format/-f 不能取 'xlsxx'（可选："),
+    (["check", "--jobs", "two", "a.txt"], "--jobs/-j 需要整数，而不是 'two'"),
+    (["check", "--fail-under", "八十", "a.txt"], "--fail-under 需要数字，而不是 '八十'"),
+    (["check", "--output"], "--output/-o 后面缺少值"),
+    (["check"], "缺少参数：PATH"),
+    (["check", "--no-such-flag", "a.txt"], "无法识别的参数：--no-such-flag"),
+], ids=["choice", "int", "float", "value", "required", "unrecognized"])
+def test_usage_errors_are_in_chinese_by_default(capsys: pytest.CaptureFixture[str], argv: list[str], said: str) -> None:
+    """argparse's own words were English even for a user who never asked for English."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert said in err and "错误" in err and "error:" not in err
+    assert main([*argv, "--lang", "en"]) == 2
+    assert "error:" in capsys.readouterr().err  # English when asked for
+
+
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
 

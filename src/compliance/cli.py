@@ -6,10 +6,11 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__, batch, resources
 from .config import Config, discover, load_config
@@ -39,11 +40,37 @@ def _lang(argv: Sequence[str]) -> str:
     return "zh"
 
 
+# argparse's own error messages (Python 3.11 wording) and the catalogue's key for each; any other is left as is.
+_USAGE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"argument (?P<argument>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "usage.invalid_choice"),
+    (r"argument (?P<argument>\S+): invalid int value: (?P<value>.+)", "usage.invalid_int"),
+    (r"argument (?P<argument>\S+): invalid float value: (?P<value>.+)", "usage.invalid_float"),
+    (r"argument (?P<argument>\S+): expected one argument", "usage.expected_value"),
+    (r"the following arguments are required: (?P<arguments>.+)", "usage.required"),
+    (r"unrecognized arguments: (?P<arguments>.+)", "usage.unrecognized"),
+))
+
+
+def _usage_error(message: str) -> Text:
+    """argparse's message in both languages: its English as it is, the Chinese from the catalogue."""
+    for pattern, key in _USAGE_ERRORS:
+        if (match := pattern.fullmatch(message)) is not None:
+            return Text(zh=text(key, **match.groupdict()).zh, en=message)
+    return Text(zh=message, en=message)
+
+
 def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str, **values: Any) -> str:
         return text(f"help.{key}", **values).get(lang)
 
-    parser = argparse.ArgumentParser(prog="compliance", description=h("description"))
+    class Parser(argparse.ArgumentParser):
+        """argparse, its usage errors in the user's language (it says them in English only)."""
+
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(ExitCode.ERROR, f"{self.prog}: {text('usage.error', message=_usage_error(message).get(lang)).get(lang)}\n")
+
+    parser = Parser(prog="compliance", description=h("description"))
     parser.add_argument("--version", action="version", version=f"compliance {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse,rules}")
 
