@@ -148,6 +148,35 @@ def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.
     assert "baseline.json" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("content", [
+    '{"version": 1, "tool": "compliance", "documents": {"r.txt": {"05651b65f0b75c9eeed9": "1"}}}',  # hand-edited
+    '{"documents": [{"path": "r.txt", "findings": []}], "summary": {}}',  # a --format json report
+    '{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}',  # SARIF
+    '{"documents": {"r.txt": 5}}',
+    '[1, 2]',
+], ids=["counts-as-text", "json-report", "sarif", "count-for-a-file", "a-list"])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "不是本工具记录的基线文件"), ("en", "not a baseline this tool recorded")])
+def test_a_foreign_or_edited_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            content: str, lang: str, said: str) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    assert main(["check", "--lang", lang, "--format", "json", "--baseline", str(baseline), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and str(baseline) in captured.err and said in captured.err
+    assert "object" not in captured.err and "internal" not in captured.err and "内部错误" not in captured.err
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "无法记录基线"), ("en", "cannot record the baseline")])
+def test_a_baseline_that_cannot_be_recorded_is_refused_before_the_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    """It used to check and print every report, then fail with "cannot write the output: [Errno 2] …"."""
+    baseline = tmp_path / "no-such-folder" / "baseline.json"
+    assert main(["check", "--lang", lang, "--format", "json", "--baseline", str(baseline), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and said in captured.err and str(baseline) in captured.err
+    assert "Errno" not in captured.err
+
+
 def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from compliance import engine
@@ -165,6 +194,56 @@ def test_a_bug_met_on_one_file_costs_only_that_file(monkeypatch: pytest.MonkeyPa
     assert documents[0]["passed"] and documents[0]["error"] is None
     assert documents[1]["error"]["code"] == "internal" and "ZeroDivisionError: boom" in documents[1]["error"]["message"]
     assert "timeliness.deadline" in documents[1]["error"]["message"]  # names the rule that failed
+
+
+def test_a_bug_met_while_reading_one_file_costs_only_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.readers import READERS
+
+    def read_html(path: Path, data: bytes):  # type: ignore[no-untyped-def]
+        raise AssertionError("unknown status keyword 'foo' in marked section")  # what html.parser once raised
+
+    monkeypatch.setitem(READERS, ".html", read_html)
+    page = tmp_path / "b-page.html"
+    page.write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
+    shutil.copy(SEED, tmp_path / "a-seed.txt")
+    shutil.copy(SAMPLES / "late-2022.txt", tmp_path / "c-late.txt")
+    assert main(["check", "--format", "json", "--jobs", "1", str(tmp_path)]) == 2
+    documents = _json(capsys)["documents"]  # the whole batch, as valid JSON
+    assert [Path(d["path"]).name for d in documents] == ["a-seed.txt", "b-page.html", "c-late.txt"]
+    assert documents[0]["passed"] and documents[2]["score"] is not None
+    error = documents[1]["error"]
+    assert error["code"] == "internal" and "AssertionError" in error["message"] and str(page) in error["message"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已中断"), ("en", "interrupted")])
+def test_ctrl_c_during_a_batch_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    for index in range(3):
+        shutil.copy(SEED, tmp_path / f"{index}.txt")
+    original = batch.check_path
+
+    def check_path(path: Path, settings: batch.Settings):  # type: ignore[no-untyped-def]
+        if path.name == "1.txt":
+            raise KeyboardInterrupt  # the user pressed Ctrl-C while this file was checked
+        return original(path, settings)
+
+    monkeypatch.setattr(batch, "check_path", check_path)
+    assert main(["check", "--lang", lang, "--format", "json", "--jobs", "1", str(tmp_path)]) == 130
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_ctrl_c_leaves_a_worker_process_to_finish_its_chunk_in_silence() -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the parent may answer (see above); a
+    worker neither prints a traceback of its own nor dies halfway through sending its results back."""
+    import subprocess
+    import sys
+
+    worker = ("import os, signal\nfrom compliance import batch\nfrom compliance.pipeline import Settings\n"
+              "batch._init(Settings())\nos.kill(os.getpid(), signal.SIGINT)\nprint('still checking')\n")
+    completed = subprocess.run([sys.executable, "-c", worker], capture_output=True, timeout=60, check=False)
+    assert completed.returncode == 0 and completed.stdout == b"still checking\n" and completed.stderr == b""
 
 
 def test_progress_passes_every_result_through_unchanged() -> None:

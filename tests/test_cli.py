@@ -28,6 +28,23 @@ def test_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert "--no-such-flag" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "--format", "xlsxx", "a.txt"], "--format/-f 不能取 'xlsxx'（可选："),
+    (["check", "--jobs", "two", "a.txt"], "--jobs/-j 需要整数，而不是 'two'"),
+    (["check", "--fail-under", "八十", "a.txt"], "--fail-under 需要数字，而不是 '八十'"),
+    (["check", "--output"], "--output/-o 后面缺少值"),
+    (["check"], "缺少参数：PATH"),
+    (["check", "--no-such-flag", "a.txt"], "无法识别的参数：--no-such-flag"),
+], ids=["choice", "int", "float", "value", "required", "unrecognized"])
+def test_usage_errors_are_in_chinese_by_default(capsys: pytest.CaptureFixture[str], argv: list[str], said: str) -> None:
+    """argparse's own words were English even for a user who never asked for English."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert said in err and "错误" in err and "error:" not in err
+    assert main([*argv, "--lang", "en"]) == 2
+    assert "error:" in capsys.readouterr().err  # English when asked for
+
+
 def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
 
@@ -70,6 +87,36 @@ def test_failing_report_exits_one(capsys: pytest.CaptureFixture[str]) -> None:
 def test_fail_under_raises_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--format", "json", "--fail-under", "99.5", str(SEED)]) == 1
     assert "99.5" in _json(capsys)["documents"][0]["gate"][0]
+
+
+@pytest.mark.parametrize("score", ["nan", "150", "-5", "inf"])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "0 到 100"), ("en", "0 to 100")])
+def test_fail_under_outside_the_score_range_is_a_usage_error(capsys: pytest.CaptureFixture[str], score: str,
+                                                             lang: str, said: str) -> None:
+    """nan passed every report whatever its score, 150 failed every one: neither is a bar a score can meet."""
+    assert main(["check", "--lang", lang, "--format", "json", "--fail-under", score, str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--fail-under" in captured.err and said in captured.err and score in captured.err
+
+
+@pytest.mark.parametrize("command", [["check"], ["parse"], ["rules", "list"]], ids=["check", "parse", "rules-list"])
+@pytest.mark.parametrize("width", ["0", "-5"])
+def test_a_width_nothing_fits_in_is_a_usage_error(capsys: pytest.CaptureFixture[str], command: list[str],
+                                                  width: str) -> None:
+    """The terminal report used to print nothing at all (exit 0): the author saw an empty screen."""
+    paths = [str(SEED)] if command[0] != "rules" else []
+    assert main([*command, "--width", width, *paths]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--width" in captured.err and width in captured.err and "20" in captured.err
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_a_size_limit_no_file_can_meet_is_a_usage_error(capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    """It used to refuse every file of the batch, each "over the limit of -1 bytes", as if the files were at fault."""
+    assert main(["check", "--format", "json", "--max-bytes", limit, str(SEED), str(SAMPLES / "late-2022.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--max-bytes" in captured.err and limit in captured.err
+    assert "late-2022" not in captured.err
 
 
 def test_broken_pack_exits_two_and_names_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,6 +173,44 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["check", "--format", "json", "--output", str(target), str(SEED)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["documents"][0]["year"] == 2021
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("markdown", "SUMMARY.md"), ("html", "index.html")])
+def test_an_output_written_into_the_folder_checked_is_not_checked_the_next_time(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str) -> None:
+    """A CI job writes its summary next to the reports; its second run must not check (and fail on) it."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_bytes(SEED.read_bytes())
+    (reports / "b.md").write_bytes((SAMPLES / "complete-2023.md").read_bytes())
+    target = reports / name
+    for _ in range(2):
+        assert main(["check", "--format", fmt, "--output", str(target), str(reports)]) == 0
+        assert "a.txt" in target.read_text(encoding="utf-8") and name not in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "会被覆盖"), ("en", "would be overwritten")])
+def test_output_naming_a_report_checked_is_refused_before_it_is_overwritten(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes(SEED.read_bytes())
+    assert main(["check", "--lang", lang, "--format", "json", "--output", str(report), str(report)]) == 2
+    assert report.read_bytes() == SEED.read_bytes()  # the author's report is still there
+    err = capsys.readouterr().err
+    assert said in err and str(report) in err
+
+
+@pytest.mark.parametrize(("where", "zh", "en"), [
+    ("no-such-folder/out.json", "所在的文件夹不存在", "its folder does not exist"),
+    (".", "是文件夹", "is a folder"),
+], ids=["missing-folder", "a-folder"])
+def test_an_output_that_cannot_be_written_is_explained_in_the_users_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, zh: str, en: str) -> None:
+    target = tmp_path / where
+    for lang, said in (("zh", zh), ("en", en)):
+        assert main(["check", "--lang", lang, "--format", "json", "--output", str(target), str(SEED)]) == 2
+        err = capsys.readouterr().err
+        assert said in err and str(target) in err and "Errno" not in err
 
 
 def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:

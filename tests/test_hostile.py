@@ -11,6 +11,8 @@ import json
 import os
 import random
 import socket
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -46,6 +48,14 @@ def _checked(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> dict
     document = data["documents"][0]
     assert code in (0, 1) and document["error"] is None, document["error"]
     return document
+
+
+def _checked_in_bounded_time(path: Path) -> dict:
+    """The file checked by the command line in its own process, whose hang fails the test by timeout."""
+    completed = subprocess.run([sys.executable, "-m", "compliance", "check", "--format", "json", str(path)],
+                               capture_output=True, timeout=120, check=False)
+    assert completed.returncode in (0, 1), completed.stderr.decode()
+    return json.loads(completed.stdout)["documents"][0]
 
 
 def _docx(path: Path, document_xml: bytes | str) -> Path:
@@ -102,6 +112,21 @@ def test_broken_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = (SAMPLES / "xihu-2021.pdf").read_bytes()
     path.write_bytes(data[: len(data) // 2])  # a download that stopped half way
     _refused(capsys, path, "invalid")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "用 AES 加密"), ("en", "AES-encrypted")])
+def test_pdf_locked_with_aes_but_no_password_to_open_it(capsys: pytest.CaptureFixture[str], lang: str, said: str) -> None:
+    """Sites often publish PDFs locked against copying (AES, an owner password only): any reader opens them.
+    Made by pypdf with cryptography: a blank page, encrypt(user_password="", algorithm="AES-128")."""
+    import importlib.util
+
+    path = Path(__file__).parent / "data" / "aes-owner-password-only.pdf"
+    if importlib.util.find_spec("cryptography") is not None:
+        _refused(capsys, path, "no_text", args=("--lang", lang))  # read: it only has no text
+        return
+    error = _refused(capsys, path, "encrypted", args=("--lang", lang))
+    assert said in error["message"] and "pip install cryptography" in error["message"]
+    assert "不是有效的 PDF" not in error["message"] and "not a valid PDF" not in error["message"]
 
 
 def test_zip_bomb_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,6 +198,18 @@ def test_page_whose_meta_charset_lies(tmp_path: Path, capsys: pytest.CaptureFixt
     assert any("gb2312" in warning for warning in document["warnings"])
 
 
+@pytest.mark.parametrize("charset", ["undefined", "unicode_escape", "utf-16", "utf-7", "palmos"])
+def test_gbk_page_declaring_a_charset_no_browser_knows(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        charset: str) -> None:
+    """Python knows these codecs, browsers do not: the declaration is ignored and the bytes say GBK."""
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8").replace("charset=utf-8", f"charset={charset}")
+    path = tmp_path / "declared.html"
+    path.write_bytes(page.encode("gbk"))
+    document = _checked(capsys, path)
+    assert document["title"] == SEED_TITLE and document["encoding"] == "gb18030"
+    assert document["metadata"]["publisher"]["value"] == "西湖区司法局"
+
+
 def test_utf8_truncated_mid_character(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = (SAMPLES / "xihu-2021.html").read_bytes()
     cut = data.index("加大考核结果运用".encode()) + 2  # inside 加, in the last paragraph
@@ -202,6 +239,20 @@ def test_fifty_thousand_nested_divs(tmp_path: Path, capsys: pytest.CaptureFixtur
     document = _checked(capsys, path)
     assert document["title"] == SEED_TITLE
     assert all(document["parts"][p]["found"] for p in ("measures_and_results", "shortcomings", "next_year_plan"))
+
+
+@pytest.mark.parametrize("section", ["<![foo[ 旧版编辑器残留 ]]>", "<![ if mso]>", "<![CDATA[ 脚本残留 ]]>"])
+def test_page_with_an_odd_marked_section_is_read_as_a_browser_shows_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], section: str) -> None:
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="article-content" id="zoom">',
+                        f'<div class="article-content" id="zoom">{section}', 1)
+    path = tmp_path / "odd-section.html"
+    path.write_text(page, encoding="utf-8")
+    document = _checked(capsys, path)
+    assert document["title"] == SEED_TITLE and document["passed"]
+    assert all(document["parts"][p]["found"] for p in ("measures_and_results", "shortcomings", "next_year_plan"))
+    assert "残留" not in json.dumps(document, ensure_ascii=False)  # a comment to the browser, not report text
 
 
 def test_docx_with_external_entity_is_read_without_resolving_it(tmp_path: Path,
@@ -281,6 +332,44 @@ def test_batch_of_formats_with_bad_files(tmp_path: Path, capsys: pytest.CaptureF
         assert "不是有效的 Word 文件" in captured.out and "不是有效的 PDF 文件" in captured.out
 
 
+@pytest.mark.parametrize("tail", [
+    "<!--x>" * 400_000,  # comments that never close, each with a > after it
+    "</" * 1_000_000,  # end tags with no > anywhere after them
+    "<?" * 1_000_000,
+    "<a" * 1_000_000,
+], ids=["unclosed-comments", "end-tags", "instructions", "start-tags"])
+def test_page_ending_in_markup_that_never_closes_is_read_in_bounded_time(tmp_path: Path, tail: str) -> None:
+    """html.parser searched to the end of the page again at each of these: 2 MB took hours. A browser
+    shows nothing of them, and neither do we; a hang fails by timeout."""
+    page = (SAMPLES / "xihu-2021.html").read_text(encoding="utf-8") + tail  # a page cut short, or hostile
+    path = tmp_path / "tail.html"
+    path.write_text(page, encoding="utf-8")
+    document = _checked_in_bounded_time(path)
+    assert document["title"] == SEED_TITLE and document["metadata"]["publisher"]["value"] == "西湖区司法局"
+    assert document["passed"]
+    assert "<!--" not in json.dumps(document, ensure_ascii=False)
+
+
+def test_docx_with_a_table_row_of_300_000_cells_is_read_in_bounded_time(tmp_path: Path) -> None:
+    """A Word file of 150 KB: reading the row once took minutes (lxml cleared it in quadratic time while a
+    reference to the row was alive); a hang fails by timeout."""
+    body = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cell = "<w:tc><w:p><w:r><w:t>—</w:t></w:r></w:p></w:tc>"  # an empty form's dashes
+    table = f"<w:tbl><w:tr>{cell * 300_000}</w:tr></w:tbl>"
+    path = _docx(tmp_path / "wide.docx", f"<w:document {W_NS}><w:body>{_paragraphs(*body)}{table}</w:body></w:document>")
+    document = _checked_in_bounded_time(path)
+    assert document["title"] == SEED_TITLE and document["parts"]["next_year_plan"]["found"]
+
+
+def test_a_table_pasted_as_one_line_of_a_million_figures_is_checked_in_bounded_time(tmp_path: Path) -> None:
+    """Each figure's check for list numbering sliced the line up to it: quadratic, minutes for these 3 MB.
+    A hang fails by timeout."""
+    path = tmp_path / "pasted-table.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") + "\n附表：" + "12 " * 1_000_000 + "\n", encoding="utf-8")
+    document = _checked_in_bounded_time(path)
+    assert document["title"] == SEED_TITLE and document["indicators"]["reconsideration_received"]["value"] == 39
+
+
 @pytest.mark.parametrize("bait", [
     "“" * 100_000,  # a hundred thousand unpaired quotes: one finding each, capped
     "在个" * 50_000,  # a measure word without its number, fifty thousand times
@@ -289,13 +378,7 @@ def test_batch_of_formats_with_bad_files(tmp_path: Path, capsys: pytest.CaptureF
 ], ids=["quotes", "lost-numerals", "spaces-before-item", "claims"])
 def test_repetitive_damage_is_checked_in_bounded_time(tmp_path: Path, bait: str) -> None:
     """Each of these once took minutes in one rule (quadratic work per finding); a hang fails by timeout."""
-    import subprocess
-    import sys
-
     path = tmp_path / "damaged.txt"
     path.write_text(SEED.read_text(encoding="utf-8") + "\n" + bait + "\n", encoding="utf-8")
-    completed = subprocess.run([sys.executable, "-m", "compliance", "check", "--format", "json", str(path)],
-                               capture_output=True, timeout=120, check=False)
-    assert completed.returncode in (0, 1), completed.stderr.decode()
-    findings = json.loads(completed.stdout)["documents"][0]["findings"]
+    findings = _checked_in_bounded_time(path)["findings"]
     assert all(len(f["evidence"]) <= 101 for f in findings)

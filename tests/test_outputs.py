@@ -95,6 +95,20 @@ def test_junit_has_a_suite_per_document_and_a_case_per_rule(batch: Path, capsys:
     assert topic is not None and topic.find("failure") is None
 
 
+def test_junit_stays_well_formed_xml_when_a_report_holds_control_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Text copied out of Word keeps its manual line breaks (\v) and page breaks (\f): XML 1.0 forbids them."""
+    lines = (SAMPLES / "late-2022.txt").read_text(encoding="utf-8").split("\n")
+    lines[20:20] = ["联系人：某某\v联系电话：待补充。\f"]
+    report = tmp_path / "copied-from-word.txt"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    _, out = _run(capsys, "--format", "junit", str(report))
+    suite = ET.fromstring(out).find("testsuite")  # the CI's JUnit reader must be able to read it
+    assert suite is not None
+    failure = suite.find("testcase[@name='quality.placeholders 不得保留模板占位符']/failure")
+    assert failure is not None and "某某" in (failure.text or "") and "待补充" in (failure.text or "")
+
+
 def test_github_annotations_carry_file_and_line(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = _run(capsys, "--format", "github", str(batch))
     late = next(line for line in out.splitlines() if "timeliness.deadline" in line)
@@ -106,6 +120,19 @@ def test_github_annotations_carry_file_and_line(batch: Path, capsys: pytest.Capt
 def test_github_escaping_follows_the_actions_rules() -> None:
     line = annotation("warning", "50% done\nnext: line", file="a,b:c.txt", line=3, title="t: x, y")
     assert line == "::warning file=a%2Cb%3Ac.txt,line=3,title=t%3A x%2C y::50%25 done%0Anext: line"
+
+
+def test_github_verdict_lines_cannot_be_taken_for_workflow_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A pull request may add a report under any name: its verdict line must not issue a command of its own."""
+    for name in ("::notice::forged.txt", "n\n::warning::forged.txt"):
+        shutil.copy(SAMPLES / "late-2022.txt", tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    _, out = _run(capsys, "--format", "github", ".")
+    commands = [line for line in out.splitlines() if line.lstrip().startswith("::")]
+    assert commands and all(re.match(r"::(error|warning|notice) file=", line) for line in commands)
+    verdicts = [line for line in out.splitlines() if not line.lstrip().startswith("::")]
+    assert len(verdicts) == 2 and all("88.0" in line and "forged.txt" in line for line in verdicts)
 
 
 def test_csv_opens_in_excel_with_a_bom_and_one_row_per_document(batch: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -330,6 +330,7 @@ def test_a_street_office_reports_reconsideration_as_respondent_and_closing_cases
         capsys: pytest.CaptureFixture[str]) -> None:
     """A township or street decides no reconsideration case; the district government decides the ones it answers."""
     code, data = _check_json(capsys, str(SAMPLES / "complete-2023.md"))
+    assert code == 0
     document = data["documents"][0]
     rules = {f["rule_id"]: f for f in document["findings"]}
     assert document["profile"]["id"] == "township"

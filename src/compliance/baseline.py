@@ -61,6 +61,20 @@ def fingerprints(report: Report) -> Counter[str]:
     return counts
 
 
+def _recorded(data: object) -> dict[str, Counter[str]] | None:
+    """The fingerprints counted per document path of a baseline this tool wrote; None for any other JSON."""
+    documents = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(documents, dict):
+        return None
+    recorded: dict[str, Counter[str]] = {}
+    for document, prints in documents.items():
+        if not isinstance(prints, dict) or not all(
+                isinstance(count, int) and not isinstance(count, bool) and count >= 0 for count in prints.values()):
+            return None
+        recorded[document] = Counter(prints)
+    return recorded
+
+
 @dataclass(slots=True)
 class Baseline:
     """Known findings per document path; `recording` when the file did not exist and is being written."""
@@ -72,12 +86,18 @@ class Baseline:
     @classmethod
     def open(cls, path: Path) -> Baseline:
         if not path.exists():
+            if not path.parent.is_dir():  # found out now, not once every report has been checked and printed
+                raise ConfigError(text("baseline.no_folder", path=path))
             return cls(path=path, recording=True)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            documents = {doc: Counter(prints) for doc, prints in data["documents"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            raise ConfigError(text("baseline.invalid", path=path, reason=error)) from error
+        except OSError as error:
+            raise ConfigError(text("baseline.invalid", path=path, reason=error.strerror or error)) from error
+        except ValueError as error:  # not JSON, or not UTF-8
+            raise ConfigError(text("baseline.not_ours", path=path)) from error
+        documents = _recorded(data)
+        if documents is None:  # a report, a SARIF log, a hand edit: checked now, not halfway through the run
+            raise ConfigError(text("baseline.not_ours", path=path))
         return cls(path=path, documents=documents)
 
     def mark(self, results: Iterable[Result], *, fail_under: float | None = None,
@@ -109,4 +129,7 @@ class Baseline:
         """Write the recorded findings (only when this run recorded them)."""
         data = {"version": FORMAT_VERSION, "tool": "compliance",
                 "documents": {path: dict(sorted(counts.items())) for path, counts in self.documents.items()}}
-        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        try:
+            self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as error:  # the output was written: say it is the baseline that was not
+            raise ConfigError(text("baseline.unwritable", path=self.path, reason=error.strerror or error)) from error

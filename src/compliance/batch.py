@@ -12,6 +12,7 @@ import glob
 import itertools
 import os
 import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -104,6 +105,10 @@ _NO_RULES = RuleSet(id="", version="", hash="", source="", categories=(), grades
 def _init(settings: Settings) -> None:
     global _SETTINGS
     _SETTINGS = settings
+    # Ctrl-C reaches every process of the terminal's group: the parent alone answers it (cancels what has
+    # not started, says the run was interrupted). A worker interrupted would print a traceback of its own,
+    # and one killed while sending its chunk back would leave the parent waiting for the rest for ever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # What is alive now (modules, compiled patterns, the settings) lives as long as the worker: out of the
     # collector's sight, it is not traversed again by every full collection.
     gc.freeze()
@@ -169,22 +174,26 @@ def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) 
 
         for part in itertools.islice(chunks, jobs * 3):
             submit(part)
-        while pending:
-            future, part = pending.popleft()
-            try:
-                done = future.result() if future is not None else None
-            except BrokenProcessPool:
-                done = None
-            if done is None:
-                # A worker process died (killed, out of memory): check its documents here instead.
-                done = [check_one(item, settings) for item in part]
-            next_part = next(chunks, None)
-            if next_part is not None:
-                submit(next_part)
-            for result in done:
-                if isinstance(result, (Report, Entry)):
-                    result = replace(result, ruleset=_ruleset_of(result, settings))
-                yield result
+        try:
+            while pending:
+                future, part = pending.popleft()
+                try:
+                    done = future.result() if future is not None else None
+                except BrokenProcessPool:
+                    done = None
+                if done is None:
+                    # A worker process died (killed, out of memory): check its documents here instead.
+                    done = [check_one(item, settings) for item in part]
+                next_part = next(chunks, None)
+                if next_part is not None:
+                    submit(next_part)
+                for result in done:
+                    if isinstance(result, (Report, Entry)):
+                        result = replace(result, ruleset=_ruleset_of(result, settings))
+                    yield result
+        except (KeyboardInterrupt, GeneratorExit):  # Ctrl-C, or the output stopped reading early
+            pool.shutdown(cancel_futures=True)  # the chunks being checked finish (a moment); no other starts
+            raise
 
 
 @dataclass(slots=True)

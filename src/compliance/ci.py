@@ -7,6 +7,7 @@ annotations at their evidence's location; unreadable files become tool errors.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePath
 from typing import Any, TextIO
@@ -186,13 +187,23 @@ def _junit_suite(document: Mapping[str, Any], lang: str) -> ET.Element:
     return suite
 
 
+# Characters XML 1.0 forbids even as references: text copied out of Word keeps its manual line breaks (\v)
+# and page breaks (\f), and one of them in a quote made the whole file unreadable to a CI's JUnit reader.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(serialized: str) -> str:
+    """The XML with each forbidden character written as its escape (\\x0c): they occur only in values."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", serialized)
+
+
 def render_junit(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """A <testsuite> per document and a <testcase> per rule, written as the documents arrive."""
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="compliance">\n')
     for document in _documents(results, options):
         suite = _junit_suite(document, options.lang)
         ET.indent(suite, space="  ", level=1)
-        out.write("  " + ET.tostring(suite, encoding="unicode") + "\n")
+        out.write("  " + _xml_safe(ET.tostring(suite, encoding="unicode")) + "\n")
     out.write("</testsuites>\n")
 
 
@@ -205,6 +216,13 @@ def _escape_data(value: str) -> str:
 
 def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _plain_line(value: str) -> str:
+    """A value that opens a log line but must not issue a command: no line break, and no "::" to open it
+    (a pull request may add a report named "x\n::warning::…" or "::notice::…")."""
+    escaped = _escape_data(value)
+    return escaped.replace(":", "%3A", 1) if escaped.lstrip().startswith("::") else escaped
 
 
 def annotation(level: str, message: str, **properties: object) -> str:
@@ -234,4 +252,4 @@ def render_github(results: Iterable[Result | Entry], out: TextIO, options: Optio
                     endColumn=location.get("end_column"), title=f"{finding['title']} [{finding['rule_id']}]",
                 ) + "\n")
         verdict = _t("ui.passed" if document["passed"] else "ui.failed", options.lang)
-        out.write(f"{path}: {document['score']} {document['grade'] or ''} {verdict}\n")
+        out.write(f"{_plain_line(path)}: {document['score']} {document['grade'] or ''} {verdict}\n")

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__, batch, resources
 from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError, DocumentError
 from .formatters import BINARY_FORMATS, FORMATTERS, Options, no_entries
 from .messages import text
-from .model import ExitCode, Severity
+from .model import ExitCode, Severity, Text
 from .pipeline import Settings, index_by_issuer
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
 from .structure import build
+
+MIN_WIDTH = 20  # the narrowest terminal report that still shows each label beside its value
 
 DEFAULTS: dict[str, Any] = {
     "rules": None, "profile": "auto", "format": "table", "output": None, "lang": "zh", "verbose": False,
@@ -36,15 +40,41 @@ def _lang(argv: Sequence[str]) -> str:
     return "zh"
 
 
+# argparse's own error messages (Python 3.11 wording) and the catalogue's key for each; any other is left as is.
+_USAGE_ERRORS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"argument (?P<argument>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "usage.invalid_choice"),
+    (r"argument (?P<argument>\S+): invalid int value: (?P<value>.+)", "usage.invalid_int"),
+    (r"argument (?P<argument>\S+): invalid float value: (?P<value>.+)", "usage.invalid_float"),
+    (r"argument (?P<argument>\S+): expected one argument", "usage.expected_value"),
+    (r"the following arguments are required: (?P<arguments>.+)", "usage.required"),
+    (r"unrecognized arguments: (?P<arguments>.+)", "usage.unrecognized"),
+))
+
+
+def _usage_error(message: str) -> Text:
+    """argparse's message in both languages: its English as it is, the Chinese from the catalogue."""
+    for pattern, key in _USAGE_ERRORS:
+        if (match := pattern.fullmatch(message)) is not None:
+            return Text(zh=text(key, **match.groupdict()).zh, en=message)
+    return Text(zh=message, en=message)
+
+
 def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str, **values: Any) -> str:
         return text(f"help.{key}", **values).get(lang)
 
-    parser = argparse.ArgumentParser(prog="compliance", description=h("description"))
+    class Parser(argparse.ArgumentParser):
+        """argparse, its usage errors in the user's language (it says them in English only)."""
+
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(ExitCode.ERROR, f"{self.prog}: {text('usage.error', message=_usage_error(message).get(lang)).get(lang)}\n")
+
+    parser = Parser(prog="compliance", description=h("description"))
     parser.add_argument("--version", action="version", version=f"compliance {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse,rules}")
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)  # parents of subcommands made by a Parser are Parsers as well
     common.add_argument("--lang", choices=("zh", "en"), help=h("lang"))
     common.add_argument("--output", "-o", help=h("output"))
     common.add_argument("--max-bytes", type=int, metavar="N", help=h("max_bytes", default=DEFAULT_MAX_BYTES))
@@ -53,7 +83,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, metavar="FILE", help=h("config"))
     common.add_argument("--no-config", action="store_true", help=h("no_config"))
 
-    pack = argparse.ArgumentParser(add_help=False)
+    pack = Parser(add_help=False)
     pack.add_argument("--rules", "-r", metavar="PACK", help=h("rules"))
     pack.add_argument("--profile", "-p", metavar="NAME", help=h("profile", packs=", ".join(resources.bundled_packs())))
 
@@ -119,6 +149,27 @@ def _write(render: Callable[[TextIO], None], output: str | None) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _without_output(items: list[batch.Input], output: str | None, paths: Sequence[str]) -> list[batch.Input]:
+    """The inputs, less the output file: last run's summary written into the folder checked (reports/SUMMARY.md)
+    is not a report. An output named as an input is refused before opening it for writing empties it."""
+    target = _identity(output) if output is not None else None
+    if target is None:
+        return items
+    kept = [item for item in items if item.data is not None or _identity(item.path) != target]
+    if len(kept) < len(items) and any(_identity(path) == target for path in paths if path != batch.STDIN):
+        raise ConfigError(text("cli.output_is_input", path=output))
+    return kept
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The file a path names (device, inode), whatever way it is written; None when there is none."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
 def _settings(args: argparse.Namespace, config: Config, *, entries: str | None) -> Settings:
     rules = _setting(args, config, "rules")
     profile = _setting(args, config, "profile")
@@ -157,7 +208,10 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
         raise ConfigError(text("cli.binary_needs_output", format=output_format))
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(text("cli.bad_jobs", jobs=args.jobs))
-    items = list(batch.expand(args.paths))
+    # Written so that nan fails too: every comparison with it is false, so it would pass every report.
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
+    items = _without_output(list(batch.expand(args.paths)), output, args.paths)
     if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
     # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.
@@ -242,6 +296,18 @@ def _escape_what_output_cannot_encode() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+# The usual reasons an output cannot be written, in the user's language; any other keeps the system's words.
+_OUTPUT_PROBLEMS = {errno.ENOENT: "cli.output_no_folder", errno.EISDIR: "cli.output_is_folder",
+                    errno.EACCES: "cli.output_permission", errno.ENOSPC: "cli.output_disk_full"}
+
+
+def _output_problem(error: OSError) -> Text:
+    key = _OUTPUT_PROBLEMS.get(error.errno or 0)
+    if key is None or error.filename is None:
+        return text("cli.output_error", reason=error)
+    return text(key, path=error.filename)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     _escape_what_output_cannot_encode()
@@ -252,17 +318,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed usage or help already
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.ERROR
     try:
+        if args.width is not None and args.width < MIN_WIDTH:  # rich draws nothing at all in no columns
+            raise ConfigError(text("cli.bad_width", width=args.width, minimum=MIN_WIDTH))
+        if args.max_bytes is not None and args.max_bytes < 1:  # it would refuse every file, blaming the file
+            raise ConfigError(text("cli.bad_max_bytes", limit=args.max_bytes))
         config = _config(args)
         options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
                           if args.command == "check" else False,
                           width=args.width, color=False if args.no_color else None)
         runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
         return runner(args, options, config)
+    except KeyboardInterrupt:  # Ctrl-C: what was written so far stays; no traceback
+        print(f"compliance: {text('cli.interrupted').get(args.lang or lang)}", file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except ComplianceError as error:
         print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {text('cli.output_error', reason=error).get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {_output_problem(error).get(args.lang or lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except Exception as error:  # a bug of ours: one clear line, the details only when asked for
         if os.environ.get("COMPLIANCE_DEBUG"):

@@ -104,6 +104,7 @@ class ExitCode(enum.IntEnum):
     OK = 0  # every document passed its gate
     FAILED = 1  # a document failed its gate
     ERROR = 2  # usage, configuration or input error
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 @_slot_init

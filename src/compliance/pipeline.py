@@ -63,6 +63,10 @@ def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> R
         document = build(read())
     except DocumentError as error:
         return FailedDocument(path=path, code=error.code, message=error.text)
+    except Exception as error:  # a reader's bug (or a library's) on one odd file must not end the batch
+        if os.environ.get("COMPLIANCE_DEBUG"):
+            raise
+        return _internal_failure(path, error, where=path)
     previous = settings.previous or _last_year(document, settings.previous_by_issuer)
     if previous is not None:
         document = replace(document, previous=previous)
@@ -78,6 +82,10 @@ def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> R
     except Exception as error:  # a bug of ours must not cost the other files of a batch their results
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
-        where = "; ".join(getattr(error, "__notes__", []))
-        return FailedDocument(path=path, code="internal",
-                              message=text("internal.error", error=f"{type(error).__name__}: {error}", where=where))
+        return _internal_failure(path, error, where="; ".join(getattr(error, "__notes__", [])))
+
+
+def _internal_failure(path: str, error: Exception, *, where: str) -> FailedDocument:
+    """The error entry for a bug met on one file: what was raised, and where (the rule, or the file read)."""
+    return FailedDocument(path=path, code="internal",
+                          message=text("internal.error", error=f"{type(error).__name__}: {error}", where=where))

@@ -454,12 +454,16 @@ def _not_a_count(digits: str, lone: bool, normal: str, start: int, end: int, lin
         return True
     if not lone or not digits.isdigit():
         return False
-    before = normal[line_start:start].rstrip()
-    if not before:
+    # The last character before the number, spaces skipped: looked for backwards, not by slicing the line up
+    # to here, which made a line of many numbers (a table pasted as one line) take quadratic time.
+    previous = start
+    while previous > line_start and normal[previous - 1].isspace():
+        previous -= 1
+    if previous == line_start:
         return True  # "2深入推进……" at a line's start is a heading number that lost its 、
     after = normal[end:end + 2]
     # "……。2、加强" is numbering run into the previous paragraph; "分别为12、15件" is not.
-    return before[-1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()
+    return normal[previous - 1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()
 
 
 def _not_chinese_count(numeral: str, approx: bool, normal: str, start: int, end: int) -> bool:

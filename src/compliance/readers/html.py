@@ -151,6 +151,18 @@ class _Extractor(HTMLParser):
         else:
             self._buffer.append(_SPACE.sub(" ", data))
 
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        # A comment that never closes runs to the end of the page, as in a browser. html.parser instead read
+        # it as text up to the next ">" and searched the rest of the page again at the next "<!--":
+        # quadratic time, hours for a 2 MB page of them.
+        end = super().parse_comment(i, report)
+        return len(self.rawdata) if end < 0 else end
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # A browser reads any "<![…" in a page as a comment up to the next ">". html.parser raises an
+        # AssertionError on a keyword it does not know (<![foo[) or on none (<![ x), ending the whole file.
+        return self.parse_bogus_comment(i, report)
+
     def close(self) -> None:
         super().close()
         self._end_row()
@@ -248,6 +260,16 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "ascii"
               "iso8859-1": "cp1252"}
 
 
+# What pages are written in (the WHATWG Encoding Standard's encodings, and the aliases Chinese sites use).
+# Python knows many more codecs — undefined, unicode_escape, utf-7, EBCDIC, palmos — that no browser does:
+# a page declaring one of them is read as if it declared nothing, as a browser reads it.
+_WEB_CHARSETS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "ascii", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis",
+    "iso2022_jp", "euc_kr", "cp949", "cp866", "cp874", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+    *(f"iso8859-{part}" for part in range(1, 17) if part != 12), *(f"cp{page}" for page in range(1250, 1259)),
+))
+
+
 def declared_charset(data: bytes) -> tuple[str, str] | None:
     """(name as written, codec to use) of the charset a page declares in its first 4 KB, if any."""
     match = _DECLARED.search(data[:4096])
@@ -257,6 +279,8 @@ def declared_charset(data: bytes) -> tuple[str, str] | None:
     try:
         canonical = codecs.lookup(name).name
     except LookupError:
+        return None
+    if canonical not in _WEB_CHARSETS:
         return None
     return name, _SUPERSETS.get(canonical, canonical)
 
@@ -281,12 +305,22 @@ def decode_page(data: bytes, path: Path) -> tuple[str, str, tuple[Text, ...]]:
     return decoded, encoding, warnings
 
 
+_MARKUP_OPENS = re.compile(r"<[A-Za-z/!?]")
+
+
+def _without_unfinished_markup(page: str) -> str:
+    """The page without markup opened after its last ">": a tag that can never end, which a browser does not
+    show. html.parser would search the rest of the page for its end again at each one (quadratic time)."""
+    unfinished = _MARKUP_OPENS.search(page, page.rfind(">") + 1)
+    return page if unfinished is None else page[: unfinished.start()]
+
+
 def read_html(path: Path, data: bytes) -> Source:
     """A saved web page (.html, .htm, .shtml)."""
     decoded, encoding, warnings = decode_page(data, path)
     refuse_binary(decoded, path)
     extractor = _Extractor()
-    extractor.feed(decoded)
+    extractor.feed(_without_unfinished_markup(decoded))
     extractor.close()
     refuse_empty("".join(extractor.lines), path)
     return Source(path=str(path), format="html", encoding=encoding, lines=tuple(extractor.lines),

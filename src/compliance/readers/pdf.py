@@ -84,6 +84,7 @@ def _date(value: object) -> str | None:
 def read_pdf(path: Path, data: bytes) -> Source:
     """A PDF with a text layer; a scanned PDF without one is refused (OCR it first)."""
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     try:
         with warnings.catch_warnings():
@@ -104,6 +105,8 @@ def read_pdf(path: Path, data: bytes) -> Source:
                 ("title", str(info.get("/Title") or "").strip()[:500] or None)) if value}
     except DocumentError:
         raise
+    except DependencyError as error:  # AES, which pypdf decrypts only with the cryptography package
+        raise DocumentError(text("read.pdf_needs_cryptography", path=path), code="encrypted") from error
     except Exception as error:  # damaged files raise anything from PdfReadError to KeyError and RecursionError
         raise DocumentError(text("read.not_pdf", path=path), code="invalid") from error
     lines = tuple(_paragraphs(pages))
