@@ -213,6 +213,22 @@ def test_an_output_that_cannot_be_written_is_explained_in_the_users_language(
         assert said in err and str(target) in err and "Errno" not in err
 
 
+def test_parse_names_a_file_a_reader_fails_on_and_shows_the_others(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance import readers
+
+    def broken_reader(path: Path, data: bytes) -> None:
+        raise AssertionError("unknown status keyword 'foo' in marked section")  # as html.parser once did
+
+    monkeypatch.setitem(readers.READERS, ".html", broken_reader)
+    page = tmp_path / "odd.html"
+    page.write_text("<p>某县2023年度法治政府建设情况报告</p>", encoding="utf-8")
+    assert main(["parse", "--format", "json", str(page), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert [d["title"] for d in json.loads(captured.out)["documents"]] == ["南昌市西湖区2021年度法治政府建设情况报告"]
+    assert "内部错误" in captured.err and "AssertionError" in captured.err and "Traceback" not in captured.err
+
+
 def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--no-color", "--width", "140", str(SEED)]) == 0
     out = capsys.readouterr().out

@@ -197,6 +197,29 @@ def test_docx_table_rows_are_lines_and_core_dates_are_only_a_fallback(tmp_path: 
     assert (signed.published.isoformat(), signed.published_source) == ("2024-03-01", "signature")
 
 
+def test_a_line_break_inside_a_docx_cell_keeps_the_row_on_one_line(tmp_path: Path) -> None:
+    cell = '<w:p><w:r><w:t>行政复议</w:t><w:br/><w:t>受理39件</w:t></w:r></w:p>'
+    table = "<w:tbl><w:tr><w:tc>" + _p("项目") + "</w:tc><w:tc>" + cell + "</w:tc></w:tr></w:tbl>"
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + table))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "项目  行政复议 受理39件")
+
+
+def test_a_damaged_core_properties_part_costs_the_file_dates_not_the_report(tmp_path: Path) -> None:
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("2023年，我局坚持依法行政。")
+    source = read_document(_docx(tmp_path, body, core="<cp:coreProperties><unclosed>"))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "2023年，我局坚持依法行政。")
+    assert source.facts == {}
+
+
+def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> None:
+    numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+                                  '<w:start w:val="-20"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>')
+    assert numbering != NUMBERING
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)),
+                                 numbering=numbering))
+    assert source.lines[1] == "-20、主要举措和成效"
+
+
 def test_text_file_named_docx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
     path.write_bytes(SEED.read_bytes())

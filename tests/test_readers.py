@@ -76,6 +76,13 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
     assert error.code == "unsupported" and ".xyz" in error.text.en
 
 
+def test_a_file_without_suffix_is_named_as_such(tmp_path: Path) -> None:
+    error = _error(tmp_path, "报告", "某县2023年度法治政府建设情况报告".encode())
+    assert error.code == "unsupported"
+    assert "文件名没有后缀，无法判断文件类型（支持：" in error.text.zh and "(none)" not in error.text.zh
+    assert "the file name has no suffix" in error.text.en
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_document(tmp_path / "nope.txt")

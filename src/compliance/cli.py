@@ -9,6 +9,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -17,8 +18,8 @@ from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError, DocumentError
 from .formatters import BINARY_FORMATS, FORMATTERS, Options, no_entries
 from .messages import text
-from .model import ExitCode, Severity, Text
-from .pipeline import Settings, index_by_issuer
+from .model import ExitCode, FailedDocument, Severity, Text
+from .pipeline import Settings, index_by_issuer, parse_source
 from .readers import DEFAULT_MAX_BYTES, read_document
 from .ruleset import load_ruleset
 from .structure import build
@@ -245,11 +246,12 @@ def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> in
     status = ExitCode.OK
     documents = []
     for path in expand(args.paths):
-        try:
-            documents.append(build(read_document(path, max_bytes=_setting(args, config, "max_bytes"))))
-        except DocumentError as error:
-            print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
+        parsed = parse_source(str(path), partial(read_document, path, max_bytes=_setting(args, config, "max_bytes")))
+        if isinstance(parsed, FailedDocument):
+            print(f"compliance: {parsed.message.get(options.lang)}", file=sys.stderr)
             status = ExitCode.ERROR
+        else:
+            documents.append(parsed)
     as_json = (args.format or "table") == "json"
     _write(lambda out: render_parsed(documents, out, options, as_json=as_json), _setting(args, config, "output"))
     return status

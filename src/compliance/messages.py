@@ -28,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.empty": ("{path}：文件为空，没有可检查的内容", "{path}: the file is empty; there is nothing to check"),
     "read.unsupported": ("{path}：不支持的文件类型 {suffix}（支持：{supported}）",
                          "{path}: unsupported file type {suffix} (supported: {supported})"),
+    "read.no_suffix": ("{path}：文件名没有后缀，无法判断文件类型（支持：{supported}）",
+                       "{path}: the file name has no suffix to tell its type (supported: {supported})"),
     # -- readers for HTML, DOCX, PDF (add keys for those readers here)
     "read.charset_lied": ("{path}：网页声明的编码是 {declared}，实际内容是 {actual}，已按 {actual} 读取",
                           "{path}: the page declares {declared} but its content is {actual}; read as {actual}"),
@@ -46,8 +48,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.pdf_encrypted": ("{path}：PDF 已加密，无法读取", "{path}: the PDF is encrypted and cannot be read"),
     "read.pdf_needs_cryptography": (
         "{path}：PDF 用 AES 加密（多为禁止复制、打印，打开无需密码），读取它需要 cryptography 包：pip install cryptography",
-        "{path}: the PDF is AES-encrypted (usually against copying or printing; it opens without a password); "
-        "reading it needs the cryptography package: pip install cryptography"),
+        ("{path}: the PDF is AES-encrypted (usually against copying or printing; it opens without a password); "
+         "reading it needs the cryptography package: pip install cryptography")),
     "read.pdf_pages": ("{path}：PDF 有 {pages} 页，超过上限 {limit} 页", "{path}: the PDF has {pages} pages, over the limit of {limit}"),
     # rule packs
     "pack.not_found": ("规则包 {path} 不存在", "rule pack {path} does not exist"),

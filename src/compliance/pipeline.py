@@ -57,16 +57,23 @@ def check_path(path: Path, settings: Settings) -> Report | FailedDocument:
     return check_source(str(path), settings, lambda: read_document(path, max_bytes=settings.max_bytes))
 
 
-def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> Report | FailedDocument:
-    """Check what `read` gives (a file, standard input); reading errors and our own bugs become FailedDocuments."""
+def parse_source(path: str, read: Callable[[], Source]) -> Document | FailedDocument:
+    """Read and parse what `read` gives; reading errors and our own bugs become FailedDocuments."""
     try:
-        document = build(read())
+        return build(read())
     except DocumentError as error:
         return FailedDocument(path=path, code=error.code, message=error.text)
     except Exception as error:  # a reader's bug (or a library's) on one odd file must not end the batch
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
         return _internal_failure(path, error, where=path)
+
+
+def check_source(path: str, settings: Settings, read: Callable[[], Source]) -> Report | FailedDocument:
+    """Check what `read` gives (a file, standard input); reading errors and our own bugs become FailedDocuments."""
+    document = parse_source(path, read)
+    if isinstance(document, FailedDocument):
+        return document
     previous = settings.previous or _last_year(document, settings.previous_by_issuer)
     if previous is not None:
         document = replace(document, previous=previous)

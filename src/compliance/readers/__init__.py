@@ -24,9 +24,10 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
+        supported = " ".join(sorted(READERS))
         raise DocumentError(
-            messages.text("read.unsupported", path=path, suffix=path.suffix or "(none)",
-                 supported=" ".join(sorted(READERS))),
+            messages.text("read.unsupported", path=path, suffix=path.suffix, supported=supported) if path.suffix
+            else messages.text("read.no_suffix", path=path, supported=supported),
             code="unsupported",
         )
     data = read_bytes(path, max_bytes=max_bytes)

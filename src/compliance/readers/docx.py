@@ -144,6 +144,8 @@ def _roman(number: int) -> str:
 
 
 def _format(number: int, fmt: str) -> str:
+    if number < 0:
+        return str(number)  # a negative start (Word allows none; other tools write one) has no other form
     if fmt.startswith(("chinese", "taiwanese")) or fmt == "ideographDigital":
         return _chinese(number)
     if fmt == "ideographTraditional" and 1 <= number <= 10:
@@ -272,7 +274,8 @@ def _in_table(element: etree._Element) -> bool:
 def _table_rows(table: etree._Element) -> list[str]:
     """A line per row, its cells joined. Read whole here so that no reference to a row outlives it: lxml
     clears an element in time quadratic in a row's cells while one is alive (300,000 cells: minutes)."""
-    return ["  ".join(cell for cell in (" ".join(_runs(p).strip() for p in tc.iter(f"{W}p")).strip()
+    # A line break inside a cell (<w:br/>) joins the cell's text as a space: a row stays one line.
+    return ["  ".join(cell for cell in (" ".join(_runs(p).replace("\n", " ").strip() for p in tc.iter(f"{W}p")).strip()
                                         for tc in row.findall(f"{W}tc")) if cell)
             for row in table.iter(f"{W}tr")]
 
@@ -306,7 +309,12 @@ def read_docx(path: Path, data: bytes) -> Source:
     outline = {number: level for number, (_, level) in enumerate(kept, start=1) if level is not None}
     refuse_empty("".join(lines), path)
     facts: dict[str, str] = {}
-    core = package.xml("docProps/core.xml")
+    try:
+        core = package.xml("docProps/core.xml")
+    except DocumentError as error:
+        if error.code == "too_large":
+            raise
+        core = None  # the file's own dates are only a last resort: a damaged part costs them, not the report
     if core is not None:
         for key, tag in _CORE.items():
             found = core.find(tag)
