@@ -59,6 +59,43 @@ def test_stdin_is_read_as_a_text_report(monkeypatch: pytest.MonkeyPatch, capsys:
     assert document["path"] == "<stdin>" and document["year"] == 2021
 
 
+class _Terminal(io.TextIOWrapper):
+    """Standard input as an author's terminal: a person types (here: pastes) the report."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_dash_on_a_terminal_says_how_to_end_the_input(monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    assert main(["check", "--format", "json", "-"]) == 0
+    captured = capsys.readouterr()
+    assert "正在从标准输入读取报告：粘贴全文后按 Ctrl-D" in captured.err
+    assert json.loads(captured.out)["documents"][0]["year"] == 2021
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    assert main(["check", "--format", "json", "-"]) == 0
+    assert "标准输入" not in capsys.readouterr().err  # piped: nobody to tell
+
+
+def test_jobs_beyond_four_a_core_start_four_a_core(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from concurrent import futures
+
+    started: list[int] = []
+
+    class Recorded(futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **options: object) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers=2, **options)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for index in range(40):
+        shutil.copy(SEED, tmp_path / f"report-{index:02}.txt")
+    results = list(batch.run(list(batch.expand([str(tmp_path)])), batch.Settings(), jobs=100_000))
+    assert started == [8] and len(results) == 40  # not 40 processes, one a file
+
+
 def test_markdown_on_stdin_is_read_as_markdown(monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     markdown = (SAMPLES / "complete-2023.md").read_bytes()

@@ -213,6 +213,14 @@ def test_an_output_that_cannot_be_written_is_explained_in_the_users_language(
         assert said in err and str(target) in err and "Errno" not in err
 
 
+def test_baseline_and_output_naming_one_file_is_refused_before_anything_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "ci.json"
+    assert main(["check", "--baseline", str(target), "-f", "json", "-o", str(tmp_path / "." / "ci.json"), str(SEED)]) == 2
+    assert "--baseline 和 --output 是同一个文件" in capsys.readouterr().err
+    assert not target.exists()
+
+
 def test_parse_names_a_file_a_reader_fails_on_and_shows_the_others(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from compliance import readers

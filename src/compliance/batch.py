@@ -148,9 +148,16 @@ def _chunks(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
         yield chunk
 
 
+def worker_limit() -> int:
+    """The most worker processes a run starts, whatever --jobs asks: checking is CPU work, so more than a few
+    per core only costs memory (~40 MB each; --jobs 100000 would start one per file), and on Windows
+    ProcessPoolExecutor refuses more than 61."""
+    return min(4 * (os.cpu_count() or 1), 61 if sys.platform == "win32" else 1024)
+
+
 def run(items: Sequence[Input], settings: Settings, *, jobs: int | None = None) -> Iterator[Result | Entry]:
     """Check every input and yield its result in input order, in `jobs` worker processes."""
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = min(max(1, jobs or os.cpu_count() or 1), worker_limit())
     if jobs == 1 or len(items) < POOL_MINIMUM:
         # Starting worker processes costs more than checking a handful of documents here.
         for item in items:

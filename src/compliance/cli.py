@@ -212,6 +212,10 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
     # Written so that nan fails too: every comparison with it is false, so it would pass every report.
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
+    if args.baseline is not None and output is not None and Path(args.baseline).resolve() == Path(output).resolve():
+        raise ConfigError(text("cli.baseline_is_output", path=output))
+    if batch.STDIN in args.paths and sys.stdin.isatty():  # an author who typed `-` would otherwise see nothing happen
+        print(text("cli.stdin_waiting").get(options.lang), file=sys.stderr)
     items = _without_output(list(batch.expand(args.paths)), output, args.paths)
     if not items:
         raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
