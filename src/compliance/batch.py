@@ -12,7 +12,6 @@ import glob
 import itertools
 import os
 import re
-import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -108,6 +107,8 @@ def _init(settings: Settings) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone answers it (cancels what has
     # not started, says the run was interrupted). A worker interrupted would print a traceback of its own,
     # and one killed while sending its chunk back would leave the parent waiting for the rest for ever.
+    import signal  # only in workers: a single report's cold start skips it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # What is alive now (modules, compiled patterns, the settings) lives as long as the worker: out of the
     # collector's sight, it is not traversed again by every full collection.

@@ -7,15 +7,12 @@ lines; HTML, DOCX, DOC and PDF give one line per paragraph in reading order (see
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from .. import messages  # not `text`: the submodule .text would shadow it
 from ..errors import DocumentError
 from ..model import Source
-from .doc import read_doc
-from .docx import read_docx
-from .html import read_html
-from .pdf import read_pdf
 from .text import DEFAULT_MAX_BYTES, _markdown_line, decode, read_bytes, read_md, read_txt, split_lines
 
 
@@ -39,7 +36,27 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
 __all__ = ["DEFAULT_MAX_BYTES", "READERS", "_markdown_line", "decode", "read_bytes", "read_document",
            "split_lines"]
 
-READERS: dict[str, Callable[[Path, bytes], Source]] = {
+Reader = Callable[[Path, bytes], Source]
+
+
+def _on_first_use(module: str, name: str) -> Reader:
+    """The reader `name` of `module`, imported when a file of its format is first read: checking a .txt
+    report does not pay for importing lxml, pypdf and olefile (about 20 ms of a cold start of 210)."""
+
+    def read(path: Path, data: bytes) -> Source:
+        reader: Reader = getattr(import_module(module, __name__), name)
+        return reader(path, data)
+
+    read.__name__ = read.__qualname__ = name
+    return read
+
+
+read_html = _on_first_use(".html", "read_html")
+read_docx = _on_first_use(".docx", "read_docx")
+read_doc = _on_first_use(".doc", "read_doc")
+read_pdf = _on_first_use(".pdf", "read_pdf")
+
+READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".text": read_txt,
     ".md": read_md,

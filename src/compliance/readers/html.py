@@ -9,6 +9,7 @@ breadcrumb, footer, …); what text chrome remains, structure recognises.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -263,11 +264,14 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "ascii"
 # What pages are written in (the WHATWG Encoding Standard's encodings, and the aliases Chinese sites use).
 # Python knows many more codecs — undefined, unicode_escape, utf-7, EBCDIC, palmos — that no browser does:
 # a page declaring one of them is read as if it declared nothing, as a browser reads it.
-_WEB_CHARSETS = frozenset(codecs.lookup(name).name for name in (
-    "utf-8", "ascii", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis",
-    "iso2022_jp", "euc_kr", "cp949", "cp866", "cp874", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
-    *(f"iso8859-{part}" for part in range(1, 17) if part != 12), *(f"cp{page}" for page in range(1250, 1259)),
-))
+@functools.cache
+def _web_charsets() -> frozenset[str]:
+    """Worked out on the first page that declares a charset: looking each up imports its codec module."""
+    return frozenset(codecs.lookup(name).name for name in (
+        "utf-8", "ascii", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "euc_jp", "shift_jis",
+        "iso2022_jp", "euc_kr", "cp949", "cp866", "cp874", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic",
+        *(f"iso8859-{part}" for part in range(1, 17) if part != 12), *(f"cp{page}" for page in range(1250, 1259)),
+    ))
 
 
 def declared_charset(data: bytes) -> tuple[str, str] | None:
@@ -280,7 +284,7 @@ def declared_charset(data: bytes) -> tuple[str, str] | None:
         canonical = codecs.lookup(name).name
     except LookupError:
         return None
-    if canonical not in _WEB_CHARSETS:
+    if canonical not in _web_charsets():
         return None
     return name, _SUPERSETS.get(canonical, canonical)
 
