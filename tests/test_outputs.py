@@ -255,3 +255,17 @@ def test_the_batch_table_ends_with_its_totals_waivers_included(
     assert code == 2  # the broken file
     assert "内部错误" not in captured.err + captured.out
     assert "共 4 份：通过 2，未通过 1，无法读取 1，豁免 1 项" in captured.out
+
+
+def test_a_folder_with_no_report_still_writes_the_file_the_ci_uploads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The upload step after `check -f sarif -o …` failed on a missing file, hiding why nothing was checked."""
+    empty, log_path = tmp_path / "reports", tmp_path / "compliance.sarif"
+    empty.mkdir()
+    assert main(["check", "--format", "sarif", "--output", str(log_path), str(empty)]) == 2
+    log = json.loads(log_path.read_text(encoding="utf-8"))
+    assert not list(Draft7Validator(SARIF_SCHEMA).iter_errors(log))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == f"没有找到可检查的文件：{empty}"
+    assert main(["check", "--format", "json", str(empty)]) == 2
+    assert json.loads(capsys.readouterr().out)["documents"][0]["error"]["code"] == "no_inputs"

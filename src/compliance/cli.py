@@ -15,7 +15,7 @@ from typing import Any, NoReturn, TextIO
 
 from . import __version__, batch, resources
 from .config import Config, discover, load_config
-from .errors import ComplianceError, ConfigError, DocumentError
+from .errors import ComplianceError, ConfigError
 from .formatters import BINARY_FORMATS, FORMATTERS, Options, no_entries
 from .messages import text
 from .model import ExitCode, FailedDocument, Severity, Text
@@ -217,12 +217,13 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
     if batch.STDIN in args.paths and sys.stdin.isatty():  # an author who typed `-` would otherwise see nothing happen
         print(text("cli.stdin_waiting").get(options.lang), file=sys.stderr)
     items = _without_output(list(batch.expand(args.paths)), output, args.paths)
-    if not items:
-        raise DocumentError(text("cli.no_inputs", paths=" ".join(args.paths)), code="no_inputs")
     # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.
     needs_reports = args.baseline is not None or (output_format == "table" and options.verbose)
     settings = _settings(args, config, entries=None if needs_reports else options.lang)
-    results = batch.run(items, settings, jobs=args.jobs)
+    # Nothing to check is an error entry like an unreadable file: the SARIF, JUnit or JSON file a CI step
+    # uploads next is still written, and says why it holds no report.
+    results = batch.run(items, settings, jobs=args.jobs) if items else iter([FailedDocument(
+        path=" ".join(args.paths), code="no_inputs", message=text("cli.no_inputs", paths=" ".join(args.paths)))])
     known = None
     if args.baseline is not None:
         from .baseline import Baseline  # hashlib and the rescoring only when asked for
