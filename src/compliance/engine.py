@@ -9,6 +9,7 @@ from datetime import date
 from itertools import islice
 
 from .kinds import KINDS
+from .kinds.common import release
 from .messages import text
 from .model import Document, Finding, Hit, Report, Rule, RuleSet, Severity, Status, Text, Waiver
 from .scoring import score
@@ -62,15 +63,18 @@ def check(
     """Every rule of `ruleset` on `document`, waivers applied, scored."""
     findings: list[Finding] = []
     today = today or date.today()  # once: a check takes milliseconds, and most findings have no waiver to date
-    for rule in ruleset.rules:
-        if rule.applies_to and document.subject and document.subject not in rule.applies_to:
-            hits: tuple[Hit, ...] = (Hit(detail=text("rule.not_for_subject"), credit=None),)
-        elif not _in_force(rule, document.year):
-            hits = (Hit(detail=text("rule.not_in_force", year=document.year, period=_period(rule)), credit=None),)
-        else:
-            hits = _hits(rule, document)
-        finding = stamp(rule, hits)
-        findings.append(_waive(finding, waivers, document.path, today) if waivers else finding)
+    try:
+        for rule in ruleset.rules:
+            if rule.applies_to and document.subject and document.subject not in rule.applies_to:
+                hits: tuple[Hit, ...] = (Hit(detail=text("rule.not_for_subject"), credit=None),)
+            elif not _in_force(rule, document.year):
+                hits = (Hit(detail=text("rule.not_in_force", year=document.year, period=_period(rule)), credit=None),)
+            else:
+                hits = _hits(rule, document)
+            finding = stamp(rule, hits)
+            findings.append(_waive(finding, waivers, document.path, today) if waivers else finding)
+    finally:
+        release(document)
     return Report(
         document=document, ruleset=ruleset, findings=tuple(findings),
         score=score(findings, ruleset, fail_under=fail_under, fail_on=fail_on),
