@@ -269,3 +269,15 @@ def test_a_folder_with_no_report_still_writes_the_file_the_ci_uploads(tmp_path: 
     assert invocation["toolExecutionNotifications"][0]["message"]["text"] == f"没有找到可检查的文件：{empty}"
     assert main(["check", "--format", "json", str(empty)]) == 2
     assert json.loads(capsys.readouterr().out)["documents"][0]["error"]["code"] == "no_inputs"
+
+
+def test_the_pre_commit_hook_takes_every_format_the_tool_reads() -> None:
+    import re as re_
+
+    import yaml
+
+    from compliance.readers import READERS
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["types"] == ["file"]  # "text" would leave out .docx, .doc and .pdf
+    assert {suffix for suffix in READERS if re_.search(hook["files"], f"reports/2023{suffix}")} == set(READERS)
