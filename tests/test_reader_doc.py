@@ -19,6 +19,7 @@ from compliance.errors import DocumentError
 from compliance.readers import doc, read_document
 
 SAMPLE_DOC = SAMPLES / "xihu-2021.doc"
+DATA = Path(__file__).parent / "data"
 
 
 def test_a_doc_reads_line_for_line_as_the_docx_it_was_saved_from() -> None:
@@ -29,6 +30,15 @@ def test_a_doc_reads_line_for_line_as_the_docx_it_was_saved_from() -> None:
     assert saved.lines[:3] == ("索引号：  A25110--2022-0003  主题分类：", "发布机构：  西湖区司法局  生成日期：  2022-03-11",
                                "文件编号：  有效性：  有效")
     assert saved.facts == {"created": "2022-03-10T17:30:00", "modified": "2022-03-10T17:30:00"}
+
+
+def test_a_cell_of_two_paragraphs_or_with_a_line_break_stays_on_its_rows_line() -> None:
+    # cell-paragraphs.doc: a table made with python-docx (a cell of two paragraphs, a cell with a line break)
+    # saved by LibreOffice as "MS Word 97"; its .docx reads these very lines.
+    saved = read_document(DATA / "cell-paragraphs.doc")
+    assert saved.lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、行政复议和行政应诉情况",
+                           "项目  2022年  2023年", "行政复议 受理案件  41件  52件", "行政诉讼 应诉案件  60件  64件",
+                           "全年行政复议审结49件。")
 
 
 def test_a_folder_with_a_doc_and_a_damaged_doc_checks_one_and_names_the_other(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,8 +106,10 @@ def _piece_table(table: bytes, offset: int, size: int) -> bytes:
 
 _FC_PLCF_BTE_PAPX = 154 + 13 * 8  # FibRgFcLcb97.fcPlcfBtePapx: where each page of paragraph properties is
 _PAGE = 512  # a PapxFkp: a page of the WordDocument stream holding paragraphs' properties
+_IN_TABLE = 0x2416  # sprmPFInTable: this paragraph is inside a table cell
 _TABLE_TERMINATING = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph mark ends a table row
 _ROW_END = "\x1c"  # stands in the text for a 0x07 that ends a row (0x1C is never text), until _lines
+_CELL_OR_BREAK = re.compile("[\x07\x0b\x0d]")  # a cell or row end, a line break, a paragraph end
 
 
 def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -121,25 +124,67 @@ def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
     return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
 
 
-def _ends_a_row(grpprl: bytes) -> bool:
+def _table_flags(grpprl: bytes) -> tuple[bool, bool]:
+    """Whether a paragraph with these properties is in a table, and whether its mark ends a row."""
+    in_table = ends_row = False
     at = 0
     while at + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
         at += 2
-        if sprm in _TABLE_TERMINATING and at < len(grpprl) and grpprl[at]:
-            return True
+        switched_on = at < len(grpprl) and grpprl[at] != 0
+        in_table |= sprm == _IN_TABLE and switched_on
+        ends_row |= sprm in _TABLE_TERMINATING and switched_on
         at += _operand_size(sprm, grpprl, at)
-    return False
+    return in_table, ends_row
 
 
-def _row_end_marks(word: bytes, table: bytes) -> set[int]:
-    """Stream offsets just past each paragraph mark that ends a table row: the 0x07 before such an offset
-    ends a row, every other 0x07 a cell. Two 0x07 in a row cannot tell: an empty cell looks the same."""
+class _Tables:
+    """Where the tables' paragraphs lie in the WordDocument stream, from the paragraphs' properties."""
+
+    def __init__(self) -> None:
+        self.row_ends: set[int] = set()  # stream offsets just past each mark that ends a row
+        self._cells: list[tuple[int, int]] = []  # (start, end) stream offsets of each paragraph in a cell
+        self._starts: list[int] = []
+
+    def add(self, start: int, end: int, in_table: bool, ends_row: bool) -> None:
+        if ends_row:
+            self.row_ends.add(end)
+        elif in_table:
+            self._cells.append((start, end))
+
+    def done(self) -> _Tables:
+        self._cells.sort()
+        self._starts = [start for start, _ in self._cells]
+        return self
+
+    def in_a_cell(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._cells[index][1]
+
+    def mark(self, piece: str, at: int, width: int) -> str:
+        """The piece with each 0x07 that ends a row marked as such, and the paragraph ends and line breaks
+        inside a cell made spaces: a cell's paragraphs stay on their row's line, as in .docx, for the text
+        only marks where a row ends, not where it begins."""
+        if not self._cells and "\x07" not in piece:
+            return piece
+
+        def marked(found: re.Match[str]) -> str:
+            offset = at + width * found.start()
+            if found.group() == "\x07":
+                return _ROW_END if offset + width in self.row_ends else "\x07"
+            return " " if self.in_a_cell(offset) else found.group()
+
+        return _CELL_OR_BREAK.sub(marked, piece)
+
+
+def _tables(word: bytes, table: bytes) -> _Tables:
+    """The tables' paragraphs, read from the PapxFkp pages: every 0x07 not at a row's end ends a cell.
+    Two 0x07 in a row cannot tell without them: an empty cell looks the same."""
+    tables = _Tables()
     fc, lcb = struct.unpack_from("<II", word, _FC_PLCF_BTE_PAPX)
     count = (lcb - 4) // 8
     if count <= 0:
-        return set()
-    ends = set()
+        return tables.done()
     for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
         page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
         if len(page) < _PAGE:
@@ -149,7 +194,7 @@ def _row_end_marks(word: bytes, table: bytes) -> set[int]:
         for index in range(runs):
             offset = 2 * page[4 * (runs + 1) + 13 * index]
             if not offset:
-                continue  # no properties of its own: not a row end
+                continue  # no properties of its own: not in a table
             size = page[offset]
             start = offset + 1
             if size == 0:
@@ -157,22 +202,22 @@ def _row_end_marks(word: bytes, table: bytes) -> set[int]:
             else:
                 size = 2 * size - 1
             try:
-                if _ends_a_row(page[start + 2 : start + size]):  # after the istd: the paragraph's Sprms
-                    ends.add(limits[index + 1])
+                flags = _table_flags(page[start + 2 : start + size])  # after the istd: the paragraph's Sprms
             except (ValueError, KeyError, IndexError, struct.error):
                 continue  # properties we cannot walk: the paragraph is read as an ordinary one
-    return ends
+            tables.add(limits[index], limits[index + 1], *flags)
+    return tables.done()
 
 
 def main_text(word: bytes, table: bytes) -> str:
     """The characters of the main document, piece by piece, as the FIB and the piece table give them, with
-    each 0x07 that ends a table row marked as such."""
+    each 0x07 that ends a table row marked as such and the breaks inside a cell made spaces."""
     characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     plc = _piece_table(table, fc_clx, lcb_clx)
     count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
     positions = struct.unpack_from(f"<{count + 1}I", plc)
-    row_ends = _row_end_marks(word, table)
+    tables = _tables(word, table)
     pieces = []
     for index in range(count):
         start, stop = positions[index], min(positions[index + 1], characters)
@@ -186,10 +231,7 @@ def main_text(word: bytes, table: bytes) -> str:
         else:
             at, width = fc, 2
             piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
-        if "\x07" in piece:
-            piece = "".join(_ROW_END if character == "\x07" and at + width * (offset + 1) in row_ends else character
-                            for offset, character in enumerate(piece))
-        pieces.append(piece)
+        pieces.append(tables.mark(piece, at, width))
     return "".join(pieces)
 
 
@@ -221,8 +263,7 @@ def _row(line: str) -> str:
 
 
 def _lines(content: str) -> list[str]:
-    """One line a paragraph, one line a table row. A cell of several paragraphs gives a line for each but
-    its last, which opens the row's line: only the row's end is marked in the text, not where it begins."""
+    """One line a paragraph, one line a table row."""
     content = _ANCHORS.sub("", _without_field_codes(content)).replace(_ROW_END, "\n").translate(_LAYOUT)
     return [stripped for line in content.split("\n") if (stripped := (_row(line) if "\x07" in line else line.strip()))]
 
