@@ -41,6 +41,18 @@ def test_a_cell_of_two_paragraphs_or_with_a_line_break_stays_on_its_rows_line() 
                            "全年行政复议审结49件。")
 
 
+def test_text_deleted_with_track_changes_on_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
+    # tracked-changes.doc: a draft made with python-docx, 41件 and a sentence deleted and 52件 inserted with
+    # track changes on, saved by LibreOffice as "MS Word 97". Word shows the figures of its .docx twin.
+    draft = DATA / "tracked-changes.doc"
+    assert read_document(draft).lines == ("桐岭县司法局2023年度法治政府建设情况报告", "全年受理行政复议案件52件，审结49件。",
+                                          "全年不存在被复议纠错的情况。")
+    main(["check", "--format", "json", str(draft)])
+    indicators = json.loads(capsys.readouterr().out)["documents"][0]["indicators"]
+    assert indicators["reconsideration_received"]["raw"] == "52件"  # not the deleted 41件 (then 审结 49 > 受理 41)
+    assert indicators["reconsideration_corrected"]["value"] == 0  # not the deleted 纠错3件
+
+
 def test_a_folder_with_a_doc_and_a_damaged_doc_checks_one_and_names_the_other(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(SAMPLE_DOC, tmp_path / "a-report.doc")

@@ -4,7 +4,9 @@ A .doc is an OLE compound file. Its `WordDocument` stream opens with the FIB, wh
 runs (the piece table, in the `0Table` or `1Table` stream) and how many characters the main document has;
 the footnotes, headers and text boxes stored after them are left out, as the .docx reader leaves them
 out. Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
-and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp).
+and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp,
+ChpxFkp). Text deleted with track changes on stays in the file until the change is accepted; its
+character properties say so, and it is left out, as the .docx reader leaves out w:delText.
 
 What is not read: list numbers Word draws itself (they live in paragraph properties, not in the text) and
 tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the .docx reader
@@ -17,6 +19,7 @@ import io
 import re
 import struct
 from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,18 +127,40 @@ def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
     return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
 
 
-def _table_flags(grpprl: bytes) -> tuple[bool, bool]:
-    """Whether a paragraph with these properties is in a table, and whether its mark ends a row."""
-    in_table = ends_row = False
+def _switched_on(grpprl: bytes) -> set[int]:
+    """The Sprms of a run's properties whose operand's first byte is set (a toggle that is on), up to the
+    first one that cannot be walked: what follows a damaged or rare form is not read."""
+    on = set()
     at = 0
-    while at + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, at)[0]
-        at += 2
-        switched_on = at < len(grpprl) and grpprl[at] != 0
-        in_table |= sprm == _IN_TABLE and switched_on
-        ends_row |= sprm in _TABLE_TERMINATING and switched_on
-        at += _operand_size(sprm, grpprl, at)
-    return in_table, ends_row
+    try:
+        while at + 2 <= len(grpprl):
+            sprm = struct.unpack_from("<H", grpprl, at)[0]
+            at += 2
+            if at < len(grpprl) and grpprl[at]:
+                on.add(sprm)
+            at += _operand_size(sprm, grpprl, at)
+    except (ValueError, IndexError, struct.error):
+        pass
+    return on
+
+
+def _fkp_runs(word: bytes, table: bytes, plcf_bte: int, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """(start, end, page, offset of its properties in the page) of each run with properties of its own, from
+    the FKP pages (512 bytes of the WordDocument stream) that the PlcBte at FIB offset `plcf_bte` lists.
+    `entry` is the size of a run's entry after the page's FCs: 13 for a BxPap, 1 for a Chpx's offset."""
+    fc, lcb = struct.unpack_from("<II", word, plcf_bte)
+    count = (lcb - 4) // 8
+    if count <= 0:
+        return
+    for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+        page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
+        if len(page) < _PAGE:
+            continue
+        runs = page[_PAGE - 1]
+        limits = struct.unpack_from(f"<{runs + 1}I", page)
+        for index in range(runs):
+            if offset := 2 * page[4 * (runs + 1) + entry * index]:
+                yield limits[index], limits[index + 1], page, offset
 
 
 class _Tables:
@@ -146,7 +171,7 @@ class _Tables:
         self._cells: list[tuple[int, int]] = []  # (start, end) stream offsets of each paragraph in a cell
         self._starts: list[int] = []
 
-    def add(self, start: int, end: int, in_table: bool, ends_row: bool) -> None:
+    def add(self, start: int, end: int, *, in_table: bool, ends_row: bool) -> None:
         if ends_row:
             self.row_ends.add(end)
         elif in_table:
@@ -178,46 +203,70 @@ class _Tables:
 
 
 def _tables(word: bytes, table: bytes) -> _Tables:
-    """The tables' paragraphs, read from the PapxFkp pages: every 0x07 not at a row's end ends a cell.
-    Two 0x07 in a row cannot tell without them: an empty cell looks the same."""
+    """The tables' paragraphs, read from the paragraphs' properties (PapxInFkp): every 0x07 not at a row's
+    end ends a cell. Two 0x07 in a row cannot tell without them: an empty cell looks the same."""
     tables = _Tables()
-    fc, lcb = struct.unpack_from("<II", word, _FC_PLCF_BTE_PAPX)
-    count = (lcb - 4) // 8
-    if count <= 0:
-        return tables.done()
-    for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
-        page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
-        if len(page) < _PAGE:
-            continue
-        runs = page[_PAGE - 1]
-        limits = struct.unpack_from(f"<{runs + 1}I", page)
-        for index in range(runs):
-            offset = 2 * page[4 * (runs + 1) + 13 * index]
-            if not offset:
-                continue  # no properties of its own: not in a table
-            size = page[offset]
-            start = offset + 1
-            if size == 0:
-                size, start = 2 * page[start], start + 1
-            else:
-                size = 2 * size - 1
-            try:
-                flags = _table_flags(page[start + 2 : start + size])  # after the istd: the paragraph's Sprms
-            except (ValueError, KeyError, IndexError, struct.error):
-                continue  # properties we cannot walk: the paragraph is read as an ordinary one
-            tables.add(limits[index], limits[index + 1], *flags)
+    for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_PAPX, 13):
+        size, first = page[offset], offset + 1  # cb, then 2 × cb − 1 bytes; or 0, cb′, then 2 × cb′ bytes
+        size, first = (2 * page[first], first + 1) if size == 0 else (2 * size - 1, first)
+        on = _switched_on(page[first + 2 : first + size])  # after the istd (2 bytes): the paragraph's Sprms
+        tables.add(start, end, in_table=_IN_TABLE in on, ends_row=not on.isdisjoint(_TABLE_TERMINATING))
     return tables.done()
+
+
+_FC_PLCF_BTE_CHPX = 154 + 12 * 8  # FibRgFcLcb97.fcPlcfBteChpx: where each page of character properties is
+_DELETED = 0x0800  # sprmCFRMarkDel: the run was deleted with track changes on; Word shows it struck out or not
+# Cell, row and paragraph ends (a space: one inside a cell) stay when deleted: the tables and paragraphs hold.
+_KEPT_WHEN_DELETED = frozenset("\x07\x1c\x0d ")
+
+
+class _Deletions:
+    """The runs of text a reviewer deleted with track changes on, as stream offsets (start, end): the
+    text stays in the file until the change is accepted, and the .docx reader leaves it out (w:delText)."""
+
+    def __init__(self, runs: list[tuple[int, int]]) -> None:
+        self._runs = sorted(runs)
+        self._starts = [start for start, _ in self._runs]
+
+    def remove(self, piece: str, at: int, width: int) -> str:
+        """The piece at stream offset `at`, `width` bytes a character, without its deleted characters."""
+        if not self._runs:
+            return piece
+        end = at + width * len(piece)
+        kept, position = [], 0
+        # From the last run starting at or before the piece, up to the first starting after it (by index:
+        # a slice of the rest would copy it for every piece).
+        for index in range(max(0, bisect_right(self._starts, at) - 1), len(self._runs)):
+            start, stop = self._runs[index]
+            if start >= end:
+                break
+            # The characters whose first byte lies in [start, stop): indices rounded up from byte offsets.
+            first, last = max(position, -(-(start - at) // width)), min(len(piece), -(-(stop - at) // width))
+            if first >= last:
+                continue
+            kept.append(piece[position:first])
+            kept.append("".join(character for character in piece[first:last] if character in _KEPT_WHEN_DELETED))
+            position = last
+        kept.append(piece[position:])
+        return "".join(kept)
+
+
+def _deletions(word: bytes, table: bytes) -> _Deletions:
+    """The deleted runs, read from the runs' character properties (Chpx: cb, then its Sprms)."""
+    return _Deletions([(start, end) for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_CHPX, 1)
+                       if _DELETED in _switched_on(page[offset + 1 : offset + 1 + page[offset]])])
 
 
 def main_text(word: bytes, table: bytes) -> str:
     """The characters of the main document, piece by piece, as the FIB and the piece table give them, with
-    each 0x07 that ends a table row marked as such and the breaks inside a cell made spaces."""
+    each 0x07 that ends a table row marked as such, the breaks inside a cell made spaces, and the text
+    deleted with track changes on left out."""
     characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     plc = _piece_table(table, fc_clx, lcb_clx)
     count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
     positions = struct.unpack_from(f"<{count + 1}I", plc)
-    tables = _tables(word, table)
+    tables, deletions = _tables(word, table), _deletions(word, table)
     pieces = []
     for index in range(count):
         start, stop = positions[index], min(positions[index + 1], characters)
@@ -231,7 +280,7 @@ def main_text(word: bytes, table: bytes) -> str:
         else:
             at, width = fc, 2
             piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
-        pieces.append(tables.mark(piece, at, width))
+        pieces.append(deletions.remove(tables.mark(piece, at, width), at, width))
     return "".join(pieces)
 
 
