@@ -13,7 +13,7 @@ import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from ..messages import text
 from ..model import Source, Text
@@ -48,7 +48,20 @@ _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
+# A link's text naming one: 报告.pdf, also with its size after it (报告.docx（56KB）).
+_ATTACHMENT_SHOWN = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)(?![A-Za-z0-9])", re.IGNORECASE)
 _MAX_ATTACHMENTS = 20
+
+
+def _attachment_named(url: str) -> str:
+    """The name of the attachment a URL fetches, or "": the file its path ends in (/att/报告.pdf), else one
+    a query value names (download.jsp?filename=报告.wps)."""
+    path, _, query = url.split("#")[0].partition("?")
+    for candidate in (unquote(path), *(value for _, value in parse_qsl(query))):
+        candidate = candidate.rstrip("/")
+        if _ATTACHMENT.search(candidate):
+            return candidate.rsplit("/", 1)[-1]
+    return ""
 
 
 class _Extractor(HTMLParser):
@@ -171,9 +184,11 @@ class _Extractor(HTMLParser):
 
     # ------------------------------------------------------------ attachments
     def _open_link(self, href: str | None) -> None:
-        path = unquote((href or "").split("#")[0].split("?")[0]).rstrip("/")
-        if _ATTACHMENT.search(path) and len(self.attachments) < _MAX_ATTACHMENTS:
-            self._link = (path.rsplit("/", 1)[-1], len(self.lines), len(self._buffer))
+        self._close_link()  # a link opening inside an unclosed one closes it, as in a browser
+        # Every link is a candidate: a download script's link (/download?id=3817) names its file only in
+        # its text, which is read by the time the link closes.
+        if href and len(self.attachments) < _MAX_ATTACHMENTS:
+            self._link = (_attachment_named(href), len(self.lines), len(self._buffer))
 
     def _close_link(self) -> None:
         """The attachment's name as the page shows it (its link text), else its file name."""
@@ -183,7 +198,10 @@ class _Extractor(HTMLParser):
         self._link = None
         # Text still in the buffer where the link began (a block inside the link has taken it otherwise).
         shown = _SPACE.sub(" ", "".join(self._buffer[start:])).strip() if lines == len(self.lines) else ""
-        self.attachments.append(shown if _ATTACHMENT.search(shown) or not name else name)
+        if _ATTACHMENT_SHOWN.search(shown):
+            self.attachments.append(shown)
+        elif name:
+            self.attachments.append(name)
 
     # ------------------------------------------------------------ lines
     def _meta(self, attrs: dict[str, str | None]) -> None:
