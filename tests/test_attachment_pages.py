@@ -91,3 +91,25 @@ def test_a_download_link_named_by_its_text_or_query_is_an_attachment(
 def test_a_link_to_a_page_named_like_a_document_is_not_an_attachment(tmp_path: Path) -> None:
     page = _page(tmp_path, '<a href="/art/2024/3/20/art_1229_3817.html">关于印发2024年工作要点的通知</a>')
     assert read_document(page).attachments == ()
+
+
+@pytest.mark.parametrize("embedded", [
+    '<iframe src="/static/pdfjs/web/viewer.html?file=/att/2024/03/20/P020240320.pdf" width="100%" height="900"></iframe>',
+    '<embed src="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900">',
+    '<embed src="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900"/>',
+    '<object data="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900"></object>',
+])
+def test_a_page_showing_its_report_in_a_pdf_viewer_names_the_pdf(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], embedded: str) -> None:
+    page = _page(tmp_path, "见下文</p>" + embedded + "<p>")
+    assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert "网页正文只是附件链接（P020240320.pdf），报告全文在附件中" in out
+    assert "未找到该部分" not in out
+
+
+def test_a_viewer_in_the_page_furniture_is_not_the_reports(tmp_path: Path) -> None:
+    page = _page(tmp_path, '<a href="/att/report.pdf">报告.pdf</a>').read_text(encoding="utf-8").replace(
+        '<div class="footer">', '<div class="footer"><iframe src="/pdfjs/web/viewer.html?file=/guide.pdf"></iframe>')
+    (tmp_path / "furniture.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "furniture.html").attachments == ("报告.pdf",)

@@ -51,6 +51,9 @@ _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
 # A link's text naming one: 报告.pdf, also with its size after it (报告.docx（56KB）).
 _ATTACHMENT_SHOWN = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)(?![A-Za-z0-9])", re.IGNORECASE)
 _MAX_ATTACHMENTS = 20
+# Elements that show a file inside the page, and the attribute naming it: a report shown in a PDF viewer
+# is an attachment all the same.
+_VIEWERS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
 
 
 def _attachment_named(url: str) -> str:
@@ -88,6 +91,8 @@ class _Extractor(HTMLParser):
         if tag == "meta":
             self._meta(dict(attrs))
             return
+        if tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
+            self._embedded(tag, attrs)
         if self._skip_depth is None and (tag in _SKIPPED or _is_furniture(attrs)):
             self._skip_depth = len(self._open)
         if tag in _VOID:
@@ -116,6 +121,8 @@ class _Extractor(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._meta(dict(attrs))
+        elif tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
+            self._embedded(tag, attrs)
         elif tag in ("br", "hr") and self._skip_depth is None:
             self._break()
 
@@ -189,6 +196,12 @@ class _Extractor(HTMLParser):
         # its text, which is read by the time the link closes.
         if href and len(self.attachments) < _MAX_ATTACHMENTS:
             self._link = (_attachment_named(href), len(self.lines), len(self._buffer))
+
+    def _embedded(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
+        source = dict(attrs).get(_VIEWERS[tag])
+        if source and (name := _attachment_named(source)) and len(self.attachments) < _MAX_ATTACHMENTS:
+            self.attachments.append(name)
 
     def _close_link(self) -> None:
         """The attachment's name as the page shows it (its link text), else its file name."""
