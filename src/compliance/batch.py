@@ -51,11 +51,17 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield path
 
 
+def _standard_input() -> bytes:
+    """What standard input holds; nothing when the process has none (started with it closed, as a service or
+    some CI steps are), as from /dev/null: the input is then refused as empty like any other."""
+    return sys.stdin.buffer.read() if sys.stdin is not None else b""
+
+
 def expand(paths: Sequence[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Input]:
     """Files as given, supported files under directories, glob matches, `-` for standard input; stable order."""
     for raw in paths:
         if raw == STDIN:
-            read = stdin or (lambda: sys.stdin.buffer.read())
+            read = stdin or _standard_input
             yield Input(path="<stdin>", data=read())
             continue
         path = Path(raw)

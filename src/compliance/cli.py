@@ -214,7 +214,7 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
         raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
     if args.baseline is not None and output is not None and Path(args.baseline).resolve() == Path(output).resolve():
         raise ConfigError(text("cli.baseline_is_output", path=output))
-    if batch.STDIN in args.paths and sys.stdin.isatty():  # an author who typed `-` would otherwise see nothing happen
+    if batch.STDIN in args.paths and sys.stdin is not None and sys.stdin.isatty():  # an author who typed `-` would otherwise see nothing happen
         print(text("cli.stdin_waiting").get(options.lang), file=sys.stderr)
     items = _without_output(list(batch.expand(args.paths)), output, args.paths)
     if not items:
