@@ -16,11 +16,12 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import profiles
 from .formatters import Entry, encode_document, utf8_escaped
-from .model import FailedDocument, Report, RuleSet, Status
+from .model import FailedDocument, Report, RuleSet, Source, Status
 from .pipeline import Settings, check_path, check_source
 from .readers import READERS, read_md, read_txt
 
@@ -85,12 +86,18 @@ def slim(report: Report) -> Report:
     return replace(report, document=document)
 
 
+def read_given(item: Input) -> Source:
+    """An input's bytes already read: standard input, which has no suffix; Markdown headings (# …) say
+    which reader it needs."""
+    data = item.data or b""
+    reader = read_md if _MARKDOWN_HEADING.search(data[:65536]) else read_txt
+    return reader(Path(item.path), data)
+
+
 def check_one(item: Input, settings: Settings, *, full: bool = False) -> Result:
     """Read, parse and check one input (slim unless `full`); an unreadable one becomes a FailedDocument."""
     if item.data is not None:
-        # Standard input has no suffix: Markdown headings (# …) say which reader it needs.
-        reader = read_md if _MARKDOWN_HEADING.search(item.data[:65536]) else read_txt
-        result = check_source(item.path, settings, lambda: reader(Path(item.path), item.data or b""))
+        result = check_source(item.path, settings, partial(read_given, item))
     else:
         result = check_path(Path(item.path), settings)
     return result if full or isinstance(result, FailedDocument) else slim(result)
