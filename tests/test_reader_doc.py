@@ -41,6 +41,13 @@ def test_a_cell_of_two_paragraphs_or_with_a_line_break_stays_on_its_rows_line() 
                            "全年行政复议审结49件。")
 
 
+def test_a_table_inside_a_cell_stays_on_the_outer_rows_line() -> None:
+    # nested-table.doc: a table (受理 52件 / 审结 49件) inside the middle cell of a row, made with python-docx
+    # and saved by LibreOffice as "MS Word 97"; the inner rows end in paragraph marks, not in 0x07.
+    saved = read_document(DATA / "nested-table.doc")
+    assert saved.lines[1:4] == ("项目  分项  合计", "行政复议  受理 52件 审结 49件  101件", "全年行政复议审结49件。")
+
+
 def test_text_deleted_with_track_changes_on_is_not_read(capsys: pytest.CaptureFixture[str]) -> None:
     # tracked-changes.doc: a draft made with python-docx, 41件 and a sentence deleted and 52件 inserted with
     # track changes on, saved by LibreOffice as "MS Word 97". Word shows the figures of its .docx twin.

@@ -174,7 +174,7 @@ class _Tables:
     def add(self, start: int, end: int, *, in_table: bool, ends_row: bool) -> None:
         if ends_row:
             self.row_ends.add(end)
-        elif in_table:
+        if in_table:  # a row's end too: a row of a table inside a cell ends in a paragraph mark, not a 0x07
             self._cells.append((start, end))
 
     def done(self) -> _Tables:
@@ -188,16 +188,19 @@ class _Tables:
 
     def mark(self, piece: str, at: int, width: int) -> str:
         """The piece with each 0x07 that ends a row marked as such, and the paragraph ends and line breaks
-        inside a cell made spaces: a cell's paragraphs stay on their row's line, as in .docx, for the text
-        only marks where a row ends, not where it begins."""
+        inside a cell made spaces: a cell's paragraphs, and the rows of a table inside it, stay on their
+        row's line, as in .docx, for the text only marks where a row ends, not where it begins."""
         if not self._cells and "\x07" not in piece:
             return piece
 
         def marked(found: re.Match[str]) -> str:
             offset = at + width * found.start()
+            ends_row = offset + width in self.row_ends
             if found.group() == "\x07":
-                return _ROW_END if offset + width in self.row_ends else "\x07"
-            return " " if self.in_a_cell(offset) else found.group()
+                return _ROW_END if ends_row else "\x07"
+            if not self.in_a_cell(offset):
+                return found.group()
+            return "" if ends_row else " "  # a row of a table inside the cell: its last cell's space parts it
 
         return _CELL_OR_BREAK.sub(marked, piece)
 
