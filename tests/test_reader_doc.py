@@ -73,10 +73,10 @@ def test_a_folder_with_a_doc_and_a_damaged_doc_checks_one_and_names_the_other(
     assert "不是可读的 Word 97–2003 文件（.doc）；请用 Word 或 WPS 另存为 .docx" in documents[1]["error"]["message"]
 
 
-def _with_word_stream(tmp_path: Path, change: dict[int, int]) -> Path:
-    """A copy of the sample with bytes of its WordDocument stream changed (offset → byte); same size."""
+def _with_word_stream(tmp_path: Path, change: dict[int, int], original: Path = SAMPLE_DOC) -> Path:
+    """A copy of a .doc with bytes of its WordDocument stream changed (offset → byte); same size."""
     copy = tmp_path / "changed.doc"
-    shutil.copy(SAMPLE_DOC, copy)
+    shutil.copy(original, copy)
     with olefile.OleFileIO(str(copy), write_mode=True) as ole:
         word = bytearray(ole.openstream("WordDocument").read())
         for offset, value in change.items():
@@ -155,3 +155,14 @@ def test_damaged_streams_give_text_or_a_damaged_file_message(
         assert error.code in ("invalid", "empty")
     else:
         assert all(line and "\n" not in line for line in source.lines)
+
+
+def test_a_damaged_page_of_character_properties_costs_what_it_says_not_the_text(tmp_path: Path) -> None:
+    with olefile.OleFileIO(str(DATA / "tracked-changes.doc")) as ole:
+        word = ole.openstream("WordDocument").read()
+        table = ole.openstream("1Table" if word[0x0B] & 0x02 else "0Table").read()
+    fc, lcb = struct.unpack_from("<II", word, doc._FC_PLCF_BTE_CHPX)
+    first_page = struct.unpack_from("<I", table, fc + 4 * ((lcb - 4) // 8 + 1))[0]
+    damaged = _with_word_stream(tmp_path, {first_page * 512 + 511: 255}, DATA / "tracked-changes.doc")  # 255 runs
+    lines = read_document(damaged).lines
+    assert lines[0] == "桐岭县司法局2023年度法治政府建设情况报告" and "审结49件" in lines[1]  # read, deletions and all

@@ -157,6 +157,8 @@ def _fkp_runs(word: bytes, table: bytes, plcf_bte: int, entry: int) -> Iterator[
         if len(page) < _PAGE:
             continue
         runs = page[_PAGE - 1]
+        if 4 * (runs + 1) + entry * runs >= _PAGE - 1:
+            continue  # more runs than a page holds: a damaged page, whose text is read without its properties
         limits = struct.unpack_from(f"<{runs + 1}I", page)
         for index in range(runs):
             if offset := 2 * page[4 * (runs + 1) + entry * index]:
