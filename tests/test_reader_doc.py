@@ -136,6 +136,24 @@ def test_a_field_shows_its_result_not_its_code() -> None:
     assert doc._lines(content) == ["详见区司法局网站，共6项；第页"]
 
 
+def test_a_piece_table_reading_the_same_text_over_and_over_is_a_damaged_doc() -> None:
+    # Each piece of a Word file has bytes of its own. 100 pieces pointing at the same 1 KB read 100 KB of text
+    # here; at the 50 MB limit, 100 pieces (1 KB of piece table) made 5 GB of text out of one file, which
+    # ended the batch it was in, as a zip bomb would if .docx had no limit.
+    sentence = "法治政府建设情况报告。\r" * 40
+    word, _ = _word_streams([(sentence, False)], main_characters=100 * len(sentence))
+    text_at = len(word) - 2 * len(sentence)
+    positions = [index * len(sentence) for index in range(101)]
+    plc = struct.pack("<101I", *positions) + struct.pack("<HIH", 0, text_at, 0) * 100
+    table = b"\x02" + struct.pack("<I", len(plc)) + plc
+    word = bytearray(word)
+    struct.pack_into("<II", word, doc._FC_CLX, 0, len(table))
+    with patch.object(doc, "_streams", lambda path, data: (bytes(word), table, {})), \
+            pytest.raises(DocumentError) as refused:
+        doc.read_doc(Path("bomb.doc"), b"")
+    assert refused.value.code == "invalid"
+
+
 @settings(max_examples=150, deadline=None)
 @given(changes=st.lists(st.tuples(st.integers(0, 1023), st.integers(0, 255)), max_size=12),
        table_changes=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 255)), max_size=6))

@@ -273,6 +273,7 @@ def main_text(word: bytes, table: bytes) -> str:
     positions = struct.unpack_from(f"<{count + 1}I", plc)
     tables, deletions = _tables(word, table), _deletions(word, table)
     pieces = []
+    unread = len(word)  # bytes of the stream no piece has read yet
     for index in range(count):
         start, stop = positions[index], min(positions[index + 1], characters)
         if stop <= start:
@@ -285,6 +286,11 @@ def main_text(word: bytes, table: bytes) -> str:
         else:
             at, width = fc, 2
             piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
+        # Each piece has bytes of its own: pieces that read more than the stream holds read the same bytes
+        # again, and a few hundred of them would make gigabytes of text out of one file.
+        unread -= width * len(piece)
+        if unread < 0:
+            raise ValueError("the pieces overlap")
         pieces.append(deletions.remove(tables.mark(piece, at, width), at, width))
     return "".join(pieces)
 
