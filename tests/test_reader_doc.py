@@ -154,6 +154,23 @@ def test_a_piece_table_reading_the_same_text_over_and_over_is_a_damaged_doc() ->
     assert refused.value.code == "invalid"
 
 
+def test_a_property_page_listed_over_and_over_is_read_once() -> None:
+    # A PlcBte lists each page of properties once. One listing a page 100,000 times (400 KB of table stream)
+    # had the reader walk it 100,000 times, 8 s here; at the 50 MB limit, minutes and gigabytes for one file.
+    # Counted, not timed: the deleted runs found are the page's 100, not 10,000,000.
+    word = bytearray(4096)
+    page = bytearray(512)
+    struct.pack_into("<101I", page, 0, *range(0, 202, 2))
+    page[4 * 101 : 4 * 101 + 100] = bytes([252]) * 100  # every run's Chpx at byte 504
+    page[504:508] = bytes([3, 0x00, 0x08, 0x01])  # cb 3: sprmCFRMarkDel, on
+    page[511] = 100
+    word[1024:1536] = page  # page 2
+    listed = 100_000
+    table = struct.pack(f"<{listed + 1}I", *range(listed + 1)) + struct.pack("<I", 2) * listed
+    struct.pack_into("<II", word, doc._FC_PLCF_BTE_CHPX, 0, len(table))
+    assert len(doc._deletions(bytes(word), table)._runs) == 100
+
+
 @settings(max_examples=150, deadline=None)
 @given(changes=st.lists(st.tuples(st.integers(0, 1023), st.integers(0, 255)), max_size=12),
        table_changes=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 255)), max_size=6))

@@ -152,7 +152,8 @@ def _fkp_runs(word: bytes, table: bytes, plcf_bte: int, entry: int) -> Iterator[
     count = (lcb - 4) // 8
     if count <= 0:
         return
-    for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+    # Each page once: a PlcBte lists a page once, and one listing it a million times would have it read so.
+    for page_number in dict.fromkeys(struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))):
         page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
         if len(page) < _PAGE:
             continue
