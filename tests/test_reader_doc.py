@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from unittest.mock import patch
 
@@ -169,6 +171,16 @@ def test_a_property_page_listed_over_and_over_is_read_once() -> None:
     table = struct.pack(f"<{listed + 1}I", *range(listed + 1)) + struct.pack("<I", 2) * listed
     struct.pack_into("<II", word, doc._FC_PLCF_BTE_CHPX, 0, len(table))
     assert len(doc._deletions(bytes(word), table)._runs) == 100
+
+
+def test_a_million_fields_left_open_are_read_in_linear_work() -> None:
+    # Each field mark asked whether any field open was still in its code, looking at all of them: quadratic
+    # work, 40,000 open fields took 5 s and a million (4 MB of text) most of an hour. In its own process,
+    # whose hang fails the test by timeout, as the other hang guards (test_hostile.py) do.
+    program = ("from compliance.readers import doc; "
+               "print(doc._lines('\\x13 HYPERLINK x \\x14' * 1_000_000 + '法治政府建设情况报告\\r'))")
+    completed = subprocess.run([sys.executable, "-c", program], capture_output=True, timeout=120, check=False)
+    assert completed.stdout.decode().strip() == "['法治政府建设情况报告']", completed.stderr.decode()
 
 
 @settings(max_examples=150, deadline=None)

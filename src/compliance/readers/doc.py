@@ -301,19 +301,22 @@ def _without_field_codes(content: str) -> str:
     if _FIELD_BEGIN not in content:
         return content
     kept: list[str] = []
-    hidden: list[bool] = []  # one flag per open field, True while inside its code
+    in_code: list[bool] = []  # one flag per open field, True while inside its code
+    codes = 0  # how many open fields are inside their code: text shows only when none is
     position = 0
     for mark in _FIELD_MARKS.finditer(content):
-        if not any(hidden):
+        if not codes:
             kept.append(content[position : mark.start()])
         if mark.group() == _FIELD_BEGIN:
-            hidden.append(True)
-        elif mark.group() == _FIELD_SEPARATOR and hidden:
-            hidden[-1] = False
-        elif hidden:
-            hidden.pop()
+            in_code.append(True)
+            codes += 1
+        elif mark.group() == _FIELD_SEPARATOR and in_code:
+            codes -= in_code[-1]
+            in_code[-1] = False
+        elif in_code:
+            codes -= in_code.pop()
         position = mark.end()
-    if not any(hidden):
+    if not codes:
         kept.append(content[position:])
     return "".join(kept)
 
