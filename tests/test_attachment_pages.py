@@ -69,3 +69,47 @@ def test_a_full_report_that_also_links_its_pdf_is_checked_as_before(tmp_path: Pa
 def test_odd_links_are_read_without_error(tmp_path: Path, href: str) -> None:
     page = _page(tmp_path, f'<a href="{href}">附件</a>')
     assert len(read_document(page).attachments) == (1 if href.lower().endswith(".pdf") else 0)
+
+
+@pytest.mark.parametrize(("link", "named"), [
+    # A CMS's download script: the file is named only in the link text, sometimes with its size after it.
+    ('<a href="/module/download/downfile.jsp?classid=0&fileid=3817">桐岭县司法局2023年度法治政府建设情况报告.pdf</a>',
+     "桐岭县司法局2023年度法治政府建设情况报告.pdf"),
+    ('<a href="/download?id=3817" target="_blank">法治政府建设情况报告.docx（56KB）</a>', "法治政府建设情况报告.docx（56KB）"),
+    # … or only in the query, the link saying 点击下载.
+    ('<a href="/download.jsp?filename=%E6%B3%95%E6%B2%BB%E6%8A%A5%E5%91%8A.wps&type=1">点击下载</a>', "法治报告.wps"),
+])
+def test_a_download_link_named_by_its_text_or_query_is_an_attachment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str, named: str) -> None:
+    page = _page(tmp_path, link)
+    assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert f"网页正文只是附件链接（{named}），报告全文在附件中" in out
+    assert "未找到该部分" not in out
+
+
+def test_a_link_to_a_page_named_like_a_document_is_not_an_attachment(tmp_path: Path) -> None:
+    page = _page(tmp_path, '<a href="/art/2024/3/20/art_1229_3817.html">关于印发2024年工作要点的通知</a>')
+    assert read_document(page).attachments == ()
+
+
+@pytest.mark.parametrize("embedded", [
+    '<iframe src="/static/pdfjs/web/viewer.html?file=/att/2024/03/20/P020240320.pdf" width="100%" height="900"></iframe>',
+    '<embed src="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900">',
+    '<embed src="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900"/>',
+    '<object data="/att/2024/03/20/P020240320.pdf" type="application/pdf" width="100%" height="900"></object>',
+])
+def test_a_page_showing_its_report_in_a_pdf_viewer_names_the_pdf(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], embedded: str) -> None:
+    page = _page(tmp_path, "见下文</p>" + embedded + "<p>")
+    assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert "网页正文只是附件链接（P020240320.pdf），报告全文在附件中" in out
+    assert "未找到该部分" not in out
+
+
+def test_a_viewer_in_the_page_furniture_is_not_the_reports(tmp_path: Path) -> None:
+    page = _page(tmp_path, '<a href="/att/report.pdf">报告.pdf</a>').read_text(encoding="utf-8").replace(
+        '<div class="footer">', '<div class="footer"><iframe src="/pdfjs/web/viewer.html?file=/guide.pdf"></iframe>')
+    (tmp_path / "furniture.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "furniture.html").attachments == ("报告.pdf",)

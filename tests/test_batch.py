@@ -424,3 +424,13 @@ def test_the_collector_resumes_when_a_check_fails(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(MemoryError):
         batch.check_one(batch.Input(path=str(SEED)), batch.Settings())
     assert gc.isenabled()
+
+
+def test_a_dash_with_standard_input_closed_is_an_empty_input(monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # `compliance check - <&-`, or a CI step or service started without standard input: Python has none.
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["check", "-", str(SEED)]) == 2
+    out = capsys.readouterr().out
+    assert "<stdin>：文件为空，没有可检查的内容" in out  # as with - </dev/null
+    assert "内部错误" not in out and "南昌市西湖区" in out  # the other report is still checked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -245,6 +246,16 @@ def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)["documents"][0]
     assert data["sections"][3]["heading"] == "2022年工作安排"
     assert any(q["raw"] == "108次" for q in data["quantities"])
+
+
+def test_parse_reads_standard_input_as_check_does(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # `pandoc 报告.docx -t plain | compliance parse -`: what did the tool read of it?
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    assert main(["parse", "--format", "json", "-", str(SAMPLES / "complete-2023.md")]) == 0
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    assert len(documents) == 2
+    assert documents[0]["path"] == "<stdin>" and documents[0]["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
 
 
 def test_every_sample_json_validates_against_the_contract(capsys: pytest.CaptureFixture[str]) -> None:

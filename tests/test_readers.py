@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED
 
+from compliance.cli import main
 from compliance.errors import DocumentError
 from compliance.readers import read_document
 
@@ -81,6 +82,19 @@ def test_a_file_without_suffix_is_named_as_such(tmp_path: Path) -> None:
     assert error.code == "unsupported"
     assert "文件名没有后缀，无法判断文件类型（支持：" in error.text.zh and "(none)" not in error.text.zh
     assert "the file name has no suffix" in error.text.en
+
+
+@pytest.mark.parametrize("typed", ["reprots/", "reprots", "2023年度报告.xlsx"])
+def test_a_mistyped_folder_or_file_is_said_not_to_exist(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    (tmp_path / "reports").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", typed]) == 2
+    out = capsys.readouterr().out
+    assert f"{typed.rstrip('/')}：文件不存在" in out
+    assert "后缀" not in out  # not told the file type is unknown, as if the file were there
+    assert main(["check", "--lang", "en", typed]) == 2
+    assert f"{typed.rstrip('/')}: no such file" in capsys.readouterr().out
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -214,8 +214,7 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
         raise ConfigError(text("cli.bad_fail_under", score=args.fail_under))
     if args.baseline is not None and output is not None and Path(args.baseline).resolve() == Path(output).resolve():
         raise ConfigError(text("cli.baseline_is_output", path=output))
-    if batch.STDIN in args.paths and sys.stdin.isatty():  # an author who typed `-` would otherwise see nothing happen
-        print(text("cli.stdin_waiting").get(options.lang), file=sys.stderr)
+    _say_how_to_end_a_typed_input(args.paths, options.lang)
     items = _without_output(list(batch.expand(args.paths)), output, args.paths)
     # Only the terminal's full reports and the baseline need Reports; every other view reads JSON entries.
     needs_reports = args.baseline is not None or (output_format == "table" and options.verbose)
@@ -245,13 +244,22 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
     return ExitCode.FAILED if tally.failed else ExitCode.OK
 
 
+def _say_how_to_end_a_typed_input(paths: Sequence[str], lang: str) -> None:
+    """An author who typed `-` at a terminal would otherwise see nothing happen."""
+    if batch.STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
+        print(text("cli.stdin_waiting").get(lang), file=sys.stderr)
+
+
 def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> int:
     from .parsed import render_parsed
 
     status = ExitCode.OK
     documents = []
-    for path in expand(args.paths):
-        parsed = parse_source(str(path), partial(read_document, path, max_bytes=_setting(args, config, "max_bytes")))
+    _say_how_to_end_a_typed_input(args.paths, options.lang)
+    for item in batch.expand(args.paths):
+        read = (partial(batch.read_given, item) if item.data is not None  # `-`, standard input, as check reads it
+                else partial(read_document, item.path, max_bytes=_setting(args, config, "max_bytes")))
+        parsed = parse_source(item.path, read)
         if isinstance(parsed, FailedDocument):
             print(f"compliance: {parsed.message.get(options.lang)}", file=sys.stderr)
             status = ExitCode.ERROR

@@ -20,6 +20,8 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
     """Read one file with the reader its suffix names."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
+    if reader is None and not path.exists():  # a mistyped name (reprots/): not there, whatever its suffix says
+        raise DocumentError(messages.text("read.not_found", path=path), code="not_found")
     if reader is None:
         supported = " ".join(sorted(READERS))
         raise DocumentError(

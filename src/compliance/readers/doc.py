@@ -4,7 +4,9 @@ A .doc is an OLE compound file. Its `WordDocument` stream opens with the FIB, wh
 runs (the piece table, in the `0Table` or `1Table` stream) and how many characters the main document has;
 the footnotes, headers and text boxes stored after them are left out, as the .docx reader leaves them
 out. Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
-and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp).
+and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp,
+ChpxFkp). Text deleted with track changes on stays in the file until the change is accepted; its
+character properties say so, and it is left out, as the .docx reader leaves out w:delText.
 
 What is not read: list numbers Word draws itself (they live in paragraph properties, not in the text) and
 tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the .docx reader
@@ -16,6 +18,8 @@ from __future__ import annotations
 import io
 import re
 import struct
+from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,8 +109,10 @@ def _piece_table(table: bytes, offset: int, size: int) -> bytes:
 
 _FC_PLCF_BTE_PAPX = 154 + 13 * 8  # FibRgFcLcb97.fcPlcfBtePapx: where each page of paragraph properties is
 _PAGE = 512  # a PapxFkp: a page of the WordDocument stream holding paragraphs' properties
+_IN_TABLE = 0x2416  # sprmPFInTable: this paragraph is inside a table cell
 _TABLE_TERMINATING = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph mark ends a table row
 _ROW_END = "\x1c"  # stands in the text for a 0x07 that ends a row (0x1C is never text), until _lines
+_CELL_OR_BREAK = re.compile("[\x07\x0b\x0d]")  # a cell or row end, a line break, a paragraph end
 
 
 def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -121,59 +127,154 @@ def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
     return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
 
 
-def _ends_a_row(grpprl: bytes) -> bool:
+def _switched_on(grpprl: bytes) -> set[int]:
+    """The Sprms of a run's properties whose operand's first byte is set (a toggle that is on), up to the
+    first one that cannot be walked: what follows a damaged or rare form is not read."""
+    on = set()
     at = 0
-    while at + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, at)[0]
-        at += 2
-        if sprm in _TABLE_TERMINATING and at < len(grpprl) and grpprl[at]:
-            return True
-        at += _operand_size(sprm, grpprl, at)
-    return False
+    try:
+        while at + 2 <= len(grpprl):
+            sprm = struct.unpack_from("<H", grpprl, at)[0]
+            at += 2
+            if at < len(grpprl) and grpprl[at]:
+                on.add(sprm)
+            at += _operand_size(sprm, grpprl, at)
+    except (ValueError, IndexError, struct.error):
+        pass
+    return on
 
 
-def _row_end_marks(word: bytes, table: bytes) -> set[int]:
-    """Stream offsets just past each paragraph mark that ends a table row: the 0x07 before such an offset
-    ends a row, every other 0x07 a cell. Two 0x07 in a row cannot tell: an empty cell looks the same."""
-    fc, lcb = struct.unpack_from("<II", word, _FC_PLCF_BTE_PAPX)
+def _fkp_runs(word: bytes, table: bytes, plcf_bte: int, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """(start, end, page, offset of its properties in the page) of each run with properties of its own, from
+    the FKP pages (512 bytes of the WordDocument stream) that the PlcBte at FIB offset `plcf_bte` lists.
+    `entry` is the size of a run's entry after the page's FCs: 13 for a BxPap, 1 for a Chpx's offset."""
+    fc, lcb = struct.unpack_from("<II", word, plcf_bte)
     count = (lcb - 4) // 8
     if count <= 0:
-        return set()
-    ends = set()
-    for page_number in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+        return
+    # Each page once: a PlcBte lists a page once, and one listing it a million times would have it read so.
+    for page_number in dict.fromkeys(struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))):
         page = word[page_number * _PAGE : (page_number + 1) * _PAGE]
         if len(page) < _PAGE:
             continue
         runs = page[_PAGE - 1]
+        if 4 * (runs + 1) + entry * runs >= _PAGE - 1:
+            continue  # more runs than a page holds: a damaged page, whose text is read without its properties
         limits = struct.unpack_from(f"<{runs + 1}I", page)
         for index in range(runs):
-            offset = 2 * page[4 * (runs + 1) + 13 * index]
-            if not offset:
-                continue  # no properties of its own: not a row end
-            size = page[offset]
-            start = offset + 1
-            if size == 0:
-                size, start = 2 * page[start], start + 1
-            else:
-                size = 2 * size - 1
-            try:
-                if _ends_a_row(page[start + 2 : start + size]):  # after the istd: the paragraph's Sprms
-                    ends.add(limits[index + 1])
-            except (ValueError, KeyError, IndexError, struct.error):
-                continue  # properties we cannot walk: the paragraph is read as an ordinary one
-    return ends
+            if offset := 2 * page[4 * (runs + 1) + entry * index]:
+                yield limits[index], limits[index + 1], page, offset
+
+
+class _Tables:
+    """Where the tables' paragraphs lie in the WordDocument stream, from the paragraphs' properties."""
+
+    def __init__(self) -> None:
+        self.row_ends: set[int] = set()  # stream offsets just past each mark that ends a row
+        self._cells: list[tuple[int, int]] = []  # (start, end) stream offsets of each paragraph in a cell
+        self._starts: list[int] = []
+
+    def add(self, start: int, end: int, *, in_table: bool, ends_row: bool) -> None:
+        if ends_row:
+            self.row_ends.add(end)
+        if in_table:  # a row's end too: a row of a table inside a cell ends in a paragraph mark, not a 0x07
+            self._cells.append((start, end))
+
+    def done(self) -> _Tables:
+        self._cells.sort()
+        self._starts = [start for start, _ in self._cells]
+        return self
+
+    def in_a_cell(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._cells[index][1]
+
+    def mark(self, piece: str, at: int, width: int) -> str:
+        """The piece with each 0x07 that ends a row marked as such, and the paragraph ends and line breaks
+        inside a cell made spaces: a cell's paragraphs, and the rows of a table inside it, stay on their
+        row's line, as in .docx, for the text only marks where a row ends, not where it begins."""
+        if not self._cells and "\x07" not in piece:
+            return piece
+
+        def marked(found: re.Match[str]) -> str:
+            offset = at + width * found.start()
+            ends_row = offset + width in self.row_ends
+            if found.group() == "\x07":
+                return _ROW_END if ends_row else "\x07"
+            if not self.in_a_cell(offset):
+                return found.group()
+            return "" if ends_row else " "  # a row of a table inside the cell: its last cell's space parts it
+
+        return _CELL_OR_BREAK.sub(marked, piece)
+
+
+def _tables(word: bytes, table: bytes) -> _Tables:
+    """The tables' paragraphs, read from the paragraphs' properties (PapxInFkp): every 0x07 not at a row's
+    end ends a cell. Two 0x07 in a row cannot tell without them: an empty cell looks the same."""
+    tables = _Tables()
+    for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_PAPX, 13):
+        size, first = page[offset], offset + 1  # cb, then 2 × cb − 1 bytes; or 0, cb′, then 2 × cb′ bytes
+        size, first = (2 * page[first], first + 1) if size == 0 else (2 * size - 1, first)
+        on = _switched_on(page[first + 2 : first + size])  # after the istd (2 bytes): the paragraph's Sprms
+        tables.add(start, end, in_table=_IN_TABLE in on, ends_row=not on.isdisjoint(_TABLE_TERMINATING))
+    return tables.done()
+
+
+_FC_PLCF_BTE_CHPX = 154 + 12 * 8  # FibRgFcLcb97.fcPlcfBteChpx: where each page of character properties is
+_DELETED = 0x0800  # sprmCFRMarkDel: the run was deleted with track changes on; Word shows it struck out or not
+# Cell, row and paragraph ends (a space: one inside a cell) stay when deleted: the tables and paragraphs hold.
+_KEPT_WHEN_DELETED = frozenset("\x07\x1c\x0d ")
+
+
+class _Deletions:
+    """The runs of text a reviewer deleted with track changes on, as stream offsets (start, end): the
+    text stays in the file until the change is accepted, and the .docx reader leaves it out (w:delText)."""
+
+    def __init__(self, runs: list[tuple[int, int]]) -> None:
+        self._runs = sorted(runs)
+        self._starts = [start for start, _ in self._runs]
+
+    def remove(self, piece: str, at: int, width: int) -> str:
+        """The piece at stream offset `at`, `width` bytes a character, without its deleted characters."""
+        if not self._runs:
+            return piece
+        end = at + width * len(piece)
+        kept, position = [], 0
+        # From the last run starting at or before the piece, up to the first starting after it (by index:
+        # a slice of the rest would copy it for every piece).
+        for index in range(max(0, bisect_right(self._starts, at) - 1), len(self._runs)):
+            start, stop = self._runs[index]
+            if start >= end:
+                break
+            # The characters whose first byte lies in [start, stop): indices rounded up from byte offsets.
+            first, last = max(position, -(-(start - at) // width)), min(len(piece), -(-(stop - at) // width))
+            if first >= last:
+                continue
+            kept.append(piece[position:first])
+            kept.append("".join(character for character in piece[first:last] if character in _KEPT_WHEN_DELETED))
+            position = last
+        kept.append(piece[position:])
+        return "".join(kept)
+
+
+def _deletions(word: bytes, table: bytes) -> _Deletions:
+    """The deleted runs, read from the runs' character properties (Chpx: cb, then its Sprms)."""
+    return _Deletions([(start, end) for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_CHPX, 1)
+                       if _DELETED in _switched_on(page[offset + 1 : offset + 1 + page[offset]])])
 
 
 def main_text(word: bytes, table: bytes) -> str:
     """The characters of the main document, piece by piece, as the FIB and the piece table give them, with
-    each 0x07 that ends a table row marked as such."""
+    each 0x07 that ends a table row marked as such, the breaks inside a cell made spaces, and the text
+    deleted with track changes on left out."""
     characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     plc = _piece_table(table, fc_clx, lcb_clx)
     count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
     positions = struct.unpack_from(f"<{count + 1}I", plc)
-    row_ends = _row_end_marks(word, table)
+    tables, deletions = _tables(word, table), _deletions(word, table)
     pieces = []
+    unread = len(word)  # bytes of the stream no piece has read yet
     for index in range(count):
         start, stop = positions[index], min(positions[index + 1], characters)
         if stop <= start:
@@ -186,10 +287,12 @@ def main_text(word: bytes, table: bytes) -> str:
         else:
             at, width = fc, 2
             piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
-        if "\x07" in piece:
-            piece = "".join(_ROW_END if character == "\x07" and at + width * (offset + 1) in row_ends else character
-                            for offset, character in enumerate(piece))
-        pieces.append(piece)
+        # Each piece has bytes of its own: pieces that read more than the stream holds read the same bytes
+        # again, and a few hundred of them would make gigabytes of text out of one file.
+        unread -= width * len(piece)
+        if unread < 0:
+            raise ValueError("the pieces overlap")
+        pieces.append(deletions.remove(tables.mark(piece, at, width), at, width))
     return "".join(pieces)
 
 
@@ -198,19 +301,22 @@ def _without_field_codes(content: str) -> str:
     if _FIELD_BEGIN not in content:
         return content
     kept: list[str] = []
-    hidden: list[bool] = []  # one flag per open field, True while inside its code
+    in_code: list[bool] = []  # one flag per open field, True while inside its code
+    codes = 0  # how many open fields are inside their code: text shows only when none is
     position = 0
     for mark in _FIELD_MARKS.finditer(content):
-        if not any(hidden):
+        if not codes:
             kept.append(content[position : mark.start()])
         if mark.group() == _FIELD_BEGIN:
-            hidden.append(True)
-        elif mark.group() == _FIELD_SEPARATOR and hidden:
-            hidden[-1] = False
-        elif hidden:
-            hidden.pop()
+            in_code.append(True)
+            codes += 1
+        elif mark.group() == _FIELD_SEPARATOR and in_code:
+            codes -= in_code[-1]
+            in_code[-1] = False
+        elif in_code:
+            codes -= in_code.pop()
         position = mark.end()
-    if not any(hidden):
+    if not codes:
         kept.append(content[position:])
     return "".join(kept)
 
@@ -221,8 +327,7 @@ def _row(line: str) -> str:
 
 
 def _lines(content: str) -> list[str]:
-    """One line a paragraph, one line a table row. A cell of several paragraphs gives a line for each but
-    its last, which opens the row's line: only the row's end is marked in the text, not where it begins."""
+    """One line a paragraph, one line a table row."""
     content = _ANCHORS.sub("", _without_field_codes(content)).replace(_ROW_END, "\n").translate(_LAYOUT)
     return [stripped for line in content.split("\n") if (stripped := (_row(line) if "\x07" in line else line.strip()))]
 

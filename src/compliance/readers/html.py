@@ -13,7 +13,7 @@ import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from ..messages import text
 from ..model import Source, Text
@@ -48,7 +48,23 @@ _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
+# A link's text naming one: 报告.pdf, also with its size after it (报告.docx（56KB）).
+_ATTACHMENT_SHOWN = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)(?![A-Za-z0-9])", re.IGNORECASE)
 _MAX_ATTACHMENTS = 20
+# Elements that show a file inside the page, and the attribute naming it: a report shown in a PDF viewer
+# is an attachment all the same.
+_VIEWERS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+
+
+def _attachment_named(url: str) -> str:
+    """The name of the attachment a URL fetches, or "": the file its path ends in (/att/报告.pdf), else one
+    a query value names (download.jsp?filename=报告.wps)."""
+    path, _, query = url.split("#")[0].partition("?")
+    for candidate in (unquote(path), *(value for _, value in parse_qsl(query))):
+        candidate = candidate.rstrip("/")
+        if _ATTACHMENT.search(candidate):
+            return candidate.rsplit("/", 1)[-1]
+    return ""
 
 
 class _Extractor(HTMLParser):
@@ -75,6 +91,8 @@ class _Extractor(HTMLParser):
         if tag == "meta":
             self._meta(dict(attrs))
             return
+        if tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
+            self._embedded(tag, attrs)
         if self._skip_depth is None and (tag in _SKIPPED or _is_furniture(attrs)):
             self._skip_depth = len(self._open)
         if tag in _VOID:
@@ -103,6 +121,8 @@ class _Extractor(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._meta(dict(attrs))
+        elif tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
+            self._embedded(tag, attrs)
         elif tag in ("br", "hr") and self._skip_depth is None:
             self._break()
 
@@ -171,9 +191,17 @@ class _Extractor(HTMLParser):
 
     # ------------------------------------------------------------ attachments
     def _open_link(self, href: str | None) -> None:
-        path = unquote((href or "").split("#")[0].split("?")[0]).rstrip("/")
-        if _ATTACHMENT.search(path) and len(self.attachments) < _MAX_ATTACHMENTS:
-            self._link = (path.rsplit("/", 1)[-1], len(self.lines), len(self._buffer))
+        self._close_link()  # a link opening inside an unclosed one closes it, as in a browser
+        # Every link is a candidate: a download script's link (/download?id=3817) names its file only in
+        # its text, which is read by the time the link closes.
+        if href and len(self.attachments) < _MAX_ATTACHMENTS:
+            self._link = (_attachment_named(href), len(self.lines), len(self._buffer))
+
+    def _embedded(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
+        source = dict(attrs).get(_VIEWERS[tag])
+        if source and (name := _attachment_named(source)) and len(self.attachments) < _MAX_ATTACHMENTS:
+            self.attachments.append(name)
 
     def _close_link(self) -> None:
         """The attachment's name as the page shows it (its link text), else its file name."""
@@ -183,7 +211,10 @@ class _Extractor(HTMLParser):
         self._link = None
         # Text still in the buffer where the link began (a block inside the link has taken it otherwise).
         shown = _SPACE.sub(" ", "".join(self._buffer[start:])).strip() if lines == len(self.lines) else ""
-        self.attachments.append(shown if _ATTACHMENT.search(shown) or not name else name)
+        if _ATTACHMENT_SHOWN.search(shown):
+            self.attachments.append(shown)
+        elif name:
+            self.attachments.append(name)
 
     # ------------------------------------------------------------ lines
     def _meta(self, attrs: dict[str, str | None]) -> None:
