@@ -220,6 +220,28 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert source.lines[1] == "-20、主要举措和成效"
 
 
+def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path) -> None:
+    """Word writes a text box as a drawing (mc:Choice) and again as VML for older readers (mc:Fallback)."""
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = _p("全年受理行政复议案件41件。")
+    anchored = ('<w:p><w:r><w:t>正文开头。</w:t></w:r><w:r>'
+                f'<mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}</w:txbxContent>'
+                f'</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict></mc:Fallback>'
+                '</mc:AlternateContent></w:r><w:r><w:t>正文结尾。</w:t></w:r></w:p>')
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + anchored))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "全年受理行政复议案件41件。", "正文开头。正文结尾。")
+
+
+def test_a_table_inside_a_docx_cell_is_read_as_that_cells_text_only(tmp_path: Path) -> None:
+    inner = ("<w:tbl><w:tr><w:tc>" + _p("受理") + "</w:tc><w:tc>" + _p("52件") + "</w:tc></w:tr>"
+             "<w:tr><w:tc>" + _p("审结") + "</w:tc><w:tc>" + _p("49件") + "</w:tc></w:tr></w:tbl>")
+    outer = ("<w:tbl><w:tr><w:tc>" + _p("行政复议") + "</w:tc><w:tc>" + inner + "</w:tc><w:tc>" + _p("101件")
+             + "</w:tc></w:tr></w:tbl>")
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + outer + _p("结束。")))
+    # Before, "受理  52件" and "审结  49件" came again as rows of their own: each figure counted twice.
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "行政复议  受理 52件 审结 49件  101件", "结束。")
+
+
 def test_text_file_named_docx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
     path.write_bytes(SEED.read_bytes())

@@ -2,8 +2,8 @@
 
 A .doc is an OLE compound file. Its `WordDocument` stream opens with the FIB, which says where the text
 runs (the piece table, in the `0Table` or `1Table` stream) and how many characters the main document has;
-the footnotes, headers and text boxes stored after them are left out, as the .docx reader leaves them
-out. Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
+the footnotes, headers and text boxes stored after them are left out (the .docx reader leaves out the first
+two, and reads text boxes). Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
 and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp,
 ChpxFkp). Text deleted with track changes on stays in the file until the change is accepted; its
 character properties say so, and it is left out, as the .docx reader leaves out w:delText.

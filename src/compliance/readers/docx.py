@@ -22,6 +22,7 @@ from ..model import Source
 from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CORE = {"created": "{http://purl.org/dc/terms/}created", "modified": "{http://purl.org/dc/terms/}modified",
          "title": "{http://purl.org/dc/elements/1.1/}title"}
 # What the XML parts of a .docx may inflate to in all; real reports stay far below it.
@@ -267,25 +268,38 @@ def _runs(paragraph: etree._Element) -> str:
     return "".join(pieces)
 
 
-def _in_table(element: etree._Element) -> bool:
-    return any(ancestor.tag == f"{W}tc" for ancestor in element.iterancestors())
+def _place(element: etree._Element) -> str | None:
+    """"table" inside a table cell (read with its table), "copy" in the fallback copy Word writes of a text
+    box for readers that know no drawings (the text of its mc:Choice again), None in the body."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == f"{W}tc":
+            return "table"
+        if ancestor.tag == _FALLBACK:
+            return "copy"
+    return None
 
 
 def _table_rows(table: etree._Element) -> list[str]:
     """A line per row, its cells joined. Read whole here so that no reference to a row outlives it: lxml
     clears an element in time quadratic in a row's cells while one is alive (300,000 cells: minutes)."""
-    # A line break inside a cell (<w:br/>) joins the cell's text as a space: a row stays one line.
-    return ["  ".join(cell for cell in (" ".join(_runs(p).replace("\n", " ").strip() for p in tc.iter(f"{W}p")).strip()
+    # A line break inside a cell (<w:br/>) joins the cell's text as a space: a row stays one line. Rows of
+    # a table nested in a cell are read as that cell's text, not again as rows of their own.
+    copies = {id(p) for fallback in table.iter(_FALLBACK) for p in fallback.iter(f"{W}p")}
+    return ["  ".join(cell for cell in (" ".join(_runs(p).replace("\n", " ").strip() for p in tc.iter(f"{W}p")
+                                                 if id(p) not in copies).strip()
                                         for tc in row.findall(f"{W}tc")) if cell)
-            for row in table.iter(f"{W}tr")]
+            for row in table.findall(f"{W}tr")]
 
 
 def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[tuple[str, int | None]]:
     """Lines of the body in order, each with its heading level (or None): a paragraph per line, a table row
     per line (cells joined)."""
     for _, element in events:
-        if _in_table(element):
-            continue  # read with its table, when the table ends
+        place = _place(element)
+        if place == "copy":
+            element.clear()  # nor read as part of the paragraph that anchors the text box
+        if place is not None:
+            continue  # a cell's paragraphs are read with their table, when it ends
         if element.tag == f"{W}p":
             level = numbering.outline(element)
             for index, piece in enumerate((numbering.label(element) + _runs(element)).split("\n")):
