@@ -54,6 +54,7 @@ def _on_first_use(module: str, name: str) -> Reader:
 
 
 read_html = _on_first_use(".html", "read_html")
+read_mhtml = _on_first_use(".html", "read_mhtml")
 read_docx = _on_first_use(".docx", "read_docx")
 read_doc = _on_first_use(".doc", "read_doc")
 read_pdf = _on_first_use(".pdf", "read_pdf")
@@ -66,6 +67,8 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".shtml": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
     ".docx": read_docx,
     ".doc": read_doc,
     ".wps": read_doc,  # WPS Office saves .wps in the Word 97–2003 format; an older WPS format is refused as such

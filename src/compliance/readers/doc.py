@@ -20,6 +20,7 @@ import re
 import struct
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,9 +43,11 @@ _COMPRESSED = 0x40000000
 # 0x13 / 0x14 / 0x15 a field's begin / separator / end, 0x1E a non-breaking hyphen, 0x1F an optional hyphen.
 _FIELD_BEGIN, _FIELD_SEPARATOR = "\x13", "\x14"
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
-_LAYOUT = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": None, "\x0d": "\n"})
+# A tab reads as a space, as in .docx (a contents line: "主要举措和成效 1"); 0x0E breaks a column.
+_LAYOUT = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": None, "\x0d": "\n",
+                         "\t": " "})
 # Anchors of pictures, drawings, footnote and comment marks: they stand for something, not for text.
-_ANCHORS = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1b\x1d]")  # not 0x1C: _ROW_END
+_ANCHORS = re.compile("[\x00-\x06\x08\x0f-\x12\x16-\x1b\x1d]")  # not 0x1C: _ROW_END
 
 
 def _failed(path: Path) -> DocumentError:
@@ -332,8 +335,36 @@ def _lines(content: str) -> list[str]:
     return [stripped for line in content.split("\n") if (stripped := (_row(line) if "\x07" in line else line.strip()))]
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b|^mime-version:", re.IGNORECASE | re.MULTILINE)
+
+
+def _disguised(path: Path, data: bytes) -> Source | None:
+    """A .doc that is really a .docx or a web page (Word's "save as web page", named .doc; many sites serve
+    such files) is read as what it is, with a note saying so."""
+    if data.startswith(_OLE):
+        return None
+    if data.startswith(b"PK\x03\x04"):
+        from .docx import read_docx
+
+        source, note = read_docx(path, data), text("read.doc_is_docx", path=path)
+    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        raise DocumentError(text("read.doc_is_rtf", path=path), code="unsupported")
+    elif _WEB_PAGE.search(data[:4096]):
+        from .html import is_web_archive, read_html, read_mhtml
+
+        # Word's "single file web page" is a web archive, its "web page" plain HTML.
+        source = (read_mhtml if is_web_archive(data) else read_html)(path, data)
+        note = text("read.doc_is_html", path=path)
+    else:
+        return None
+    return replace(source, warnings=(*source.warnings, note))
+
+
 def read_doc(path: Path, data: bytes) -> Source:
     """A Word 97–2003 file (.doc)."""
+    if (source := _disguised(path, data)) is not None:
+        return source
     word, table, facts = _streams(path, data)
     try:
         content = main_text(word, table)

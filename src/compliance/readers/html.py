@@ -11,10 +11,12 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote
 
+from ..errors import DocumentError
 from ..messages import text
 from ..model import Source, Text
 from .text import decode, refuse_binary, refuse_empty
@@ -361,3 +363,30 @@ def read_html(path: Path, data: bytes) -> Source:
     return Source(path=str(path), format="html", encoding=encoding, lines=tuple(extractor.lines),
                   facts=extractor.facts, warnings=warnings, outline=extractor.outline,
                   attachments=tuple(extractor.attachments))
+
+
+def read_mhtml(path: Path, data: bytes) -> Source:
+    """A web page saved as a single file (.mhtml, .mht: Chrome's "Webpage, Single File", Word's and IE's web
+    archive): a MIME message whose first text/html part is the page, quoted-printable or base64 encoded."""
+    import email
+    import email.policy
+
+    page = None
+    if is_web_archive(data):
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+    payload = page.get_payload(decode=True) if page is not None else None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
+    charset = page.get_content_charset() if page is not None else None
+    if charset and not declared_charset(payload):  # the part's header names the charset the page may not
+        payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
+    return replace(read_html(path, payload), format="mhtml")
+
+
+_MIME_HEADER = re.compile(rb"^mime-version\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def is_web_archive(data: bytes) -> bool:
+    """Whether `data` opens as a MIME message (a page saved as a single file) rather than as HTML."""
+    return _MIME_HEADER.search(data[:4096]) is not None

@@ -1,0 +1,73 @@
+"""Files as sites serve them: a page saved as a single file (.mhtml), and ".doc" files that are something else."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from email.charset import QP, Charset
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from compliance.cli import main
+
+PAGE = SAMPLES / "xihu-2021.html"
+
+
+def _web_archive(page: str, encoding: str = "utf-8") -> bytes:
+    """The page as Chrome's "Webpage, Single File" saves it: MIME, the HTML quoted-printable."""
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = "http://www.ncxh.gov.cn/zwgk/art/2022/3/11/art_1.html"
+    charset = Charset(encoding)
+    charset.body_encoding = QP
+    part = MIMEText("", "html")
+    part.set_payload(page.encode(encoding), charset)
+    archive.attach(part)
+    return archive.as_bytes()
+
+
+def _documents(capsys: pytest.CaptureFixture[str], *paths: Path) -> list[dict[str, object]]:
+    main(["check", "--format", "json", *map(str, paths)])
+    return json.loads(capsys.readouterr().out)["documents"]  # type: ignore[no-any-return]
+
+
+def test_a_page_saved_as_a_single_file_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # In GBK, and saying so only in the MIME part's header: the page's own <meta charset> is gone.
+    page = PAGE.read_text(encoding="utf-8").replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', "")
+    (tmp_path / "page.mhtml").write_bytes(_web_archive(page, "gbk"))
+    archived, original = _documents(capsys, tmp_path / "page.mhtml", PAGE)
+    assert archived["format"] == "mhtml" and archived["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert archived["score"] == original["score"] and archived["metadata"] == original["metadata"]
+
+
+def test_a_web_archive_with_no_page_in_it_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.mht").write_bytes(b"MIME-Version: 1.0\nContent-Type: text/plain\n\nnot a page\n")
+    assert main(["check", "--width", "300", str(tmp_path / "empty.mht")]) == 2
+    assert "不是有效的单文件网页（.mhtml/.mht）" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("content", "read_as", "note"), [
+    (lambda: (SAMPLES / "xihu-2021.docx").read_bytes(), "docx", "内容其实是 .docx 格式的 Word 文件"),
+    (lambda: PAGE.read_bytes(), "html", "内容其实是网页（HTML，如 Word 另存的网页）"),
+    (lambda: _web_archive(PAGE.read_text(encoding="utf-8")), "mhtml", "内容其实是网页（HTML，如 Word 另存的网页）"),
+], ids=["docx", "web-page", "single-file-web-page"])
+def test_a_doc_that_is_something_else_is_read_as_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Callable[[], bytes], read_as: str, note: str) -> None:
+    (tmp_path / "report.doc").write_bytes(content())
+    assert main(["check", "--format", "json", str(tmp_path / "report.doc")]) == 0
+    (document,) = json.loads(capsys.readouterr().out)["documents"]
+    assert document["format"] == read_as and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert any(note in warning for warning in document["warnings"])
+
+
+def test_a_doc_that_is_rtf_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "report.doc").write_bytes(rb"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 \'cb\'ce\'cc\'e5;}} \'b1\'a8\'b8\'e6\par}")
+    shutil.copy(SAMPLES / "xihu-2021.doc", tmp_path / "real.doc")
+    rtf, real = _documents(capsys, tmp_path / "real.doc", tmp_path / "report.doc")[::-1]
+    assert real["format"] == "doc" and real["warnings"] == []
+    assert "内容其实是 RTF 文件，无法读取；请用 Word 或 WPS 另存为 .docx 或 PDF" in rtf["error"]["message"]  # type: ignore[index]
