@@ -238,6 +238,11 @@ def test_parse_names_a_file_a_reader_fails_on_and_shows_the_others(
     assert "内部错误" in captured.err and "AssertionError" in captured.err and "Traceback" not in captured.err
 
 
+def test_parse_of_a_folder_with_no_report_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(tmp_path)]) == 2
+    assert f"没有找到可检查的文件：{tmp_path}" in capsys.readouterr().err
+
+
 def test_parse_shows_tree_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--no-color", "--width", "140", str(SEED)]) == 0
     out = capsys.readouterr().out

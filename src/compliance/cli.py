@@ -256,7 +256,11 @@ def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> in
     status = ExitCode.OK
     documents = []
     _say_how_to_end_a_typed_input(args.paths, options.lang)
-    for item in batch.expand(args.paths):
+    items = list(batch.expand(args.paths))
+    if not items:  # as check says it: an empty folder or a glob matching nothing is not a success
+        print(f"compliance: {text('cli.no_inputs', paths=' '.join(args.paths)).get(options.lang)}", file=sys.stderr)
+        status = ExitCode.ERROR
+    for item in items:
         read = (partial(batch.read_given, item) if item.data is not None  # `-`, standard input, as check reads it
                 else partial(read_document, item.path, max_bytes=_setting(args, config, "max_bytes")))
         parsed = parse_source(item.path, read)
