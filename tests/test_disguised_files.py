@@ -71,3 +71,12 @@ def test_a_doc_that_is_rtf_says_what_to_do(tmp_path: Path, capsys: pytest.Captur
     rtf, real = _documents(capsys, tmp_path / "real.doc", tmp_path / "report.doc")[::-1]
     assert real["format"] == "doc" and real["warnings"] == []
     assert "内容其实是 RTF 文件，无法读取；请用 Word 或 WPS 另存为 .docx 或 PDF" in rtf["error"]["message"]  # type: ignore[index]
+
+
+def test_a_web_archive_nested_thousands_deep_is_damaged_not_an_internal_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nested = b"MIME-Version: 1.0\n" + b"".join(
+        f'Content-Type: multipart/related; boundary="b{depth}"\n\n--b{depth}\n'.encode() for depth in range(3000))
+    (tmp_path / "deep.mhtml").write_bytes(nested + b"Content-Type: text/html\n\n<p>x</p>\n")
+    assert main(["check", "--format", "json", str(tmp_path / "deep.mhtml")]) == 2
+    assert json.loads(capsys.readouterr().out)["documents"][0]["error"]["code"] == "invalid"

@@ -371,11 +371,14 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     import email
     import email.policy
 
-    page = None
+    page = payload = None
     if is_web_archive(data):
-        message = email.message_from_bytes(data, policy=email.policy.compat32)
-        page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
-    payload = page.get_payload(decode=True) if page is not None else None
+        try:
+            message = email.message_from_bytes(data, policy=email.policy.compat32)
+            page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
+            payload = page.get_payload(decode=True) if page is not None else None
+        except Exception as error:  # parts nested thousands deep raise RecursionError; damage, whatever else
+            raise DocumentError(text("read.not_mhtml", path=path), code="invalid") from error
     if not isinstance(payload, bytes) or not payload.strip():
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
     charset = page.get_content_charset() if page is not None else None
