@@ -1,8 +1,8 @@
-"""Write the seed report (xihu-2021.txt) as a disclosure page, a Word file (.docx and .doc), a PDF and in 繁体.
+"""Write the seed report (xihu-2021.txt) as a disclosure page, a Word file (.docx, .doc, .rtf), a PDF and in 繁体.
 
 Run from the repository root: `PYTHONPATH=src python samples/make_formats.py`. Not run by the tests;
 its output is committed. Needs the dev extra (python-docx, reportlab, opencc-python-reimplemented) and
-a CJK TrueType font (Debian's fonts-wqy-zenhei, or pass --font PATH); the .doc needs LibreOffice
+a CJK TrueType font (Debian's fonts-wqy-zenhei, or pass --font PATH); the .doc and .rtf need LibreOffice
 (Debian's libreoffice-writer-nogui), which saves the .docx as Word 97–2003 as an office would.
 """
 
@@ -138,16 +138,17 @@ def make_docx(title: str, metadata: list[tuple[str, str]], body: list[str], targ
     word.save(str(target))
 
 
-def make_doc(docx: Path, target: Path) -> None:
-    """The .docx saved as Word 97–2003 by LibreOffice; skipped, with a note, where LibreOffice is missing."""
+def make_with_office(docx: Path, target: Path, conversion: str) -> None:
+    """The .docx saved by LibreOffice (`conversion`: "doc:MS Word 97", "rtf"); skipped, with a note, where
+    LibreOffice is missing."""
     office = shutil.which("soffice")
     if office is None:
         print(f"LibreOffice (soffice) not found: {target.name} left as it is")
         return
     with tempfile.TemporaryDirectory() as scratch:  # a profile of its own: no clash with a running office
         subprocess.run([office, f"-env:UserInstallation=file://{scratch}/profile", "--headless", "--convert-to",
-                        "doc:MS Word 97", "--outdir", scratch, str(docx)], check=True, capture_output=True)
-        shutil.move(Path(scratch) / f"{docx.stem}.doc", target)
+                        conversion, "--outdir", scratch, str(docx)], check=True, capture_output=True)
+        shutil.move(Path(scratch) / f"{docx.stem}{target.suffix}", target)
 
 
 def make_pdf(title: str, metadata: list[tuple[str, str]], body: list[str], target: Path, font: Path) -> None:
@@ -191,7 +192,8 @@ def main() -> None:
     title, metadata, body = seed_parts()
     (SAMPLES / f"{STEM}.html").write_text(make_html(title, metadata, body), encoding="utf-8", newline="\n")
     make_docx(title, metadata, body, SAMPLES / f"{STEM}.docx")
-    make_doc(SAMPLES / f"{STEM}.docx", SAMPLES / f"{STEM}.doc")
+    make_with_office(SAMPLES / f"{STEM}.docx", SAMPLES / f"{STEM}.doc", "doc:MS Word 97")
+    make_with_office(SAMPLES / f"{STEM}.docx", SAMPLES / f"{STEM}.rtf", "rtf")
     make_pdf(title, metadata, body, SAMPLES / f"{STEM}.pdf", args.font)
     make_traditional(SAMPLES / f"{STEM}-traditional.txt")
 

@@ -65,12 +65,13 @@ def test_a_doc_that_is_something_else_is_read_as_what_it_is(
     assert any(note in warning for warning in document["warnings"])
 
 
-def test_a_doc_that_is_rtf_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "report.doc").write_bytes(rb"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 \'cb\'ce\'cc\'e5;}} \'b1\'a8\'b8\'e6\par}")
+def test_a_doc_that_is_rtf_is_read_as_rtf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.rtf").read_bytes())
     shutil.copy(SAMPLES / "xihu-2021.doc", tmp_path / "real.doc")
-    rtf, real = _documents(capsys, tmp_path / "real.doc", tmp_path / "report.doc")[::-1]
+    real, rtf = _documents(capsys, tmp_path / "real.doc", tmp_path / "report.doc")
     assert real["format"] == "doc" and real["warnings"] == []
-    assert "内容其实是 RTF 文件，无法读取；请用 Word 或 WPS 另存为 .docx 或 PDF" in rtf["error"]["message"]  # type: ignore[index]
+    assert rtf["format"] == "rtf" and rtf["score"] == real["score"]
+    assert any("内容其实是 RTF 文件，已按 RTF 读取" in warning for warning in rtf["warnings"])  # type: ignore[union-attr]
 
 
 def test_a_web_archive_nested_thousands_deep_is_damaged_not_an_internal_error(

@@ -58,6 +58,7 @@ read_mhtml = _on_first_use(".html", "read_mhtml")
 read_docx = _on_first_use(".docx", "read_docx")
 read_doc = _on_first_use(".doc", "read_doc")
 read_pdf = _on_first_use(".pdf", "read_pdf")
+read_rtf = _on_first_use(".rtf", "read_rtf")
 
 READERS: dict[str, Reader] = {
     ".txt": read_txt,
@@ -73,4 +74,5 @@ READERS: dict[str, Reader] = {
     ".doc": read_doc,
     ".wps": read_doc,  # WPS Office saves .wps in the Word 97–2003 format; an older WPS format is refused as such
     ".pdf": read_pdf,
+    ".rtf": read_rtf,
 }

@@ -344,12 +344,14 @@ def _disguised(path: Path, data: bytes) -> Source | None:
     such files) is read as what it is, with a note saying so."""
     if data.startswith(_OLE):
         return None
+    from .rtf import is_rtf, read_rtf  # small, and RTF is what such files most often are after HTML
+
     if data.startswith(b"PK\x03\x04"):
         from .docx import read_docx
 
         source, note = read_docx(path, data), text("read.doc_is_docx", path=path)
-    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        raise DocumentError(text("read.doc_is_rtf", path=path), code="unsupported")
+    elif is_rtf(data):
+        source, note = read_rtf(path, data), text("read.doc_is_rtf", path=path)
     elif _WEB_PAGE.search(data[:4096]):
         from .html import is_web_archive, read_html, read_mhtml
 
