@@ -232,6 +232,20 @@ def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path
     assert source.lines == ("青岚区2023年度法治政府建设情况报告", "全年受理行政复议案件41件。", "正文开头。正文结尾。")
 
 
+def test_a_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
+    """Forms and summary tables often hold a text box; Word writes it twice there too (mc:Choice, mc:Fallback)."""
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = _p("全年受理行政复议案件41件。")
+    anchored = ('<w:p><w:r><w:t>行政复议</w:t></w:r><w:r>'
+                f'<mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}</w:txbxContent>'
+                f'</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict></mc:Fallback>'
+                '</mc:AlternateContent></w:r></w:p>')
+    table = "<w:tbl><w:tr><w:tc>" + _p("2023年") + "</w:tc><w:tc>" + anchored + "</w:tc></w:tr></w:tbl>"
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + table))
+    # Before, the paragraph anchoring the box read the box's text too: 行政复议全年受理行政复议案件41件。 全年受理…41件。
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "2023年  行政复议 全年受理行政复议案件41件。")
+
+
 def test_a_table_inside_a_docx_cell_is_read_as_that_cells_text_only(tmp_path: Path) -> None:
     inner = ("<w:tbl><w:tr><w:tc>" + _p("受理") + "</w:tc><w:tc>" + _p("52件") + "</w:tc></w:tr>"
              "<w:tr><w:tc>" + _p("审结") + "</w:tc><w:tc>" + _p("49件") + "</w:tc></w:tr></w:tbl>")
