@@ -178,6 +178,20 @@ def test_baseline_findings_show_as_known_in_ci_formats(tmp_path: Path, capsys: p
     assert "::error" not in capsys.readouterr().out
 
 
+def test_a_run_with_no_report_records_no_baseline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CI step run before the reports are in place (an empty folder) must not leave an empty baseline behind:
+    the next run, with the reports, would have taken every one of their findings as new and failed."""
+    baseline, reports = tmp_path / "baseline.json", tmp_path / "reports"
+    reports.mkdir()
+    gate = ["check", "--fail-on", "warning", "--format", "json", "--baseline", str(baseline), str(reports)]
+    assert main(gate) == 2
+    assert _json(capsys)["documents"][0]["error"]["code"] == "no_inputs"
+    assert not baseline.exists()
+    shutil.copy(SAMPLES / "late-2022.txt", reports / "late-2022.txt")
+    assert main(gate) == 0  # recorded now: its findings are known
+    assert json.loads(baseline.read_text(encoding="utf-8"))["documents"]
+
+
 def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text("{not json", encoding="utf-8")
