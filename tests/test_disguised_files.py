@@ -80,3 +80,15 @@ def test_a_web_archive_nested_thousands_deep_is_damaged_not_an_internal_error(
     (tmp_path / "deep.mhtml").write_bytes(nested + b"Content-Type: text/html\n\n<p>x</p>\n")
     assert main(["check", "--format", "json", str(tmp_path / "deep.mhtml")]) == 2
     assert json.loads(capsys.readouterr().out)["documents"][0]["error"]["code"] == "invalid"
+
+
+def test_a_doc_that_is_a_web_page_in_utf_16_is_read_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Word saves a web page in UTF-16 when its encoding is set to Unicode; named .doc, it was refused as a
+    damaged Word 97–2003 file, though the same bytes named .html read."""
+    page = PAGE.read_text(encoding="utf-8").replace("charset=utf-8", "charset=unicode")
+    (tmp_path / "report.doc").write_bytes(page.encode("utf-16"))
+    assert main(["check", "--format", "json", str(tmp_path / "report.doc")]) == 0
+    (document,) = json.loads(capsys.readouterr().out)["documents"]
+    assert document["format"] == "html" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert any("内容其实是网页（HTML，如 Word 另存的网页）" in warning for warning in document["warnings"])
