@@ -92,3 +92,13 @@ def test_a_doc_that_is_a_web_page_in_utf_16_is_read_as_the_page(
     (document,) = json.loads(capsys.readouterr().out)["documents"]
     assert document["format"] == "html" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
     assert any("内容其实是网页（HTML，如 Word 另存的网页）" in warning for warning in document["warnings"])
+
+
+def test_a_web_archive_of_a_page_in_utf_16_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Word's web archive saved with the Unicode encoding: the page part is UTF-16 with its BOM, and the MIME
+    header names the charset too. Before, it was refused as binary (不是文本文件)."""
+    archive = _web_archive(PAGE.read_text(encoding="utf-8").replace("; charset=utf-8", ""), "utf-16")
+    (tmp_path / "report.mht").write_bytes(archive)
+    (document,) = _documents(capsys, tmp_path / "report.mht")
+    assert document["format"] == "mhtml" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert document["error"] is None
