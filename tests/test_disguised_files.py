@@ -102,3 +102,12 @@ def test_a_web_archive_of_a_page_in_utf_16_reads_as_the_page(tmp_path: Path, cap
     (document,) = _documents(capsys, tmp_path / "report.mht")
     assert document["format"] == "mhtml" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
     assert document["error"] is None
+
+
+def test_a_doc_that_is_a_pdf_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before, a PDF named .doc was refused as not a readable Word file, and told to save itself as PDF."""
+    shutil.copy(SAMPLES / "xihu-2021.pdf", tmp_path / "report.doc")
+    shutil.copy(SAMPLES / "xihu-2021.pdf", tmp_path / "report.pdf")
+    named_doc, pdf = _documents(capsys, tmp_path / "report.doc", tmp_path / "report.pdf")
+    assert named_doc["format"] == "pdf" and named_doc["score"] == pdf["score"] and named_doc["error"] is None
+    assert any("内容其实是 PDF 文件，已按 PDF 读取" in warning for warning in named_doc["warnings"])  # type: ignore[union-attr]

@@ -375,10 +375,25 @@ def _web_page_in_utf16(path: Path, data: bytes) -> Source | None:
     return replace(source, warnings=(*source.warnings, text("read.doc_is_html", path=path)))
 
 
+def _pdf_named_doc(path: Path, data: bytes) -> Source | None:
+    """A PDF named .doc (as some sites' upload forms leave a file): before, it was refused as not a readable
+    Word file, with the advice to save it as PDF."""
+    if _PDF_HEADER not in data[:1024]:  # readers accept the header anywhere in the first kilobyte
+        return None
+    from .pdf import read_pdf
+
+    source = read_pdf(path, data)
+    return replace(source, warnings=(*source.warnings, text("read.doc_is_pdf", path=path)))
+
+
+_PDF_HEADER = b"%PDF-"
+
+
 def read_doc(path: Path, data: bytes) -> Source:
     """A Word 97–2003 file (.doc)."""
-    if (source := _disguised(path, data) or _web_page_in_utf16(path, data)) is not None:
-        return source
+    for disguise in (_disguised, _web_page_in_utf16, _pdf_named_doc):
+        if (source := disguise(path, data)) is not None:
+            return source
     word, table, facts = _streams(path, data)
     try:
         content = main_text(word, table)
