@@ -81,3 +81,34 @@ def test_a_web_archive_nested_thousands_deep_is_damaged_not_an_internal_error(
     (tmp_path / "deep.mhtml").write_bytes(nested + b"Content-Type: text/html\n\n<p>x</p>\n")
     assert main(["check", "--format", "json", str(tmp_path / "deep.mhtml")]) == 2
     assert json.loads(capsys.readouterr().out)["documents"][0]["error"]["code"] == "invalid"
+
+
+def test_a_doc_that_is_a_web_page_in_utf_16_is_read_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Word saves a web page in UTF-16 when its encoding is set to Unicode; named .doc, it was refused as a
+    damaged Word 97–2003 file, though the same bytes named .html read."""
+    page = PAGE.read_text(encoding="utf-8").replace("charset=utf-8", "charset=unicode")
+    (tmp_path / "report.doc").write_bytes(page.encode("utf-16"))
+    assert main(["check", "--format", "json", str(tmp_path / "report.doc")]) == 0
+    (document,) = json.loads(capsys.readouterr().out)["documents"]
+    assert document["format"] == "html" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert any("内容其实是网页（HTML，如 Word 另存的网页）" in warning for warning in document["warnings"])
+
+
+def test_a_web_archive_of_a_page_in_utf_16_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Word's web archive saved with the Unicode encoding: the page part is UTF-16 with its BOM, and the MIME
+    header names the charset too. Before, it was refused as binary (不是文本文件)."""
+    archive = _web_archive(PAGE.read_text(encoding="utf-8").replace("; charset=utf-8", ""), "utf-16")
+    (tmp_path / "report.mht").write_bytes(archive)
+    (document,) = _documents(capsys, tmp_path / "report.mht")
+    assert document["format"] == "mhtml" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
+    assert document["error"] is None
+
+
+def test_a_doc_that_is_a_pdf_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before, a PDF named .doc was refused as not a readable Word file, and told to save itself as PDF."""
+    shutil.copy(SAMPLES / "xihu-2021.pdf", tmp_path / "report.doc")
+    shutil.copy(SAMPLES / "xihu-2021.pdf", tmp_path / "report.pdf")
+    named_doc, pdf = _documents(capsys, tmp_path / "report.doc", tmp_path / "report.pdf")
+    assert named_doc["format"] == "pdf" and named_doc["score"] == pdf["score"] and named_doc["error"] is None
+    assert any("内容其实是 PDF 文件，已按 PDF 读取" in warning for warning in named_doc["warnings"])  # type: ignore[union-attr]

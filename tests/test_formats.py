@@ -220,16 +220,29 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert source.lines[1] == "-20、主要举措和成效"
 
 
-def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path) -> None:
-    """Word writes a text box as a drawing (mc:Choice) and again as VML for older readers (mc:Fallback)."""
+def _text_box(box: str, before: str, after: str = "") -> str:
+    """A paragraph anchoring a text box as Word writes it: as a drawing (mc:Choice) and again as VML for older
+    readers (mc:Fallback)."""
     mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
-    box = _p("全年受理行政复议案件41件。")
-    anchored = ('<w:p><w:r><w:t>正文开头。</w:t></w:r><w:r>'
-                f'<mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}</w:txbxContent>'
-                f'</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict></mc:Fallback>'
-                '</mc:AlternateContent></w:r><w:r><w:t>正文结尾。</w:t></w:r></w:p>')
+    return (f'<w:p><w:r><w:t>{before}</w:t></w:r><w:r>'
+            f'<mc:AlternateContent {mc}><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}</w:txbxContent>'
+            f'</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict></mc:Fallback>'
+            f'</mc:AlternateContent></w:r>{f"<w:r><w:t>{after}</w:t></w:r>" if after else ""}</w:p>')
+
+
+def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path) -> None:
+    anchored = _text_box(_p("全年受理行政复议案件41件。"), "正文开头。", "正文结尾。")
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + anchored))
     assert source.lines == ("青岚区2023年度法治政府建设情况报告", "全年受理行政复议案件41件。", "正文开头。正文结尾。")
+
+
+def test_a_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
+    """Forms and summary tables often hold a text box; Word writes it twice there too."""
+    anchored = _text_box(_p("全年受理行政复议案件41件。"), "行政复议")
+    table = "<w:tbl><w:tr><w:tc>" + _p("2023年") + "</w:tc><w:tc>" + anchored + "</w:tc></w:tr></w:tbl>"
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + table))
+    # Before, the paragraph anchoring the box read the box's text too: 行政复议全年受理行政复议案件41件。 全年受理…41件。
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "2023年  行政复议 全年受理行政复议案件41件。")
 
 
 def test_a_table_inside_a_docx_cell_is_read_as_that_cells_text_only(tmp_path: Path) -> None:

@@ -281,3 +281,5 @@ def test_the_pre_commit_hook_takes_every_format_the_tool_reads() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["types"] == ["file"]  # "text" would leave out .docx, .doc and .pdf
     assert {suffix for suffix in READERS if re_.search(hook["files"], f"reports/2023{suffix}")} == set(READERS)
+    # The tool reads a suffix in any case; before, the hook let 报告.PDF or REPORT.DOC pass unchecked.
+    assert {suffix for suffix in READERS if re_.search(hook["files"], f"reports/2023{suffix.upper()}")} == set(READERS)

@@ -237,7 +237,9 @@ def _run_check(args: argparse.Namespace, options: Options, config: Config) -> in
 
         results = track(results, total=len(items), lang=options.lang, stream=sys.stderr)
     _write(lambda out: FORMATTERS[output_format](results, out, options), output)
-    if known is not None and known.recording:
+    # A baseline of no report (an empty folder, a glob matching nothing yet, every file unreadable) would
+    # make every finding of the next run new: none is written, and the next run records one.
+    if known is not None and known.recording and known.documents:
         known.save()
     if tally.errors:
         return ExitCode.ERROR

@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.charset_lied": ("{path}：网页声明的编码是 {declared}，实际内容是 {actual}，已按 {actual} 读取",
                           "{path}: the page declares {declared} but its content is {actual}; read as {actual}"),
     "read.not_docx": ("{path}：不是有效的 Word 文件（.docx）", "{path}: not a valid Word file (.docx)"),
+    "read.doc_is_pdf": ("{path}：后缀是 .doc，内容其实是 PDF 文件，已按 PDF 读取", "{path}: named .doc but really a PDF file; read as such"),
     "read.not_doc": ("{path}：不是可读的 Word 97–2003 文件（.doc）；请用 Word 或 WPS 另存为 .docx 或 PDF 后再检查",
                      "{path}: not a readable Word 97–2003 file (.doc); save it as .docx or PDF in Word or WPS and check that"),
     "read.not_mhtml": ("{path}：不是有效的单文件网页（.mhtml/.mht）：找不到其中的网页内容",

@@ -15,6 +15,7 @@ takes them from docProps/core.xml: the last resort for the publication date.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import struct
@@ -363,10 +364,38 @@ def _disguised(path: Path, data: bytes) -> Source | None:
     return replace(source, warnings=(*source.warnings, note))
 
 
+def _web_page_in_utf16(path: Path, data: bytes) -> Source | None:
+    """A web page in UTF-16 named .doc (Word's "save as web page" with the Unicode encoding): its tags are not
+    ASCII bytes, so before this it was refused as a damaged Word 97–2003 file."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if not _WEB_PAGE.search(data[:8192].decode("utf-16", "replace").encode("utf-8")):
+        return None
+    from .html import read_html
+
+    source = read_html(path, data)
+    return replace(source, warnings=(*source.warnings, text("read.doc_is_html", path=path)))
+
+
+def _pdf_named_doc(path: Path, data: bytes) -> Source | None:
+    """A PDF named .doc (as some sites' upload forms leave a file): before, it was refused as not a readable
+    Word file, with the advice to save it as PDF."""
+    if _PDF_HEADER not in data[:1024]:  # readers accept the header anywhere in the first kilobyte
+        return None
+    from .pdf import read_pdf
+
+    source = read_pdf(path, data)
+    return replace(source, warnings=(*source.warnings, text("read.doc_is_pdf", path=path)))
+
+
+_PDF_HEADER = b"%PDF-"
+
+
 def read_doc(path: Path, data: bytes) -> Source:
     """A Word 97–2003 file (.doc)."""
-    if (source := _disguised(path, data)) is not None:
-        return source
+    for disguise in (_disguised, _web_page_in_utf16, _pdf_named_doc):
+        if (source := disguise(path, data)) is not None:
+            return source
     word, table, facts = _streams(path, data)
     try:
         content = main_text(word, table)

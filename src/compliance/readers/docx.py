@@ -282,13 +282,37 @@ def _place(element: etree._Element) -> str | None:
 def _table_rows(table: etree._Element) -> list[str]:
     """A line per row, its cells joined. Read whole here so that no reference to a row outlives it: lxml
     clears an element in time quadratic in a row's cells while one is alive (300,000 cells: minutes)."""
-    # A line break inside a cell (<w:br/>) joins the cell's text as a space: a row stays one line. Rows of
-    # a table nested in a cell are read as that cell's text, not again as rows of their own.
-    copies = {id(p) for fallback in table.iter(_FALLBACK) for p in fallback.iter(f"{W}p")}
-    return ["  ".join(cell for cell in (" ".join(_runs(p).replace("\n", " ").strip() for p in tc.iter(f"{W}p")
-                                                 if id(p) not in copies).strip()
-                                        for tc in row.findall(f"{W}tc")) if cell)
+    # Rows of a table nested in a cell are read as that cell's text, not again as rows of their own.
+    return ["  ".join(cell for cell in (_cell_text(tc) for tc in row.findall(f"{W}tc")) if cell)
             for row in table.findall(f"{W}tr")]
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """A cell's paragraphs joined by a space, as is a line break inside one (<w:br/>): a row stays one line.
+    A text box anchored in the cell is read once, as paragraphs of its own: not as part of the paragraph
+    that anchors it, nor again from the fallback copy Word writes of it."""
+    return " ".join(_own_runs(p).replace("\n", " ").strip() for p in cell.iter(f"{W}p")
+                    if not _in_fallback(p, cell)).strip()
+
+
+def _in_fallback(element: etree._Element, cell: etree._Element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is cell:
+            return False
+        if ancestor.tag == _FALLBACK:
+            return True
+    return False
+
+
+def _own_runs(paragraph: etree._Element) -> str:
+    """The paragraph's text without that of paragraphs inside it: a text box's, read as paragraphs of their
+    own (in a table cell, its figures were read twice, once in the paragraph that anchors it)."""
+    return "".join(element.text or "" if element.tag == f"{W}t" else _LAYOUT_OF[str(element.tag)]
+                   for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+                   if next(element.iterancestors(f"{W}p")) is paragraph)
+
+
+_LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
 
 
 def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[tuple[str, int | None]]:

@@ -325,7 +325,7 @@ def declared_charset(data: bytes) -> tuple[str, str] | None:
 def decode_page(data: bytes, path: Path) -> tuple[str, str, tuple[Text, ...]]:
     """Decode a page: BOM, then valid UTF-8, then the declared charset, then detection; warn on a lie."""
     declared = declared_charset(data)
-    if declared is None or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if declared is None or data.startswith(_BOMS):
         return decode(data, str(path))
     name, codec = declared
     warnings: tuple[Text, ...] = ()
@@ -382,11 +382,14 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     if not isinstance(payload, bytes) or not payload.strip():
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
     charset = page.get_content_charset() if page is not None else None
-    if charset and not declared_charset(payload):  # the part's header names the charset the page may not
+    # The part's header names the charset the page may not; a BOM names it already, and ASCII put before a
+    # UTF-16 page's BOM (Word's web archive saved as Unicode) made it read as binary.
+    if charset and not declared_charset(payload) and not payload.startswith(_BOMS):
         payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
     return replace(read_html(path, payload), format="mhtml")
 
 
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MIME_HEADER = re.compile(rb"^mime-version\s*:", re.IGNORECASE | re.MULTILINE)
 
 
