@@ -112,3 +112,24 @@ def test_a_doc_that_is_a_pdf_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.C
     named_doc, pdf = _documents(capsys, tmp_path / "report.doc", tmp_path / "report.pdf")
     assert named_doc["format"] == "pdf" and named_doc["score"] == pdf["score"] and named_doc["error"] is None
     assert any("内容其实是 PDF 文件，已按 PDF 读取" in warning for warning in named_doc["warnings"])  # type: ignore[union-attr]
+
+
+WORD_2003_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>发布机构：</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc>
+<w:tc><w:p><w:r><w:t>青岚区司法局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>青岚区司法局2023年度法治政府建设情况报告</w:t></w:r></w:p>
+<w:p><w:r><w:t>全年受理行政复议案件</w:t></w:r><w:r><w:t>39件</w:t></w:r><w:r><w:tab/><w:t>审结36件。</w:t></w:r></w:p>
+</w:body></w:wordDocument>"""
+
+
+def test_a_doc_that_is_word_2003_xml_is_read_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What many document systems export and name .doc; before, "not a readable Word 97–2003 file"."""
+    (tmp_path / "report.doc").write_text(WORD_2003_XML, encoding="utf-8")
+    (tmp_path / "broken.doc").write_text(WORD_2003_XML[:400], encoding="utf-8")
+    broken, report = _documents(capsys, tmp_path / "broken.doc", tmp_path / "report.doc")
+    assert report["format"] == "wordml" and report["title"] == "青岚区司法局2023年度法治政府建设情况报告"
+    assert report["metadata"]["publisher"]["value"] == "青岚区司法局"  # type: ignore[index]
+    assert any("内容其实是 Word 2003 XML 文档" in warning for warning in report["warnings"])  # type: ignore[union-attr]
+    assert "不是有效的 Word 2003 XML 文档" in broken["error"]["message"]  # type: ignore[index]

@@ -341,11 +341,12 @@ _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b|^mime-versi
 
 
 def _disguised(path: Path, data: bytes) -> Source | None:
-    """A .doc that is really a .docx or a web page (Word's "save as web page", named .doc; many sites serve
-    such files) is read as what it is, with a note saying so."""
+    """A .doc that is really a .docx, a web page (Word's "save as web page", named .doc; many sites serve such
+    files), RTF or a Word 2003 XML document is read as what it is, with a note saying so."""
     if data.startswith(_OLE):
         return None
     from .rtf import is_rtf, read_rtf  # small, and RTF is what such files most often are after HTML
+    from .wordml import is_word_2003_xml, read_word_2003_xml
 
     if data.startswith(b"PK\x03\x04"):
         from .docx import read_docx
@@ -353,6 +354,8 @@ def _disguised(path: Path, data: bytes) -> Source | None:
         source, note = read_docx(path, data), text("read.doc_is_docx", path=path)
     elif is_rtf(data):
         source, note = read_rtf(path, data), text("read.doc_is_rtf", path=path)
+    elif is_word_2003_xml(data):
+        source, note = read_word_2003_xml(path, data), text("read.doc_is_word_xml", path=path)
     elif _WEB_PAGE.search(data[:4096]):
         from .html import is_web_archive, read_html, read_mhtml
 
