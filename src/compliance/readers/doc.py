@@ -351,17 +351,17 @@ def _disguised(path: Path, data: bytes) -> Source | None:
     if data.startswith(b"PK\x03\x04"):
         from .docx import read_docx
 
-        source, note = read_docx(path, data), text("read.doc_is_docx", path=path)
+        source, note = read_docx(path, data), text("read.doc_is_docx", path=path, suffix=path.suffix)
     elif is_rtf(data):
-        source, note = read_rtf(path, data), text("read.doc_is_rtf", path=path)
+        source, note = read_rtf(path, data), text("read.doc_is_rtf", path=path, suffix=path.suffix)
     elif is_word_2003_xml(data):
-        source, note = read_word_2003_xml(path, data), text("read.doc_is_word_xml", path=path)
+        source, note = read_word_2003_xml(path, data), text("read.doc_is_word_xml", path=path, suffix=path.suffix)
     elif _WEB_PAGE.search(data[:4096]):
         from .html import is_web_archive, read_html, read_mhtml
 
         # Word's "single file web page" is a web archive, its "web page" plain HTML.
         source = (read_mhtml if is_web_archive(data) else read_html)(path, data)
-        note = text("read.doc_is_html", path=path)
+        note = text("read.doc_is_html", path=path, suffix=path.suffix)
     else:
         return None
     return replace(source, warnings=(*source.warnings, note))
@@ -377,7 +377,7 @@ def _web_page_in_utf16(path: Path, data: bytes) -> Source | None:
     from .html import read_html
 
     source = read_html(path, data)
-    return replace(source, warnings=(*source.warnings, text("read.doc_is_html", path=path)))
+    return replace(source, warnings=(*source.warnings, text("read.doc_is_html", path=path, suffix=path.suffix)))
 
 
 def _pdf_named_doc(path: Path, data: bytes) -> Source | None:
@@ -388,7 +388,7 @@ def _pdf_named_doc(path: Path, data: bytes) -> Source | None:
     from .pdf import read_pdf
 
     source = read_pdf(path, data)
-    return replace(source, warnings=(*source.warnings, text("read.doc_is_pdf", path=path)))
+    return replace(source, warnings=(*source.warnings, text("read.doc_is_pdf", path=path, suffix=path.suffix)))
 
 
 _PDF_HEADER = b"%PDF-"
