@@ -283,3 +283,11 @@ def test_the_pre_commit_hook_takes_every_format_the_tool_reads() -> None:
     assert {suffix for suffix in READERS if re_.search(hook["files"], f"reports/2023{suffix}")} == set(READERS)
     # The tool reads a suffix in any case; before, the hook let 报告.PDF or REPORT.DOC pass unchecked.
     assert {suffix for suffix in READERS if re_.search(hook["files"], f"reports/2023{suffix.upper()}")} == set(READERS)
+
+
+def test_the_html_report_shows_what_reading_noticed(tmp_path: Path) -> None:
+    """A supervisor reads the HTML report, not the terminal: the note on a .doc that was a web page is there too."""
+    (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
+    assert main(["check", "--format", "html", "--output", str(tmp_path / "out.html"), str(tmp_path / "report.doc")]) == 0
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "<dt>提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML，如 Word 另存的网页），已按网页读取" in page
