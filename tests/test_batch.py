@@ -424,7 +424,7 @@ def test_no_cyclic_collection_walks_a_report_while_it_is_checked() -> None:
         result = batch.check_one(batch.Input(path="long.txt", data=text_.encode()), batch.Settings(), full=True)
     finally:
         gc.callbacks.remove(count)
-    assert collections in ([], [0]) and gc.isenabled()  # at most the one that resumes, of the young objects
+    assert len(collections) <= 1 and gc.isenabled()  # at most the one that resumes once the check is done
     assert result.document.title == "南昌市西湖区2021年度法治政府建设情况报告"  # type: ignore[union-attr]
     assert all(held is not result.document for held, _ in common._Memo.held)  # type: ignore[union-attr]
 
