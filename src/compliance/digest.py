@@ -38,6 +38,7 @@ class Row:
     categories: Mapping[str, float | None]
     new_findings: int = 0  # with --baseline: failing findings not in the baseline
     waived: int = 0  # failing findings a waiver in force covers
+    notes: tuple[str, ...] = ()  # what reading noticed: a charset that lied, a .doc that was a web page …
 
 
 def row(index: int, document: Mapping[str, Any]) -> Row:
@@ -59,6 +60,7 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         categories={c["id"]: c["score"] for c in document["categories"]},
         new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
         waived=sum(1 for f in findings if f["status"] == "waived"),
+        notes=tuple(document.get("warnings") or ()),
     )
 
 

@@ -19,7 +19,7 @@ from .messages import text
 
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
                    "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
-                   "col.failed_rules", "col.error")
+                   "col.failed_rules", "col.error", "col.notes")
 FINDING_COLUMNS = ("col.path", "col.title", "col.rule", "col.rule_title", "col.category", "col.severity",
                    "col.status", "col.points", "col.location", "col.detail", "col.evidence", "col.hint",
                    "col.basis", "col.baseline")
@@ -56,7 +56,7 @@ def _summary_cells(entry: Row, categories: list[tuple[str, str]], lang: str) -> 
             entry.score if entry.score is not None else "", entry.grade or "",
             "" if entry.error else yes if entry.passed else no,
             _join(entry.missing_parts, lang), entry.late or "", _join(entry.figures_missing, lang),
-            " ".join(entry.failed_rules), entry.error or "",
+            " ".join(entry.failed_rules), entry.error or "", "\n".join(entry.notes),
             *[entry.categories.get(cid) if entry.categories.get(cid) is not None else "" for cid, _ in categories]]
 
 
@@ -122,10 +122,10 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
     summary_header = [_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories]
     findings_header = [_t(key, lang) for key in FINDING_COLUMNS]
     for sheet, names, widths in (
-        (summary, summary_header, [28, 36, 6, 11, 22, 7, 7, 6, 30, 30, 30, 30, 30] + [10] * len(categories)),
+        (summary, summary_header, [28, 36, 6, 11, 22, 7, 7, 6, 30, 30, 30, 30, 30, 40] + [10] * len(categories)),
         (findings, findings_header, [28, 30, 28, 30, 11, 8, 10, 7, 8, 40, 40, 40, 40, 8]),
     ):
-        for column, (name, width) in enumerate(zip(names, widths)):
+        for column, (name, width) in enumerate(zip(names, widths, strict=True)):  # a width for every column
             sheet.set_column(column, column, width)
             sheet.write_string(0, column, name, header)
         sheet.freeze_panes(1, 0)

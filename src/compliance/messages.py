@@ -320,6 +320,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.figures_missing": ("缺少的指标数据", "Figures missing"),
     "col.failed_rules": ("未满足的规则", "Failed rules"),
     "col.error": ("读取错误", "Error"),
+    "col.notes": ("读取提示", "Reading notes"),
     "col.rule": ("规则", "Rule"),
     "col.rule_title": ("要求", "Requirement"),
     "col.category": ("类别", "Category"),
