@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
-from .text import refuse_empty
+from .text import refuse_empty, row_of_cells
 
 if TYPE_CHECKING:
     from olefile import OleFileIO
@@ -325,15 +325,10 @@ def _without_field_codes(content: str) -> str:
     return "".join(kept)
 
 
-def _row(line: str) -> str:
-    """A table row's cells (each ended by 0x07), the empty ones left out, two spaces apart as in .docx rows."""
-    return "  ".join(cell for part in line.split("\x07") if (cell := part.strip()))
-
-
 def _lines(content: str) -> list[str]:
     """One line a paragraph, one line a table row."""
     content = _ANCHORS.sub("", _without_field_codes(content)).replace(_ROW_END, "\n").translate(_LAYOUT)
-    return [stripped for line in content.split("\n") if (stripped := (_row(line) if "\x07" in line else line.strip()))]
+    return [stripped for line in content.split("\n") if (stripped := row_of_cells(line))]
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
-from .text import refuse_empty
+from .text import CELL_END, refuse_empty, row_of_cells
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # a control word, its number, the space that ends it
@@ -35,8 +35,7 @@ _SKIPPED = frozenset({
     "pgdsctbl", "filetbl", "revtbl", "nonshppict", "shpinst", "mmathPr", "userprops", "xe", "tc", "bkmkstart",
     "bkmkend", "txe", "comment", "atnid", "atnauthor", "annotation",
 })
-_CELL = "\x07"  # ends a cell until the row is joined, empty cells left out, as .docx rows are
-_BREAKS = {"par": "\n", "line": "\n", "page": "\n", "sect": "\n", "row": "\n", "cell": _CELL, "tab": " ",
+_BREAKS = {"par": "\n", "line": "\n", "page": "\n", "sect": "\n", "row": "\n", "cell": CELL_END, "tab": " ",
            "emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’", "ldblquote": "“", "rdblquote": "”",
            "bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " "}
 _SYMBOLS = {b"~": "\u00a0", b"_": "\u2011", b"-": "", b"{": "{", b"}": "}", b"\\": "\\", b"\n": "\n", b"\r": "\n"}
@@ -147,13 +146,6 @@ def rtf_text(data: bytes) -> str:
     return "".join(reader.out).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _row(line: str) -> str:
-    """A line; a table row's cells two spaces apart, the empty ones left out."""
-    if _CELL not in line:
-        return line.strip()
-    return "  ".join(cell for part in line.split(_CELL) if (cell := part.strip()))
-
-
 def is_rtf(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf")
 
@@ -162,6 +154,6 @@ def read_rtf(path: Path, data: bytes) -> Source:
     """A Rich Text Format file (.rtf)."""
     if not is_rtf(data):
         raise DocumentError(text("read.not_rtf", path=path), code="invalid")
-    lines = tuple(stripped for line in rtf_text(data).split("\n") if (stripped := _row(line)))
+    lines = tuple(stripped for line in rtf_text(data).split("\n") if (stripped := row_of_cells(line)))
     refuse_empty("".join(lines), path)
     return Source(path=str(path), format="rtf", encoding=None, lines=lines)

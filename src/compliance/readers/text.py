@@ -123,6 +123,17 @@ def refuse_binary(decoded: str, path: Path) -> None:
         raise DocumentError(text("read.binary", path=path), code="binary")
 
 
+CELL_END = "\x07"  # how Word's binary and RTF readers mark a cell's end in a line, until the row is joined
+
+
+def row_of_cells(line: str) -> str:
+    """A line; if it holds a table row (cells ended by CELL_END), its cells two spaces apart, the empty ones
+    left out, as every reader writes a row."""
+    if CELL_END not in line:
+        return line.strip()
+    return "  ".join(cell for part in line.split(CELL_END) if (cell := part.strip()))
+
+
 def refuse_empty(content: str, path: Path) -> None:
     """Raise DocumentError when there is no visible text to check."""
     if not content.strip(" \t\r\n\ufeff\u3000\xa0"):
