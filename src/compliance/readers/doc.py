@@ -20,7 +20,7 @@ import io
 import re
 import struct
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -335,55 +335,36 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b|^mime-version:", re.IGNORECASE | re.MULTILINE)
 
 
-def _disguised(path: Path, data: bytes) -> Source | None:
-    """A .doc that is really a .docx, a web page (Word's "save as web page", named .doc; many sites serve such
-    files), RTF or a Word 2003 XML document is read as what it is, with a note saying so."""
+def _really(data: bytes) -> tuple[Callable[[Path, bytes], Source], str] | None:
+    """The reader, and the key of the note saying so, for a .doc that is really something else: a .docx, RTF,
+    a Word 2003 XML document, a web page (Word's "save as web page", in any encoding, or as a web archive;
+    many sites serve such files) or a PDF (as some upload forms leave one). None for a Word 97–2003 file."""
     if data.startswith(_OLE):
         return None
-    from .rtf import is_rtf, read_rtf  # small, and RTF is what such files most often are after HTML
+    from .rtf import is_rtf, read_rtf  # each only for such a file: small, and none on a real .doc's path
     from .wordml import is_word_2003_xml, read_word_2003_xml
 
     if data.startswith(b"PK\x03\x04"):
         from .docx import read_docx
 
-        source, note = read_docx(path, data), text("read.doc_is_docx", path=path, suffix=path.suffix)
-    elif is_rtf(data):
-        source, note = read_rtf(path, data), text("read.doc_is_rtf", path=path, suffix=path.suffix)
-    elif is_word_2003_xml(data):
-        source, note = read_word_2003_xml(path, data), text("read.doc_is_word_xml", path=path, suffix=path.suffix)
-    elif _WEB_PAGE.search(data[:4096]):
-        from .html import is_web_archive, read_html, read_mhtml
+        return read_docx, "read.doc_is_docx"
+    if is_rtf(data):
+        return read_rtf, "read.doc_is_rtf"
+    if is_word_2003_xml(data):
+        return read_word_2003_xml, "read.doc_is_word_xml"
+    from .html import is_web_archive, read_html, read_mhtml
 
-        # Word's "single file web page" is a web archive, its "web page" plain HTML.
-        source = (read_mhtml if is_web_archive(data) else read_html)(path, data)
-        note = text("read.doc_is_html", path=path, suffix=path.suffix)
-    else:
-        return None
-    return replace(source, warnings=(*source.warnings, note))
+    if _WEB_PAGE.search(data[:4096]):
+        return (read_mhtml if is_web_archive(data) else read_html), "read.doc_is_html"
+    # In UTF-16 (Word's "save as web page" with the Unicode encoding) the tags are not ASCII bytes.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _WEB_PAGE.search(
+            data[:8192].decode("utf-16", "replace").encode("utf-8")):
+        return read_html, "read.doc_is_html"
+    if _PDF_HEADER in data[:1024]:  # readers accept the header anywhere in the first kilobyte
+        from .pdf import read_pdf
 
-
-def _web_page_in_utf16(path: Path, data: bytes) -> Source | None:
-    """A web page in UTF-16 named .doc (Word's "save as web page" with the Unicode encoding): its tags are not
-    ASCII bytes, so before this it was refused as a damaged Word 97–2003 file."""
-    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
-    if not _WEB_PAGE.search(data[:8192].decode("utf-16", "replace").encode("utf-8")):
-        return None
-    from .html import read_html
-
-    source = read_html(path, data)
-    return replace(source, warnings=(*source.warnings, text("read.doc_is_html", path=path, suffix=path.suffix)))
-
-
-def _pdf_named_doc(path: Path, data: bytes) -> Source | None:
-    """A PDF named .doc (as some sites' upload forms leave a file): before, it was refused as not a readable
-    Word file, with the advice to save it as PDF."""
-    if _PDF_HEADER not in data[:1024]:  # readers accept the header anywhere in the first kilobyte
-        return None
-    from .pdf import read_pdf
-
-    source = read_pdf(path, data)
-    return replace(source, warnings=(*source.warnings, text("read.doc_is_pdf", path=path, suffix=path.suffix)))
+        return read_pdf, "read.doc_is_pdf"
+    return None
 
 
 _PDF_HEADER = b"%PDF-"
@@ -391,9 +372,10 @@ _PDF_HEADER = b"%PDF-"
 
 def read_doc(path: Path, data: bytes) -> Source:
     """A Word 97–2003 file (.doc)."""
-    for disguise in (_disguised, _web_page_in_utf16, _pdf_named_doc):
-        if (source := disguise(path, data)) is not None:
-            return source
+    if (actual := _really(data)) is not None:
+        reader, note = actual
+        source = reader(path, data)
+        return replace(source, warnings=(*source.warnings, text(note, path=path, suffix=path.suffix)))
     word, table, facts = _streams(path, data)
     try:
         content = main_text(word, table)
