@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from .digest import FAILING, Digest, Row, row
 from .formatters import Entry, Options, Result, Summary, document_dict, utf8_escaped
-from .messages import text
+from .messages import colon, text
 
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
                    "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
@@ -169,7 +169,11 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
         lines.append(f"- {document['error']['message']}")
     for reason in document["gate"]:
         lines.append(f"> {reason}")
-    if document["gate"]:
+    # What reading noticed (a charset that lied, a .doc that was a web page): a reviewer should know the
+    # score is of the text as read, as the terminal, HTML and spreadsheets say.
+    for warning in document.get("warnings") or ():
+        lines.append(f"> ⚠️ {_t('col.notes', lang)}{colon(lang)}{_cell(warning)}")
+    if document["gate"] or document.get("warnings"):
         lines.append("")
     for finding in failing:
         where = ", ".join(f"`{e['location']['line']}:{e['location']['column']}`"
@@ -181,7 +185,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
             if hit["credit"] is not None and hit["credit"] < 1:
                 lines.append(f"  - {hit['detail']}" + (f" — “{hit['quote']}”" if hit["quote"] else ""))
         if finding["hint"]:
-            lines.append(f"  - {_t('ui.hint', lang)}: {finding['hint']}")
+            lines.append(f"  - {_t('ui.hint', lang)}{colon(lang)}{finding['hint']}")
     lines += ["", "</details>", ""]
     return lines
 

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from . import __version__
 from .digest import FAILING, Digest, Row
 from .formatters import Entry, Options, Result, Summary, document_dict
-from .messages import text
+from .messages import colon, text
 from .model import FailedDocument
 
 STYLE = """
@@ -111,10 +111,6 @@ def _score_class(score: float | None) -> str:
     return "s-good" if score >= 80 else "s-mid" if score >= 60 else "s-bad"
 
 
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
 def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
@@ -174,9 +170,9 @@ def _finding(finding: Mapping[str, Any], lang: str) -> str:
     hits = [h for h in finding["evidence"] if h["credit"] is not None and h["credit"] < 1] or finding["evidence"]
     body = "".join(_evidence(h) for h in hits[:12])
     if finding["hint"]:
-        body += f'<div class="hint">{_e(_t("ui.hint", lang))}{_colon(lang)}{_e(finding["hint"])}</div>'
+        body += f'<div class="hint">{_e(_t("ui.hint", lang))}{colon(lang)}{_e(finding["hint"])}</div>'
     if finding["basis"]:
-        body += f'<div class="basis">{_e(_t("ui.basis", lang))}{_colon(lang)}{_e(finding["basis"])}</div>'
+        body += f'<div class="basis">{_e(_t("ui.basis", lang))}{colon(lang)}{_e(finding["basis"])}</div>'
     return (f'<div class="finding {severity}"><h4>{badges} {_e(finding["title"])} <code>{_e(finding["rule_id"])}</code>'
             f'{points}</h4>{body}</div>')
 
@@ -210,7 +206,7 @@ def _document(index: int, document: Mapping[str, Any], lang: str) -> str:
     failing.sort(key=lambda f: ({"error": 0, "warning": 1, "info": 2}[f["severity"]], f["rule_id"]))
     findings = "".join(_finding(f, lang) for f in failing) or f'<p class="s-good">{_e(_t("batch.no_findings", lang))}</p>'
     met = [f["title"] for f in document["findings"] if f["status"] == "pass"]
-    met_html = (f'<p class="met">✔ {_e(_t("ui.passed_rules", lang, count=len(met)))}{_colon(lang)}{_e(_join(met, lang))}</p>'
+    met_html = (f'<p class="met">✔ {_e(_t("ui.passed_rules", lang, count=len(met)))}{colon(lang)}{_e(_join(met, lang))}</p>'
                 if met else "")
     opened = "" if document["passed"] else " open"
     return (f'<details class="doc" id="{anchor}"{opened}><summary><span class="t">{name}</span>{head}</summary>'

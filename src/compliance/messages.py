@@ -417,6 +417,11 @@ def _filler(key: str) -> Callable[[dict[str, Any]], Text]:
 _FILLERS: dict[str, Callable[[dict[str, Any]], Text]] = {}  # by message key, compiled on first use
 
 
+def colon(lang: str) -> str:
+    """The colon between a label and its value: full-width in Chinese text."""
+    return "：" if lang == "zh" else ": "
+
+
 def text(key: str, **values: Any) -> Text:
     """The message `key` in both languages, with `values` filled in."""
     fill = _FILLERS.get(key)

@@ -14,7 +14,7 @@ from rich.text import Text as RichText
 
 from .engine import failed_first
 from .formatters import Options, Result, summary
-from .messages import text
+from .messages import colon, text
 from .model import FailedDocument, Finding, Location, Report, Severity, Status
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -139,7 +139,7 @@ def _where(location: Location | None) -> str:
 
 def _finding_block(finding: Finding, report: Report, lang: str) -> Group:
     rule = next(r for r in report.ruleset.rules if r.id == finding.rule_id)
-    sep = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     head = RichText()
     head.append(f"■ {_t('severity.' + finding.severity.value, lang)}", style=SEVERITY_STYLE[finding.severity])
     head.append(f"  {finding.title.get(lang)}", style="bold")
