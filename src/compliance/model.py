@@ -52,14 +52,15 @@ def _slot_init(cls: type[_Value]) -> type[_Value]:
         namespace[f"set_{name}"] = getattr(cls, name).__set__
         lines.append(f"    set_{name}(self, {value})")
     parameters = ["self", *positional, *(["*", *keyword] if keyword else [])]
-    exec(f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines), namespace)
+    # exec runs source built from the dataclass's own field names, never from input.
+    exec(f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines), namespace)  # noqa: S102
     namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = namespace["__init__"]  # type: ignore[method-assign]  # replacing it is the point
     # `_make(every field, in order)`: the same instance for the hot loops that build hundreds per document.
     # Calling a class with keywords costs a dict and twice the time of a plain positional function call.
     names = [field_.name for field_ in dataclasses.fields(cls)]
     namespace.update(CLASS=cls, NEW=object.__new__)
-    exec(f"def _make({', '.join(names)}):\n    self = NEW(CLASS)\n"
+    exec(f"def _make({', '.join(names)}):\n    self = NEW(CLASS)\n"  # noqa: S102
          + "".join(f"    set_{name}(self, {name})\n" for name in names) + "    return self", namespace)
     namespace["_make"].__qualname__ = f"{cls.__qualname__}._make"
     # The classes that use `_make` declare it, with its signature, as a ClassVar; a type bound to

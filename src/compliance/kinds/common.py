@@ -31,11 +31,11 @@ def quote(line: str, start: int, end: int, context: int = QUOTE_CONTEXT) -> str:
     A citizen's ID or mobile number in the line is masked: findings must not spread it further.
     """
     length = len(line)
-    left = start - context if start > context else 0
-    right = end + context if end + context < length else length
+    left = max(0, start - context)
+    right = min(length, end + context)
     # Mask only around the quote (an identifier crossing its edge is masked too): masking the whole of
     # a megabyte-long line for each of its findings would take quadratic time.
-    low = left - _MASK_MARGIN if left > _MASK_MARGIN else 0
+    low = max(0, left - _MASK_MARGIN)
     passage = mask_identifiers(line[low:right + _MASK_MARGIN])[left - low:right - low].strip()
     return f"{'…' if left else ''}{passage}{'…' if right < length else ''}"
 
