@@ -49,9 +49,12 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
+_ATTACHMENT_SUFFIX = r"\.(?:pdf|docx?|wps|ofd|rtf|xlsx?|zip|rar|7z)"
+_ATTACHMENT = re.compile(_ATTACHMENT_SUFFIX + "$", re.IGNORECASE)
 # A link's text naming one: 报告.pdf, also with its size after it (报告.docx（56KB）).
-_ATTACHMENT_SHOWN = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)(?![A-Za-z0-9])", re.IGNORECASE)
+_ATTACHMENT_SHOWN = re.compile(_ATTACHMENT_SUFFIX + "(?![A-Za-z0-9])", re.IGNORECASE)
+# A string in a link's script: window.open('/att/报告.pdf'), downLoadFile("…/报告.docx").
+_SCRIPT_STRING = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _MAX_ATTACHMENTS = 20
 # Elements that show a file inside the page, and the attribute naming it: a report shown in a PDF viewer
 # is an attachment all the same.
@@ -67,6 +70,19 @@ def _attachment_named(url: str) -> str:
         if _ATTACHMENT.search(candidate):
             return candidate.rsplit("/", 1)[-1]
     return ""
+
+
+def _link_target(href: str | None, onclick: str | None) -> str | None:
+    """The attachment a link fetches ("" for none), or None for no link. A link with no usable href (none,
+    "#", "javascript:void(0)") opens its file from a script, in its onclick or in a javascript: href: the
+    file is one of the script's strings, where an analytics call or a share button names none."""
+    if href and not href.lstrip().startswith("#") and href.lstrip()[:11].lower() != "javascript:":
+        return _attachment_named(href)
+    scripts = [script for script in (href, onclick) if script]
+    if not scripts:
+        return None
+    return next((name for script in scripts for match in _SCRIPT_STRING.finditer(script)
+                 if (name := _attachment_named(match[1] or match[2] or ""))), "")
 
 
 class _Extractor(HTMLParser):
@@ -106,7 +122,8 @@ class _Extractor(HTMLParser):
         if self._skip_depth is not None:
             return
         if tag == "a":
-            self._open_link(dict(attrs).get("href"))
+            attributes = dict(attrs)
+            self._open_link(_link_target(attributes.get("href"), attributes.get("onclick")))
         if tag == "pre":
             self._pre += 1
         if tag == "tr":
@@ -192,12 +209,12 @@ class _Extractor(HTMLParser):
         self._break()
 
     # ------------------------------------------------------------ attachments
-    def _open_link(self, href: str | None) -> None:
+    def _open_link(self, target: str | None) -> None:
         self._close_link()  # a link opening inside an unclosed one closes it, as in a browser
         # Every link is a candidate: a download script's link (/download?id=3817) names its file only in
         # its text, which is read by the time the link closes.
-        if href and len(self.attachments) < _MAX_ATTACHMENTS:
-            self._link = (_attachment_named(href), len(self.lines), len(self._buffer))
+        if target is not None and len(self.attachments) < _MAX_ATTACHMENTS:
+            self._link = (target, len(self.lines), len(self._buffer))
 
     def _embedded(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
