@@ -30,7 +30,8 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
             code="unsupported",
         )
     data = read_bytes(path, max_bytes=max_bytes)
-    if not data.strip():  # the same answer for an empty file whatever its suffix promises
+    # The same answer for an empty file whatever its suffix promises. Not data.strip(): it copies the file.
+    if not data or data.isspace():
         raise DocumentError(messages.text("read.empty", path=path), code="empty")
     return reader(path, data)
 

@@ -385,20 +385,12 @@ def read_html(path: Path, data: bytes) -> Source:
 def read_mhtml(path: Path, data: bytes) -> Source:
     """A web page saved as a single file (.mhtml, .mht: Chrome's "Webpage, Single File", Word's and IE's web
     archive): a MIME message whose first text/html part is the page, quoted-printable or base64 encoded."""
-    import email
-    import email.policy
+    from .mime import web_archive_page
 
-    page = payload = None
-    if is_web_archive(data):
-        try:
-            message = email.message_from_bytes(data, policy=email.policy.compat32)
-            page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
-            payload = page.get_payload(decode=True) if page is not None else None
-        except Exception as error:  # parts nested thousands deep raise RecursionError; damage, whatever else
-            raise DocumentError(text("read.not_mhtml", path=path), code="invalid") from error
-    if not isinstance(payload, bytes) or not payload.strip():
+    page = web_archive_page(data) if is_web_archive(data) else None
+    if page is None or not page[0].strip():
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
-    charset = page.get_content_charset() if page is not None else None
+    payload, charset = page
     # The part's header names the charset the page may not; a BOM names it already, and ASCII put before a
     # UTF-16 page's BOM (Word's web archive saved as Unicode) made it read as binary.
     if charset and not declared_charset(payload) and not payload.startswith(_BOMS):
