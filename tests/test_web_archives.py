@@ -142,3 +142,34 @@ def test_an_archive_with_a_huge_line_still_reads_as_the_page(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[bytes], bytes]) -> None:
     (tmp_path / "odd.mhtml").write_bytes(damage(chrome_archive(_page_part(), _image(1, 3000))))
     _read_as_the_page(capsys, tmp_path / "odd.mhtml")
+
+
+@pytest.mark.parametrize("layout", [
+    lambda archive: archive,  # Chrome's: From, Snapshot-Content-Location, … MIME-Version
+    lambda archive: b"MIME-Version: 1.0\r\n" + archive.replace(b"MIME-Version: 1.0\r\n", b""),  # Word's: it first
+], ids=["chrome", "mime-version-first"])
+def test_an_archive_that_opens_with_a_utf8_bom_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: Callable[[bytes], bytes]) -> None:
+    """Some tools put a BOM before the first header; it was refused as not a single-file web page."""
+    (tmp_path / "bom.mht").write_bytes(b"\xef\xbb\xbf" + layout(chrome_archive(_page_part(), _image(1, 3000))))
+    _read_as_the_page(capsys, tmp_path / "bom.mht")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_plain_page_named_mht_reads_as_the_page_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+    """As some browsers save a page, or a page renamed: it was refused as not a single-file web page."""
+    page = PAGE.read_text(encoding="utf-8")
+    (tmp_path / "page.mht").write_bytes(page.replace("charset=utf-8", f"charset={encoding.removesuffix('-sig')}").encode(encoding))
+    named_mht, original = _documents(capsys, tmp_path / "page.mht", PAGE)
+    assert named_mht["error"] is None and named_mht["format"] == "html" and named_mht["score"] == original["score"]
+    assert named_mht["title"] == TITLE and named_mht["metadata"] == original["metadata"]
+    assert any("后缀是 .mht，内容其实是网页（HTML），已按网页读取" in note for note in named_mht["warnings"])
+
+
+@pytest.mark.parametrize("content", [b"", b"\r\n\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"],
+                         ids=["empty", "blank-lines", "bom", "bom-and-a-line"])
+def test_an_empty_mht_is_named_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    (tmp_path / "empty.mht").write_bytes(content)
+    assert main(["check", "--width", "300", str(tmp_path / "empty.mht")]) == 2
+    assert "文件为空，没有可检查的内容" in capsys.readouterr().out

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source, Text
+from .disguised import read_as_what_it_is
 from .text import decode, refuse_binary, refuse_empty
 
 # Elements whose content is never report text.
@@ -387,7 +388,12 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     archive): a MIME message whose first text/html part is the page, quoted-printable or base64 encoded."""
     from .mime import web_archive_page
 
-    page = web_archive_page(data) if is_web_archive(data) else None
+    if not is_web_archive(data):
+        # A plain page (as some browsers save one, or renamed), or a .docx, a PDF … named .mht.
+        if (source := read_as_what_it_is(path, data)) is not None:
+            return source
+        raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
+    page = web_archive_page(data)
     if page is None or not page[0].strip():
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
     payload, charset = page
@@ -399,7 +405,8 @@ def read_mhtml(path: Path, data: bytes) -> Source:
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_MIME_HEADER = re.compile(rb"^mime-version\s*:", re.IGNORECASE | re.MULTILINE)
+# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one.
+_MIME_HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?mime-version\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 def is_web_archive(data: bytes) -> bool:

@@ -8,6 +8,7 @@ boundaries without being copied, and only the page is decoded; the search stops 
 from __future__ import annotations
 
 import binascii
+import codecs
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -32,7 +33,8 @@ class _Part(NamedTuple):
 
 def web_archive_page(data: bytes) -> tuple[bytes, str | None] | None:
     """The decoded bytes of the archive's page and the charset its part names, or None if it holds none."""
-    return _page_in(data, 0, len(data), 0)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0  # not part of the first header
+    return _page_in(data, start, len(data), 0)
 
 
 def _page_in(data: bytes, start: int, end: int, depth: int) -> tuple[bytes, str | None] | None:
