@@ -173,3 +173,11 @@ def test_an_empty_mht_is_named_empty(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "empty.mht").write_bytes(content)
     assert main(["check", "--width", "300", str(tmp_path / "empty.mht")]) == 2
     assert "文件为空，没有可检查的内容" in capsys.readouterr().out
+
+
+def test_a_pdf_named_mht_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a file really is is told as for a .doc: a PDF named .mht was "not a valid single-file web page"."""
+    (tmp_path / "report.mht").write_bytes((SAMPLES / "xihu-2021.pdf").read_bytes())
+    named_mht, pdf = _documents(capsys, tmp_path / "report.mht", SAMPLES / "xihu-2021.pdf")
+    assert named_mht["format"] == "pdf" and named_mht["error"] is None and named_mht["score"] == pdf["score"]
+    assert any("后缀是 .mht，内容其实是 PDF 文件，已按 PDF 读取" in note for note in named_mht["warnings"])
