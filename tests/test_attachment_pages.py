@@ -78,8 +78,21 @@ def test_odd_links_are_read_without_error(tmp_path: Path, href: str) -> None:
     ('<a href="/download?id=3817" target="_blank">法治政府建设情况报告.docx（56KB）</a>', "法治政府建设情况报告.docx（56KB）"),
     # … or only in the query, the link saying 点击下载.
     ('<a href="/download.jsp?filename=%E6%B3%95%E6%B2%BB%E6%8A%A5%E5%91%8A.wps&type=1">点击下载</a>', "法治报告.wps"),
+    # 政务公开 pages open the file from a script: the href is a placeholder.
+    ("""<a href="javascript:void(0)" onclick="window.open('/xxgk/att/2024/%E8%A5%BF%E6%B9%96%E5%8C%BA2023年法治政府建设年度报告.pdf')">点击查看</a>""",
+     "西湖区2023年法治政府建设年度报告.pdf"),
+    ("""<a href="#" onclick="location.href='/att/2024/03/20/P020240320.docx';return false;">下载附件</a>""",
+     "P020240320.docx"),
+    ("""<a onclick="downLoadFile(&quot;/module/download/桐岭县司法局2023年度法治政府建设情况报告.wps&quot;, 3817)">附件下载</a>""",
+     "桐岭县司法局2023年度法治政府建设情况报告.wps"),
+    ("""<a href="javascript:openFile('3817', '/att/P020240320.rtf')">附件</a>""", "P020240320.rtf"),
+    # The link's text names the attachment as the reader sees it, as for a link with a usable href.
+    ("""<a onclick="downLoadFile('/att/P020240320.pdf')">桐岭县司法局2023年度法治政府建设情况报告.pdf（1.2MB）</a>""",
+     "桐岭县司法局2023年度法治政府建设情况报告.pdf（1.2MB）"),
+    ("""<a href="javascript:;" onclick="downLoadFile('/att/2023年行政执法数据统计表.xlsx')">统计表</a>""",
+     "2023年行政执法数据统计表.xlsx"),
 ])
-def test_a_download_link_named_by_its_text_or_query_is_an_attachment(
+def test_a_download_link_named_by_its_text_query_or_script_is_an_attachment(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str, named: str) -> None:
     page = _page(tmp_path, link)
     assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
@@ -113,3 +126,13 @@ def test_a_viewer_in_the_page_furniture_is_not_the_reports(tmp_path: Path) -> No
         '<div class="footer">', '<div class="footer"><iframe src="/pdfjs/web/viewer.html?file=/guide.pdf"></iframe>')
     (tmp_path / "furniture.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "furniture.html").attachments == ("报告.pdf",)
+
+
+@pytest.mark.parametrize("link", [
+    """<a href="javascript:void(0)" onclick="shareTo('weibo', document.title)">分享到微博</a>""",
+    """<a href="#" onclick="_hmt.push(['_trackEvent', 'article', 'print']); window.print()">打印本页</a>""",
+    # An ordinary link whose analytics call names a file: the href is where it goes.
+    """<a href="/art/2024/3/20/art_1229_3817.html" onclick="_czc.push(['_trackEvent', 'download', 'guide.pdf'])">相关解读</a>""",
+])
+def test_a_script_that_names_no_file_is_no_attachment(tmp_path: Path, link: str) -> None:
+    assert read_document(_page(tmp_path, link)).attachments == ()

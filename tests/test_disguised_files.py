@@ -53,8 +53,8 @@ def test_a_web_archive_with_no_page_in_it_is_named_as_such(tmp_path: Path, capsy
 
 @pytest.mark.parametrize(("content", "read_as", "note"), [
     (lambda: (SAMPLES / "xihu-2021.docx").read_bytes(), "docx", "内容其实是 .docx 格式的 Word 文件"),
-    (lambda: PAGE.read_bytes(), "html", "内容其实是网页（HTML，如 Word 另存的网页）"),
-    (lambda: _web_archive(PAGE.read_text(encoding="utf-8")), "mhtml", "内容其实是网页（HTML，如 Word 另存的网页）"),
+    (lambda: PAGE.read_bytes(), "html", "内容其实是网页（HTML）"),
+    (lambda: _web_archive(PAGE.read_text(encoding="utf-8")), "mhtml", "内容其实是网页（HTML）"),
 ], ids=["docx", "web-page", "single-file-web-page"])
 def test_a_doc_that_is_something_else_is_read_as_what_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Callable[[], bytes], read_as: str, note: str) -> None:
@@ -92,7 +92,7 @@ def test_a_doc_that_is_a_web_page_in_utf_16_is_read_as_the_page(
     assert main(["check", "--format", "json", str(tmp_path / "report.doc")]) == 0
     (document,) = json.loads(capsys.readouterr().out)["documents"]
     assert document["format"] == "html" and document["title"] == "南昌市西湖区2021年度法治政府建设情况报告"
-    assert any("内容其实是网页（HTML，如 Word 另存的网页）" in warning for warning in document["warnings"])
+    assert any("内容其实是网页（HTML）" in warning for warning in document["warnings"])
 
 
 def test_a_web_archive_of_a_page_in_utf_16_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

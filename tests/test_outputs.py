@@ -290,7 +290,7 @@ def test_the_html_report_shows_what_reading_noticed(tmp_path: Path) -> None:
     (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
     assert main(["check", "--format", "html", "--output", str(tmp_path / "out.html"), str(tmp_path / "report.doc")]) == 0
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
-    assert "<dt>提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML，如 Word 另存的网页），已按网页读取" in page
+    assert "<dt>提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in page
 
 
 def test_spreadsheets_carry_the_reading_notes_and_every_category(tmp_path: Path) -> None:
@@ -299,7 +299,7 @@ def test_spreadsheets_carry_the_reading_notes_and_every_category(tmp_path: Path)
     import openpyxl
 
     (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
-    note = "后缀是 .doc，内容其实是网页（HTML，如 Word 另存的网页），已按网页读取"
+    note = "后缀是 .doc，内容其实是网页（HTML），已按网页读取"
     assert main(["check", "--format", "csv", "--output", str(tmp_path / "out.csv"), str(tmp_path / "report.doc")]) == 0
     header, first = list(csv.reader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))[:2]
     assert note in first[header.index("读取提示")]

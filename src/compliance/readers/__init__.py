@@ -6,6 +6,7 @@ lines; HTML, DOCX, DOC and PDF give one line per paragraph in reading order (see
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -14,6 +15,9 @@ from .. import messages  # not `text`: the submodule .text would shadow it
 from ..errors import DocumentError
 from ..model import Source
 from .text import DEFAULT_MAX_BYTES, _markdown_line, decode, read_bytes, read_md, read_txt, split_lines
+
+# Whitespace, after a UTF-8 BOM if there is one. Matched, not data.strip(): that copies the whole file.
+_BLANK = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n\x0b\x0c]*")
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -30,7 +34,7 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> So
             code="unsupported",
         )
     data = read_bytes(path, max_bytes=max_bytes)
-    if not data.strip():  # the same answer for an empty file whatever its suffix promises
+    if _BLANK.fullmatch(data):  # the same answer for an empty file whatever its suffix promises
         raise DocumentError(messages.text("read.empty", path=path), code="empty")
     return reader(path, data)
 

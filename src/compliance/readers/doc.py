@@ -15,19 +15,18 @@ takes them from docProps/core.xml: the last resort for the publication date.
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 import struct
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
+from .disguised import read_as_what_it_is
 from .text import refuse_empty, row_of_cells
 
 if TYPE_CHECKING:
@@ -331,51 +330,10 @@ def _lines(content: str) -> list[str]:
     return [stripped for line in content.split("\n") if (stripped := row_of_cells(line))]
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b|^mime-version:", re.IGNORECASE | re.MULTILINE)
-
-
-def _really(data: bytes) -> tuple[Callable[[Path, bytes], Source], str] | None:
-    """The reader, and the key of the note saying so, for a .doc that is really something else: a .docx, RTF,
-    a Word 2003 XML document, a web page (Word's "save as web page", in any encoding, or as a web archive;
-    many sites serve such files) or a PDF (as some upload forms leave one). None for a Word 97–2003 file."""
-    if data.startswith(_OLE):
-        return None
-    from .rtf import is_rtf, read_rtf  # each only for such a file: small, and none on a real .doc's path
-    from .wordml import is_word_2003_xml, read_word_2003_xml
-
-    if data.startswith(b"PK\x03\x04"):
-        from .docx import read_docx
-
-        return read_docx, "read.doc_is_docx"
-    if is_rtf(data):
-        return read_rtf, "read.doc_is_rtf"
-    if is_word_2003_xml(data):
-        return read_word_2003_xml, "read.doc_is_word_xml"
-    from .html import is_web_archive, read_html, read_mhtml
-
-    if _WEB_PAGE.search(data[:4096]):
-        return (read_mhtml if is_web_archive(data) else read_html), "read.doc_is_html"
-    # In UTF-16 (Word's "save as web page" with the Unicode encoding) the tags are not ASCII bytes.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _WEB_PAGE.search(
-            data[:8192].decode("utf-16", "replace").encode("utf-8")):
-        return read_html, "read.doc_is_html"
-    if _PDF_HEADER in data[:1024]:  # readers accept the header anywhere in the first kilobyte
-        from .pdf import read_pdf
-
-        return read_pdf, "read.doc_is_pdf"
-    return None
-
-
-_PDF_HEADER = b"%PDF-"
-
-
 def read_doc(path: Path, data: bytes) -> Source:
     """A Word 97–2003 file (.doc)."""
-    if (actual := _really(data)) is not None:
-        reader, note = actual
-        source = reader(path, data)
-        return replace(source, warnings=(*source.warnings, text(note, path=path, suffix=path.suffix)))
+    if (source := read_as_what_it_is(path, data)) is not None:
+        return source
     word, table, facts = _streams(path, data)
     try:
         content = main_text(word, table)

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source, Text
+from .disguised import read_as_what_it_is
 from .text import decode, refuse_binary, refuse_empty
 
 # Elements whose content is never report text.
@@ -49,9 +50,12 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)$", re.IGNORECASE)
+_ATTACHMENT_SUFFIX = r"\.(?:pdf|docx?|wps|ofd|rtf|xlsx?|zip|rar|7z)"
+_ATTACHMENT = re.compile(_ATTACHMENT_SUFFIX + "$", re.IGNORECASE)
 # A link's text naming one: 报告.pdf, also with its size after it (报告.docx（56KB）).
-_ATTACHMENT_SHOWN = re.compile(r"\.(?:pdf|docx?|wps|ofd|zip|rar|7z)(?![A-Za-z0-9])", re.IGNORECASE)
+_ATTACHMENT_SHOWN = re.compile(_ATTACHMENT_SUFFIX + "(?![A-Za-z0-9])", re.IGNORECASE)
+# A string in a link's script: window.open('/att/报告.pdf'), downLoadFile("…/报告.docx").
+_SCRIPT_STRING = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _MAX_ATTACHMENTS = 20
 # Elements that show a file inside the page, and the attribute naming it: a report shown in a PDF viewer
 # is an attachment all the same.
@@ -67,6 +71,19 @@ def _attachment_named(url: str) -> str:
         if _ATTACHMENT.search(candidate):
             return candidate.rsplit("/", 1)[-1]
     return ""
+
+
+def _link_target(href: str | None, onclick: str | None) -> str | None:
+    """The attachment a link fetches ("" for none), or None for no link. A link with no usable href (none,
+    "#", "javascript:void(0)") opens its file from a script, in its onclick or in a javascript: href: the
+    file is one of the script's strings, where an analytics call or a share button names none."""
+    if href and not href.lstrip().startswith("#") and href.lstrip()[:11].lower() != "javascript:":
+        return _attachment_named(href)
+    scripts = [script for script in (href, onclick) if script]
+    if not scripts:
+        return None
+    return next((name for script in scripts for match in _SCRIPT_STRING.finditer(script)
+                 if (name := _attachment_named(match[1] or match[2] or ""))), "")
 
 
 class _Extractor(HTMLParser):
@@ -106,7 +123,8 @@ class _Extractor(HTMLParser):
         if self._skip_depth is not None:
             return
         if tag == "a":
-            self._open_link(dict(attrs).get("href"))
+            attributes = dict(attrs)
+            self._open_link(_link_target(attributes.get("href"), attributes.get("onclick")))
         if tag == "pre":
             self._pre += 1
         if tag == "tr":
@@ -192,12 +210,12 @@ class _Extractor(HTMLParser):
         self._break()
 
     # ------------------------------------------------------------ attachments
-    def _open_link(self, href: str | None) -> None:
+    def _open_link(self, target: str | None) -> None:
         self._close_link()  # a link opening inside an unclosed one closes it, as in a browser
         # Every link is a candidate: a download script's link (/download?id=3817) names its file only in
         # its text, which is read by the time the link closes.
-        if href and len(self.attachments) < _MAX_ATTACHMENTS:
-            self._link = (_attachment_named(href), len(self.lines), len(self._buffer))
+        if target is not None and len(self.attachments) < _MAX_ATTACHMENTS:
+            self._link = (target, len(self.lines), len(self._buffer))
 
     def _embedded(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
@@ -368,20 +386,17 @@ def read_html(path: Path, data: bytes) -> Source:
 def read_mhtml(path: Path, data: bytes) -> Source:
     """A web page saved as a single file (.mhtml, .mht: Chrome's "Webpage, Single File", Word's and IE's web
     archive): a MIME message whose first text/html part is the page, quoted-printable or base64 encoded."""
-    import email
-    import email.policy
+    from .mime import web_archive_page
 
-    page = payload = None
-    if is_web_archive(data):
-        try:
-            message = email.message_from_bytes(data, policy=email.policy.compat32)
-            page = next((part for part in message.walk() if part.get_content_type() == "text/html"), None)
-            payload = page.get_payload(decode=True) if page is not None else None
-        except Exception as error:  # parts nested thousands deep raise RecursionError; damage, whatever else
-            raise DocumentError(text("read.not_mhtml", path=path), code="invalid") from error
-    if not isinstance(payload, bytes) or not payload.strip():
+    if not is_web_archive(data):
+        # A plain page (as some browsers save one, or renamed), or a .docx, a PDF … named .mht.
+        if (source := read_as_what_it_is(path, data)) is not None:
+            return source
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
-    charset = page.get_content_charset() if page is not None else None
+    page = web_archive_page(data)
+    if page is None or not page[0].strip():
+        raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
+    payload, charset = page
     # The part's header names the charset the page may not; a BOM names it already, and ASCII put before a
     # UTF-16 page's BOM (Word's web archive saved as Unicode) made it read as binary.
     if charset and not declared_charset(payload) and not payload.startswith(_BOMS):
@@ -390,7 +405,8 @@ def read_mhtml(path: Path, data: bytes) -> Source:
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_MIME_HEADER = re.compile(rb"^mime-version\s*:", re.IGNORECASE | re.MULTILINE)
+# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one.
+_MIME_HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?mime-version\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 def is_web_archive(data: bytes) -> bool:

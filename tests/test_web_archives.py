@@ -1,0 +1,183 @@
+"""Pages saved as a single file (.mhtml, .mht) as browsers and Word write them, large, odd and damaged."""
+
+from __future__ import annotations
+
+import base64
+import json
+import quopri
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from compliance.cli import main
+from compliance.readers import read_document
+
+PAGE = SAMPLES / "xihu-2021.html"
+TITLE = "南昌市西湖区2021年度法治政府建设情况报告"
+URL = "http://www.ncxh.gov.cn/zwgk/art/2022/3/11/art_1.html"
+BOUNDARY = "----MultipartBoundary--fH6yWBVt8Ql0S4ZwTRi3kWzRx2bYFa1mDcnJvEoqPg----"
+
+
+def _part(content_type: str, body: bytes, *, encoding: str = "quoted-printable",
+          location: str = URL, newline: bytes = b"\r\n") -> bytes:
+    """A part as Chrome writes it: its headers, a blank line, the body encoded."""
+    encoded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
+    headers = (f"Content-Type: {content_type}\nContent-ID: <frame-6C2E@mhtml.blink>\n"
+               f"Content-Transfer-Encoding: {encoding}\nContent-Location: {location}\n\n").encode()
+    return (headers + encoded).replace(b"\n", newline)
+
+
+def _image(number: int, size: int) -> bytes:
+    picture = bytes(range(256)) * (size // 256)  # the size of a photo; its content does not matter
+    return _part("image/jpeg", picture, encoding="base64", location=f"http://www.ncxh.gov.cn/images/{number}.jpg")
+
+
+def chrome_archive(*parts: bytes, boundary: str = BOUNDARY, newline: bytes = b"\r\n", closed: bool = True) -> bytes:
+    """Chrome's "Save as: Webpage, Single File": a MIME message, multipart/related, the page its first part."""
+    header = (f"From: <Saved by Blink>\nSnapshot-Content-Location: {URL}\nSubject: =?utf-8?Q?=E8=A5=BF=E6=B9=96?=\n"
+              f"Date: Fri, 11 Mar 2022 10:12:31 +0800\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
+              f'\ttype="text/html";\n\tboundary="{boundary}"\n\n\n').encode().replace(b"\n", newline)
+    delimiter = f"--{boundary}".encode()
+    body = b"".join(delimiter + newline + part + newline for part in parts)
+    return header + body + (delimiter + b"--" + newline if closed else b"")
+
+
+def _page_part(**kwargs: str) -> bytes:
+    return _part("text/html", PAGE.read_bytes(), **kwargs)
+
+
+def _documents(capsys: pytest.CaptureFixture[str], *paths: Path) -> list[dict]:
+    main(["check", "--format", "json", *map(str, paths)])
+    return json.loads(capsys.readouterr().out)["documents"]  # type: ignore[no-any-return]
+
+
+def _read_as_the_page(capsys: pytest.CaptureFixture[str], path: Path) -> None:
+    archived, original = _documents(capsys, path, PAGE)
+    assert archived["error"] is None and archived["format"] == "mhtml" and archived["title"] == TITLE
+    assert archived["score"] == original["score"] and archived["metadata"] == original["metadata"]
+
+
+def test_a_large_archive_is_read_in_memory_proportional_to_it(tmp_path: Path) -> None:
+    """A page with many photos, 8 MB: the email parser decoded every photo to give back the page, and held
+    about seven times the file; only the page is decoded now."""
+    path = tmp_path / "photos.mhtml"
+    path.write_bytes(chrome_archive(_page_part(), *(_image(number, 200_000) for number in range(30))))
+    tracemalloc.start()
+    try:
+        source = read_document(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert source.lines[0] and any(TITLE in line for line in source.lines)
+    assert peak < 1.5 * path.stat().st_size  # the file's bytes, and the page read from them
+
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\n"], ids=["crlf", "lf"])
+def test_an_archive_saved_by_chrome_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      newline: bytes) -> None:
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(chrome_archive(_part("text/html", PAGE.read_bytes(), newline=newline), _image(1, 3000),
+                                    newline=newline))
+    _read_as_the_page(capsys, path)
+
+
+def test_a_base64_page_in_gbk_named_only_by_its_part_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = PAGE.read_text(encoding="utf-8").replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', "")
+    part = _part('text/html;\n charset="GBK"', page.encode("gbk"), encoding="base64")
+    (tmp_path / "page.mht").write_bytes(chrome_archive(_image(1, 3000), part))  # the page need not come first
+    _read_as_the_page(capsys, tmp_path / "page.mht")
+
+
+def test_a_page_related_inside_alternative_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As Outlook and Word save a page: a plain-text alternative first, then the page with its images.
+    Content-Location carries the address as the site wrote it: raw UTF-8, semicolons, quotes."""
+    inner = "----=_NextPart_001_0001_01D83503.5C4B2F40"
+    related = (f'Content-Type: multipart/related; boundary="{inner}"; type="text/html"\n\n'.encode()
+               + chrome_archive(_page_part(location='http://www.ncxh.gov.cn/法治/报告;v=2?a="1"'), _image(1, 3000),
+                                boundary=inner).split(b"\r\n\r\n\r\n", 1)[1])
+    alternative = chrome_archive(_part("text/plain; charset=utf-8", TITLE.encode()), related,
+                                 boundary="----=_NextPart_000_0000_01D83503.5C4B2F40")
+    (tmp_path / "page.mht").write_bytes(alternative.replace(b"multipart/related", b"multipart/alternative", 1))
+    _read_as_the_page(capsys, tmp_path / "page.mht")
+
+
+def test_an_archive_cut_short_keeps_its_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = chrome_archive(_page_part(), _image(1, 30_000), closed=False)
+    (tmp_path / "cut.mhtml").write_bytes(archive[: len(archive) - 20_000])  # inside the photo
+    _read_as_the_page(capsys, tmp_path / "cut.mhtml")
+
+
+def test_a_boundary_that_begins_another_does_not_split_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--b1 opens a line of the inner parts' --b10 too: only a line with nothing after the boundary is one."""
+    inner = b'Content-Type: multipart/related; boundary="b10"\n\n' + chrome_archive(
+        _page_part(), _image(1, 3000), boundary="b10").split(b"\r\n\r\n\r\n", 1)[1]
+    (tmp_path / "page.mhtml").write_bytes(chrome_archive(inner, boundary="b1"))
+    _read_as_the_page(capsys, tmp_path / "page.mhtml")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda archive: archive.replace(f'boundary="{BOUNDARY}"'.encode(), b""),  # no boundary named
+    lambda archive: archive.replace(f"--{BOUNDARY}".encode(), b"--elsewhere"),  # named, never found
+    lambda archive: archive.replace(f'boundary="{BOUNDARY}"'.encode(), b'boundary="' + b"=" * 1_000_000 + b'"'),
+    lambda archive: archive.split(b"\r\n\r\n", 1)[0],  # headers only
+], ids=["no-boundary", "boundary-not-found", "megabyte-boundary", "headers-only"])
+def test_an_archive_whose_parts_cannot_be_found_is_named_as_such(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[bytes], bytes]) -> None:
+    (tmp_path / "damaged.mhtml").write_bytes(damage(chrome_archive(_page_part(), _image(1, 3000))))
+    assert main(["check", "--width", "300", str(tmp_path / "damaged.mhtml")]) == 2
+    assert "不是有效的单文件网页（.mhtml/.mht）" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("damage", [
+    # Spaces after a boundary on its line are allowed (RFC 2046's transport padding), however many.
+    lambda archive: archive.replace(f"--{BOUNDARY}\r\n".encode(), f"--{BOUNDARY}".encode() + b" " * 1_000_000 + b"\r\n"),
+    lambda archive: archive.replace(b"Content-Type: text/html", b"Content-Type: text/html" + b';a="' * 300_000),
+    lambda archive: archive.replace(b"Content-ID:", b"X-Padding: " + b"x" * 1_000_000 + b"\r\nContent-ID:"),
+], ids=["megabyte-boundary-line", "megabyte-of-parameters", "megabyte-header"])
+def test_an_archive_with_a_huge_line_still_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[bytes], bytes]) -> None:
+    (tmp_path / "odd.mhtml").write_bytes(damage(chrome_archive(_page_part(), _image(1, 3000))))
+    _read_as_the_page(capsys, tmp_path / "odd.mhtml")
+
+
+@pytest.mark.parametrize("layout", [
+    lambda archive: archive,  # Chrome's: From, Snapshot-Content-Location, … MIME-Version
+    lambda archive: b"MIME-Version: 1.0\r\n" + archive.replace(b"MIME-Version: 1.0\r\n", b""),  # Word's: it first
+], ids=["chrome", "mime-version-first"])
+def test_an_archive_that_opens_with_a_utf8_bom_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: Callable[[bytes], bytes]) -> None:
+    """Some tools put a BOM before the first header; it was refused as not a single-file web page."""
+    (tmp_path / "bom.mht").write_bytes(b"\xef\xbb\xbf" + layout(chrome_archive(_page_part(), _image(1, 3000))))
+    _read_as_the_page(capsys, tmp_path / "bom.mht")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_plain_page_named_mht_reads_as_the_page_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str) -> None:
+    """As some browsers save a page, or a page renamed: it was refused as not a single-file web page."""
+    page = PAGE.read_text(encoding="utf-8")
+    (tmp_path / "page.mht").write_bytes(page.replace("charset=utf-8", f"charset={encoding.removesuffix('-sig')}").encode(encoding))
+    named_mht, original = _documents(capsys, tmp_path / "page.mht", PAGE)
+    assert named_mht["error"] is None and named_mht["format"] == "html" and named_mht["score"] == original["score"]
+    assert named_mht["title"] == TITLE and named_mht["metadata"] == original["metadata"]
+    assert any("后缀是 .mht，内容其实是网页（HTML），已按网页读取" in note for note in named_mht["warnings"])
+
+
+@pytest.mark.parametrize("content", [b"", b"\r\n\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"],
+                         ids=["empty", "blank-lines", "bom", "bom-and-a-line"])
+def test_an_empty_mht_is_named_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+    (tmp_path / "empty.mht").write_bytes(content)
+    assert main(["check", "--width", "300", str(tmp_path / "empty.mht")]) == 2
+    assert "文件为空，没有可检查的内容" in capsys.readouterr().out
+
+
+def test_a_pdf_named_mht_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a file really is is told as for a .doc: a PDF named .mht was "not a valid single-file web page"."""
+    (tmp_path / "report.mht").write_bytes((SAMPLES / "xihu-2021.pdf").read_bytes())
+    named_mht, pdf = _documents(capsys, tmp_path / "report.mht", SAMPLES / "xihu-2021.pdf")
+    assert named_mht["format"] == "pdf" and named_mht["error"] is None and named_mht["score"] == pdf["score"]
+    assert any("后缀是 .mht，内容其实是 PDF 文件，已按 PDF 读取" in note for note in named_mht["warnings"])
