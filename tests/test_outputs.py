@@ -314,6 +314,6 @@ def test_spreadsheets_carry_the_reading_notes_and_every_category(tmp_path: Path)
 def test_markdown_comment_carries_the_reading_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
     _, out = _run(capsys, "--format", "markdown", str(tmp_path / "report.doc"))
-    assert "> ⚠️ 读取提示：" in out and "后缀是 .doc，内容其实是网页（HTML，如 Word 另存的网页），已按网页读取" in out
+    assert "> ⚠️ 读取提示：" in out and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in out
     _, english = _run(capsys, "--format", "markdown", "--lang", "en", str(tmp_path / "report.doc"))
-    assert "> ⚠️ Reading notes: " in english and "named .doc but really a web page" in english
+    assert "> ⚠️ Reading notes: " in english and "named .doc but really a web page (HTML); read as such" in english
