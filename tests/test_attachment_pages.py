@@ -101,6 +101,27 @@ def test_a_download_link_named_by_its_text_query_or_script_is_an_attachment(
     assert "未找到该部分" not in out
 
 
+@pytest.mark.parametrize("control", [
+    """<span onclick="downLoadFile('/att/2024/桐岭县司法局2023年度法治政府建设情况报告.pdf')">点击下载</span>""",
+    """<input type="button" value="下载附件" onclick="window.open('/att/P020240320.docx')">""",
+    """<img src="/images/download.gif" onclick="location.href='/att/P020240320.wps'"/>""",
+    """<button onclick="openFile('3817', '/att/P020240320.pdf')">查看报告</button>""",
+])
+def test_a_download_button_that_is_not_a_link_names_its_attachment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], control: str) -> None:
+    page = _page(tmp_path, control)
+    assert main(["check", "--no-color", "--width", "300", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert "网页正文只是附件链接（" in out and "未找到该部分" not in out
+    assert read_document(page).attachments[0].startswith(("桐岭县司法局2023年度", "P020240320."))
+
+
+def test_a_button_whose_script_names_no_file_is_no_attachment(tmp_path: Path) -> None:
+    page = _page(tmp_path, """<button onclick="window.print()">打印本页</button>
+<span onclick="shareTo('weibo', document.title)">分享</span>""")
+    assert read_document(page).attachments == ()
+
+
 def test_a_link_to_a_page_named_like_a_document_is_not_an_attachment(tmp_path: Path) -> None:
     page = _page(tmp_path, '<a href="/art/2024/3/20/art_1229_3817.html">关于印发2024年工作要点的通知</a>')
     assert read_document(page).attachments == ()

@@ -112,6 +112,8 @@ class _Extractor(HTMLParser):
             return
         if tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
             self._embedded(tag, attrs)
+        elif tag != "a" and self._skip_depth is None and not _is_furniture(attrs):
+            self._scripted(attrs)
         if self._skip_depth is None and (tag in _SKIPPED or _is_furniture(attrs)):
             self._skip_depth = len(self._open)
         if tag in _VOID:
@@ -143,7 +145,9 @@ class _Extractor(HTMLParser):
             self._meta(dict(attrs))
         elif tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
             self._embedded(tag, attrs)
-        elif tag in ("br", "hr") and self._skip_depth is None:
+        elif tag != "a" and self._skip_depth is None and not _is_furniture(attrs):
+            self._scripted(attrs)
+        if tag in ("br", "hr") and self._skip_depth is None:
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
@@ -221,6 +225,13 @@ class _Extractor(HTMLParser):
         """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
         source = dict(attrs).get(_VIEWERS[tag])
         if source and (name := _attachment_named(source)) and len(self.attachments) < _MAX_ATTACHMENTS:
+            self.attachments.append(name)
+
+    def _scripted(self, attrs: list[tuple[str, str | None]]) -> None:
+        """A file another element's script fetches: <span onclick="downLoadFile('/att/报告.pdf')">点击下载</span>,
+        an <input type="button"> or an <img> of a download icon do what a link does."""
+        onclick = dict(attrs).get("onclick")
+        if onclick and (name := _link_target(None, onclick)) and len(self.attachments) < _MAX_ATTACHMENTS:
             self.attachments.append(name)
 
     def _close_link(self) -> None:
