@@ -19,6 +19,7 @@ from lxml import etree
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
+from .numbering import HEADING_STYLE, Counters, Level
 from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -122,67 +123,32 @@ class _Budgeted(io.RawIOBase):
 
 # ------------------------------------------------------------ numbering
 
-_CN = "零一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-
-
-def _chinese(number: int) -> str:
-    if number < 10:
-        return _CN[number]
-    if number < 100:
-        tens, units = divmod(number, 10)
-        return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
-    return str(number)
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
-
-
-def _format(number: int, fmt: str) -> str:
-    if number < 0:
-        return str(number)  # a negative start (Word allows none; other tools write one) has no other form
-    if fmt.startswith(("chinese", "taiwanese")) or fmt == "ideographDigital":
-        return _chinese(number)
-    if fmt == "ideographTraditional" and 1 <= number <= 10:
-        return _TIANGAN[number - 1]
-    if fmt.startswith("decimalEnclosedCircle") and 1 <= number <= 20:
-        return _CIRCLED[number - 1]
-    if fmt == "decimalFullWidth":
-        return str(number).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
-    if fmt in ("upperLetter", "lowerLetter") and 1 <= number <= 26:
-        letter = chr(ord("A") + number - 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and number < 4000:
-        return _roman(number) if fmt == "upperRoman" else _roman(number).lower()
-    return str(number)
-
-
 _LEVEL_REF = re.compile(r"%([1-9])")
-_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+
+
+def _level_text(pattern: str) -> tuple[str | int, ...]:
+    """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for."""
+    pieces = _LEVEL_REF.split(pattern)  # literal, level digit, literal, …: the digits at odd indices
+    text = [int(piece) - 1 if index % 2 else piece for index, piece in enumerate(pieces)]
+    return tuple(piece for piece in text if piece != "")
 
 
 class _Numbering:
     """Renders w:numPr list numbers ("一、", "（二）", "3.") as Word would show them."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
+        self.levels: dict[str, dict[int, Level]] = {}  # abstractNumId -> ilvl -> level
         self.nums: dict[str, str] = {}  # numId -> abstractNumId
         self.style_nums: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
         self.style_outline: dict[str, int] = {}  # styleId -> outline level 1–9 (Heading 1, 标题 2 …)
-        self.counters: dict[str, list[int]] = {}
+        self.counters = Counters()  # by abstractNumId
         if numbering is not None:
             for abstract in numbering.iter(f"{W}abstractNum"):
                 levels = self.levels.setdefault(abstract.get(f"{W}abstractNumId", ""), {})
                 for level in abstract.iter(f"{W}lvl"):
-                    levels[_int(level.get(f"{W}ilvl"))] = (
-                        _int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _val(level, "lvlText") or "")
+                    levels[_int(level.get(f"{W}ilvl"))] = Level(
+                        _int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal",
+                        _level_text(_val(level, "lvlText") or ""))
             for num in numbering.iter(f"{W}num"):
                 self.nums[num.get(f"{W}numId", "")] = _val(num, "abstractNumId") or ""
         if styles is not None:
@@ -190,7 +156,7 @@ class _Numbering:
                 style_id = style.get(f"{W}styleId", "")
                 outline = style.find(f"{W}pPr/{W}outlineLvl")
                 name = _val(style, "name") or style_id
-                heading = _HEADING_STYLE.fullmatch(name.strip())
+                heading = HEADING_STYLE.fullmatch(name.strip())
                 if outline is not None and _int(outline.get(f"{W}val"), 9) < 9:
                     self.style_outline[style_id] = _int(outline.get(f"{W}val")) + 1
                 elif heading:
@@ -222,24 +188,8 @@ class _Numbering:
             num_id, level = self.style_nums[style]
         else:
             return ""
-        abstract = self.nums.get(num_id)
-        levels = self.levels.get(abstract or "")
-        if not levels or level not in levels or not 0 <= level <= 8:
-            return ""
-        counters = self.counters.setdefault(abstract or "", [0] * 9)
-        counters[level] += 1
-        for deeper in range(level + 1, 9):
-            counters[deeper] = 0
-        _, fmt, pattern = levels[level]
-        if fmt in ("bullet", "none"):
-            return ""
-
-        def render(match: re.Match[str]) -> str:
-            index = int(match.group(1)) - 1
-            level_start, level_fmt, _ = levels.get(index, (1, "decimal", ""))
-            return _format(max(counters[index], 1) + level_start - 1, level_fmt)
-
-        return _LEVEL_REF.sub(render, pattern)
+        abstract = self.nums.get(num_id) or ""
+        return self.counters.label(abstract, self.levels.get(abstract, {}), level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:

@@ -1,0 +1,95 @@
+"""List numbers as Word draws them ("一、", "（二）", "3."), for both Word readers: the .docx reader takes a
+list's levels from numbering.xml, the .doc reader from the file's list tables; both count and render here, so a
+.doc reads as the .docx it was saved from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+
+_CN = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+
+# A style named as a heading: Word's built-in "heading 2", a Chinese template's "标题 2".
+HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a list: its first number, its number format (the names of .docx's w:numFmt: decimal,
+    chineseCounting …) and its text, literal pieces and the levels (0–8) whose numbers stand between them."""
+
+    start: int
+    format: str
+    text: tuple[str | int, ...]
+
+
+_UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
+
+
+def _chinese(number: int) -> str:
+    if number < 10:
+        return _CN[number]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def number_text(number: int, fmt: str) -> str:
+    """`number` in the number format `fmt`; in decimal for a format not rendered here, or out of its range."""
+    if number < 0:
+        return str(number)  # a negative start (Word allows none; other tools write one) has no other form
+    if fmt.startswith(("chinese", "taiwanese")) or fmt == "ideographDigital":
+        return _chinese(number)
+    if fmt == "ideographTraditional" and 1 <= number <= 10:
+        return _TIANGAN[number - 1]
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= number <= 20:
+        return _CIRCLED[number - 1]
+    if fmt == "decimalFullWidth":
+        return str(number).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= number <= 26:
+        letter = chr(ord("A") + number - 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and number < 4000:
+        return _roman(number) if fmt == "upperRoman" else _roman(number).lower()
+    return str(number)
+
+
+class Counters:
+    """How far each list has counted at each of its nine levels, as Word counts: a paragraph counts one more
+    at its level and starts every deeper level again."""
+
+    def __init__(self) -> None:
+        self._counts: dict[Hashable, list[int]] = {}
+
+    def label(self, key: Hashable, levels: Mapping[int, Level], level: int) -> str:
+        """The number Word draws before the next paragraph of list `key` at `level` (0–8), which it counts;
+        empty for a bullet, a level drawing nothing, or a level the list does not define."""
+        if not 0 <= level <= 8 or level not in levels:
+            return ""
+        counts = self._counts.setdefault(key, [0] * 9)
+        counts[level] += 1
+        counts[level + 1 :] = [0] * (8 - level)
+        current = levels[level]
+        if current.format in ("bullet", "none"):
+            return ""
+        return "".join(part if isinstance(part, str) else _number(counts[part], levels.get(part, _UNDEFINED))
+                       for part in current.text)
+
+
+def _number(count: int, level: Level) -> str:
+    # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
+    return number_text(max(count, 1) + level.start - 1, level.format)
