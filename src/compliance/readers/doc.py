@@ -8,9 +8,10 @@ and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, F
 ChpxFkp). Text deleted with track changes on stays in the file until the change is accepted; its
 character properties say so, and it is left out, as the .docx reader leaves out w:delText.
 
-What is not read: list numbers Word draws itself (they live in paragraph properties, not in the text) and
-tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the .docx reader
-takes them from docProps/core.xml: the last resort for the publication date.
+The list numbers Word draws itself ("一、", "（二）") and the heading levels live in the paragraphs' properties,
+not in the text: doclists.py reads them, and each paragraph outside a table opens with its number, as in .docx.
+What is not read: tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the
+.docx reader takes them from docProps/core.xml: the last resort for the publication date.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
 from .disguised import read_as_what_it_is
+from .doclists import ListProperties, Numbering, operands
 from .text import refuse_empty, row_of_cells
 
 if TYPE_CHECKING:
@@ -118,33 +120,9 @@ _ROW_END = "\x1c"  # stands in the text for a 0x07 that ends a row (0x1C is neve
 _CELL_OR_BREAK = re.compile("[\x07\x0b\x0d]")  # a cell or row end, a line break, a paragraph end
 
 
-def _operand_size(sprm: int, grpprl: bytes, at: int) -> int:
-    """Bytes of the operand of the Sprm at `at` − 2: its top three bits (spra) give the size."""
-    spra = sprm >> 13
-    if spra == 6:  # variable: a size byte first (sprmPChgTabs and sprmTDefTable have their own)
-        if sprm == 0xD608:
-            return struct.unpack_from("<H", grpprl, at)[0] + 1
-        if sprm == 0xC615 and grpprl[at] == 255:
-            raise ValueError("sprmPChgTabs of the long form")  # rare; its paragraph is read as a plain one
-        return grpprl[at] + 1
-    return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
-
-
-def _switched_on(grpprl: bytes) -> set[int]:
-    """The Sprms of a run's properties whose operand's first byte is set (a toggle that is on), up to the
-    first one that cannot be walked: what follows a damaged or rare form is not read."""
-    on = set()
-    at = 0
-    try:
-        while at + 2 <= len(grpprl):
-            sprm = struct.unpack_from("<H", grpprl, at)[0]
-            at += 2
-            if at < len(grpprl) and grpprl[at]:
-                on.add(sprm)
-            at += _operand_size(sprm, grpprl, at)
-    except (ValueError, IndexError, struct.error):
-        pass
-    return on
+def _switched_on(sprms: dict[int, bytes]) -> set[int]:
+    """The Sprms of a run's properties whose operand's first byte is set: the toggles that are on."""
+    return {sprm for sprm, operand in sprms.items() if operand[:1] not in (b"", b"\x00")}
 
 
 def _fkp_runs(word: bytes, table: bytes, plcf_bte: int, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
@@ -211,16 +189,40 @@ class _Tables:
         return _CELL_OR_BREAK.sub(marked, piece)
 
 
-def _tables(word: bytes, table: bytes) -> _Tables:
-    """The tables' paragraphs, read from the paragraphs' properties (PapxInFkp): every 0x07 not at a row's
-    end ends a cell. Two 0x07 in a row cannot tell without them: an empty cell looks the same."""
-    tables = _Tables()
+class _Styled:
+    """Each paragraph's style (istd) and what its own properties say of its list and outline level, by the
+    stream offsets of its paragraph mark's run (a PapxInFkp)."""
+
+    def __init__(self, runs: list[tuple[int, int, int, ListProperties]]) -> None:
+        self._runs = sorted(runs, key=lambda run: run[0])
+        self._starts = [run[0] for run in self._runs]
+        self._ends = {run[1] for run in self._runs}
+
+    def ends_at(self, offset: int) -> bool:
+        """Whether a paragraph ends just before `offset`: a 0x0C there is a section's end, not a page break."""
+        return offset in self._ends
+
+    def at(self, offset: int) -> tuple[int, ListProperties]:
+        """Of the paragraph whose mark is at `offset`: one without properties of its own is of style 0."""
+        index = bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self._runs[index][1]:
+            return self._runs[index][2], self._runs[index][3]
+        return 0, ListProperties(None, None, None)
+
+
+def _paragraphs(word: bytes, table: bytes) -> tuple[_Tables, _Styled]:
+    """The tables' paragraphs and every paragraph's style, read from the paragraphs' properties (PapxInFkp):
+    every 0x07 not at a row's end ends a cell. Two 0x07 in a row cannot tell without them: an empty cell looks
+    the same."""
+    tables, styled = _Tables(), []
     for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_PAPX, 13):
         size, first = page[offset], offset + 1  # cb, then 2 × cb − 1 bytes; or 0, cb′, then 2 × cb′ bytes
         size, first = (2 * page[first], first + 1) if size == 0 else (2 * size - 1, first)
-        on = _switched_on(page[first + 2 : first + size])  # after the istd (2 bytes): the paragraph's Sprms
+        sprms = operands(page[first + 2 : first + size])  # after the istd (2 bytes): the paragraph's Sprms
+        on = _switched_on(sprms)
         tables.add(start, end, in_table=_IN_TABLE in on, ends_row=not on.isdisjoint(_TABLE_TERMINATING))
-    return tables.done()
+        styled.append((start, end, int.from_bytes(page[first : first + 2], "little"), ListProperties.of(sprms)))
+    return tables.done(), _Styled(styled)
 
 
 _FC_PLCF_BTE_CHPX = 154 + 12 * 8  # FibRgFcLcb97.fcPlcfBteChpx: where each page of character properties is
@@ -263,20 +265,79 @@ class _Deletions:
 def _deletions(word: bytes, table: bytes) -> _Deletions:
     """The deleted runs, read from the runs' character properties (Chpx: cb, then its Sprms)."""
     return _Deletions([(start, end) for start, end, page, offset in _fkp_runs(word, table, _FC_PLCF_BTE_CHPX, 1)
-                       if _DELETED in _switched_on(page[offset + 1 : offset + 1 + page[offset]])])
+                       if _DELETED in _switched_on(operands(page[offset + 1 : offset + 1 + page[offset]]))])
+
+
+class _Text:
+    """The main text put together piece by piece: each 0x07 that ends a table row marked as such, the breaks
+    inside a cell made spaces, the text deleted with track changes on left out, and each paragraph outside a
+    table opening with the list number Word draws before it and, for a heading, a mark of its level. Both come
+    from the paragraph's mark, at its end: a paragraph is held until its mark comes."""
+
+    def __init__(self, word: bytes, table: bytes, characters: int) -> None:
+        (self._tables, self._styled), self._deletions = _paragraphs(word, table), _deletions(word, table)
+        self._numbering = Numbering(word, table)
+        # The numbers drawn add at most as many characters as the text has: a file of empty numbered
+        # paragraphs would otherwise grow tens of times over in reading.
+        self._budget = characters
+        self._paragraphs: list[str] = []
+        self._open: list[str] = []  # the paragraph read so far
+
+    def add(self, piece: str, at: int, width: int) -> None:
+        """The piece at stream offset `at`, `width` bytes a character."""
+        done = 0  # the piece's characters before it are read
+        for found in _PARAGRAPH_END.finditer(piece):
+            offset = at + width * found.start()
+            if self._tables.in_a_cell(offset) or (found.group() == "\x0c" and not self._styled.ends_at(offset + width)):
+                continue  # a cell's paragraph (.docx numbers none either), a page break
+            self._open.append(self._kept(piece[done : found.end()], at + width * done, width))
+            self._end(*self._styled.at(offset))
+            done = found.end()
+        self._open.append(self._kept(piece[done:], at + width * done, width))
+
+    def _kept(self, characters: str, at: int, width: int) -> str:
+        return self._deletions.remove(self._tables.mark(characters, at, width), at, width)
+
+    def _end(self, istd: int, own: ListProperties) -> None:
+        """The paragraph read so far ends, of style `istd` and with properties `own`."""
+        heading, label = self._numbering.paragraph(istd, own)
+        if len(label) > self._budget:
+            label = ""
+        self._budget -= len(label)
+        self._paragraphs.append(_opened("".join(self._open), label, heading))
+        self._open = []
+
+    def text(self) -> str:
+        return "".join(self._paragraphs) + "".join(self._open)
+
+
+def _opened(paragraph: str, label: str, heading: int | None) -> str:
+    """The paragraph with its number and heading mark at its start: after the rows of a table before it (the
+    text marks where a row ends, not where the paragraph after it begins) and a page break it opens with."""
+    if not label and heading is None:
+        return paragraph
+    start = max(paragraph.rfind("\x07"), paragraph.rfind(_ROW_END)) + 1
+    start += len(paragraph[start:]) - len(paragraph[start:].lstrip("\x0c"))
+    mark = "" if heading is None else chr(_HEADING + heading)
+    return paragraph[:start] + mark + label + paragraph[start:]
+
+
+# chr(_HEADING + level) marks a heading's first line, until _lines: a lone surrogate, which decoding the text
+# never yields (it reads one as U+FFFD).
+_HEADING = 0xDC00
+_HEADING_MARK = re.compile("[\udc01-\udc09]")
+_PARAGRAPH_END = re.compile("[\r\x0c]")  # a paragraph mark; a page break, or a section's end which ends one
 
 
 def main_text(word: bytes, table: bytes) -> str:
-    """The characters of the main document, piece by piece, as the FIB and the piece table give them, with
-    each 0x07 that ends a table row marked as such, the breaks inside a cell made spaces, and the text
-    deleted with track changes on left out."""
+    """The characters of the main document, piece by piece, as the FIB and the piece table give them, as
+    _Text puts them together."""
     characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     plc = _piece_table(table, fc_clx, lcb_clx)
     count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
     positions = struct.unpack_from(f"<{count + 1}I", plc)
-    tables, deletions = _tables(word, table), _deletions(word, table)
-    pieces = []
+    text = _Text(word, table, characters)
     unread = len(word)  # bytes of the stream no piece has read yet
     for index in range(count):
         start, stop = positions[index], min(positions[index + 1], characters)
@@ -295,8 +356,8 @@ def main_text(word: bytes, table: bytes) -> str:
         unread -= width * len(piece)
         if unread < 0:
             raise ValueError("the pieces overlap")
-        pieces.append(deletions.remove(tables.mark(piece, at, width), at, width))
-    return "".join(pieces)
+        text.add(piece, at, width)
+    return text.text()
 
 
 def _without_field_codes(content: str) -> str:
@@ -324,10 +385,21 @@ def _without_field_codes(content: str) -> str:
     return "".join(kept)
 
 
-def _lines(content: str) -> list[str]:
-    """One line a paragraph, one line a table row."""
+def _lines(content: str) -> tuple[list[str], dict[int, int]]:
+    """One line a paragraph, one line a table row; and the heading level of each heading's line (by line
+    number), as the .docx reader gives it: for a paragraph's first line only."""
     content = _ANCHORS.sub("", _without_field_codes(content)).replace(_ROW_END, "\n").translate(_LAYOUT)
-    return [stripped for line in content.split("\n") if (stripped := row_of_cells(line))]
+    lines: list[str] = []
+    outline = {}
+    for line in content.split("\n"):
+        heading = _HEADING_MARK.search(line)
+        if heading:
+            line = _HEADING_MARK.sub("", line)
+        if stripped := row_of_cells(line):
+            lines.append(stripped)
+            if heading:
+                outline[len(lines)] = ord(heading.group()) - _HEADING
+    return lines, outline
 
 
 def read_doc(path: Path, data: bytes) -> Source:
@@ -339,6 +411,6 @@ def read_doc(path: Path, data: bytes) -> Source:
         content = main_text(word, table)
     except (struct.error, ValueError, IndexError) as error:  # offsets out of the streams: a damaged file
         raise _failed(path) from error
-    lines = tuple(_lines(content))
+    lines, outline = _lines(content)
     refuse_empty("".join(lines), path)
-    return Source(path=str(path), format="doc", encoding=None, lines=lines, facts=facts)
+    return Source(path=str(path), format="doc", encoding=None, lines=tuple(lines), facts=facts, outline=outline)

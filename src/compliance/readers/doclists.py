@@ -1,0 +1,294 @@
+"""List numbers and heading levels of a Word 97–2003 file's paragraphs, which live in its properties, not in
+its text: "一、主要举措和成效" written with Word's automatic numbering holds only 主要举措和成效.
+
+A paragraph names its list and level (sprmPIlfo, sprmPIlvl) and its outline level (sprmPOutLvl) in its own
+properties or through its style; the style sheet (STSH) holds each style's properties and the style it is based
+on, with built-in headings known by their sti (1–9: heading 1–9). sprmPIlfo is an index into the list format
+overrides (PlfLfo: LFO, and after them each one's LFOData with its LFOLVL start-at and formatting overrides),
+each naming a list (LSTF, by lsid) in the PlfLst, whose levels (LVL: LVLF, its Sprms, then the number text, in
+which the characters at the places rgbxchNums lists stand for the numbers of levels 0–8) follow it. Names are
+those of Microsoft's [MS-DOC] specification. Counting and rendering are numbering.py's, as for .docx.
+
+These tables only add to the text: a damaged one costs the labels or levels it holds, never the text.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from .numbering import HEADING_STYLE, Counters, Level
+
+_CB_RG_FC_LCB = 152  # FibBase (32), csw, FibRgW97 (28), cslw, FibRgLw97 (88): how many fc/lcb pairs follow
+_STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlfLfo, by pair
+
+_ILVL, _ILFO, _OUTLINE = 0x260A, 0x460B, 0x2640  # sprmPIlvl, sprmPIlfo, sprmPOutLvl
+_BODY_TEXT = 9  # an outline level of 9: not a heading
+_NO_LIST = (0, -2047)  # ilfo 0x0000 and 0xF801: no list; a negative ilfo otherwise names LFO −ilfo
+_NO_STYLE = 0x0FFF
+_PARAGRAPH_STYLE = 1  # stk
+
+# MSONFC numbers as the w:numFmt names numbering.py renders; any other is drawn in decimal, as there.
+_FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+            10: "ideographDigital", 14: "decimalFullWidth", 18: "decimalEnclosedCircle", 23: "bullet",
+            28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 33: "taiwaneseCounting",
+            35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
+            39: "chineseCountingThousand", 255: "none"}
+_LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
+# Of a level's number text, what is drawn: Word's are a few characters ("第%1章", "%1.%2.%3."); a longer one
+# would be drawn again before every paragraph of the list.
+_LONGEST_TEXT = 32
+
+
+def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
+    """Bytes of the operand of the Sprm at `at` − 2: its top three bits (spra) give the size."""
+    spra = sprm >> 13
+    if spra == 6:  # variable: a size byte first (sprmPChgTabs and sprmTDefTable have their own)
+        if sprm == 0xD608:
+            return struct.unpack_from("<H", grpprl, at)[0] + 1
+        if sprm == 0xC615 and grpprl[at] == 255:
+            raise ValueError("sprmPChgTabs of the long form")  # rare; its paragraph is read as a plain one
+        return grpprl[at] + 1
+    return {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
+
+
+def operands(grpprl: bytes) -> dict[int, bytes]:
+    """Each Sprm of a list of properties with its operand (the last one, if a Sprm comes twice), up to the
+    first one that cannot be walked: what follows a damaged or rare form is not read."""
+    found = {}
+    at = 0
+    try:
+        while at + 2 <= len(grpprl):
+            sprm = struct.unpack_from("<H", grpprl, at)[0]
+            size = operand_size(sprm, grpprl, at + 2)
+            found[sprm] = grpprl[at + 2 : at + 2 + size]
+            at += 2 + size
+    except (ValueError, IndexError, struct.error):
+        pass
+    return found
+
+
+class ListProperties(NamedTuple):
+    """What a paragraph's or a style's own properties say of its list and outline level (None: nothing)."""
+
+    ilfo: int | None
+    ilvl: int | None
+    outline: int | None
+
+    @classmethod
+    def of(cls, sprms: Mapping[int, bytes]) -> ListProperties:
+        def value(sprm: int, size: int, *, signed: bool = False) -> int | None:
+            operand = sprms.get(sprm, b"")
+            return int.from_bytes(operand, "little", signed=signed) if len(operand) == size else None
+
+        return cls(value(_ILFO, 2, signed=True), value(_ILVL, 1), value(_OUTLINE, 1))
+
+
+class _Resolved(NamedTuple):
+    """A style's list and level, and its heading level (1–9), with what it inherits."""
+
+    ilfo: int | None
+    ilvl: int | None
+    heading: int | None
+
+
+_NOTHING, _PLAIN = ListProperties(None, None, None), _Resolved(None, None, None)
+
+
+@dataclass(frozen=True)
+class _Style:
+    base: int  # istdBase: the style it is based on
+    sti: int  # a built-in style's number: 1–9 are heading 1–9
+    name: str
+    own: ListProperties
+
+
+def _u16(data: bytes, at: int) -> int:
+    return int(struct.unpack_from("<H", data, at)[0])
+
+
+def _style_sheet(table: bytes, fc: int, lcb: int) -> list[_Style | None]:
+    """The paragraph styles by istd (None for an empty slot or another kind of style)."""
+    stsh = table[fc : fc + lcb]
+    count, std_base = struct.unpack_from("<HH", stsh, 2)  # Stshif.cstd, .cbSTDBaseInFile, after cbStshi
+    at = 2 + _u16(stsh, 0)
+    styles: list[_Style | None] = []
+    for _ in range(count):
+        if at + 2 > len(stsh):
+            break  # fewer styles than the sheet says: those read are kept
+        size = _u16(stsh, at)
+        std = stsh[at + 2 : at + 2 + size]
+        at += 2 + size
+        try:
+            styles.append(_style(std, std_base) if size else None)
+        except (IndexError, struct.error):
+            styles.append(None)  # a damaged style: paragraphs of it are read as plain ones
+    return styles
+
+
+def _style(std: bytes, std_base: int) -> _Style | None:
+    """A paragraph style from its STD: StdfBase, the name (Xstz), then its paragraph properties (UpxPapx: the
+    istd, then the Sprms) at the next even offset."""
+    sti_flags, kind_base, upx_count = struct.unpack_from("<3H", std)  # sti, stk and istdBase, cupx
+    if kind_base & 0x0F != _PARAGRAPH_STYLE:
+        return None
+    letters = _u16(std, std_base)
+    name = std[std_base + 2 : std_base + 2 + 2 * letters].decode("utf-16-le", errors="replace")
+    at = std_base + 2 + 2 * letters + 2
+    at += at & 1
+    own = _NOTHING
+    if upx_count & 0x0F and at + 2 <= len(std):
+        own = ListProperties.of(operands(std[at + 4 : at + 2 + _u16(std, at)]))
+    return _Style(kind_base >> 4, sti_flags & 0x0FFF, name, own)
+
+
+def _level(table: bytes, at: int) -> tuple[Level, int]:
+    """The LVL at `at`, and where the next one begins."""
+    if at + _LVLF > len(table):
+        raise ValueError("a list level past the table stream")
+    start, nfc = struct.unpack_from("<iB", table, at)
+    places = set(table[at + 6 : at + 15]) - {0}  # rgbxchNums: 1-based places of the level numbers in the text
+    at += _LVLF + table[at + 25] + table[at + 24]  # after grpprlPapx (cbGrpprlPapx) and grpprlChpx
+    letters = _u16(table, at)
+    xst = table[at + 2 : at + 2 + 2 * letters]
+    if len(xst) < 2 * letters:
+        raise ValueError("a list level's text past the table stream")
+    text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
+                 for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
+                 if (place in places and ord(letter) < 9) or letter >= " ")
+    return Level(start, _FORMATS.get(nfc, "decimal"), text[:_LONGEST_TEXT]), at + 2 + 2 * letters
+
+
+def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:
+    """Each list's levels by its lsid: the PlfLst (cLst, then its LSTFs), and the LVLs following it, one for a
+    simple list (fSimpleList), nine for any other."""
+    count = struct.unpack_from("<h", table, fc)[0]
+    at = fc + 2 + _LSTF * max(count, 0)
+    if at > len(table):
+        raise ValueError("more lists than the table stream holds")
+    lists: dict[int, dict[int, Level]] = {}
+    for index in range(count):
+        lstf = fc + 2 + _LSTF * index
+        levels = {}
+        for level in range(1 if table[lstf + 26] & 0x01 else 9):
+            levels[level], at = _level(table, at)
+        lists.setdefault(struct.unpack_from("<i", table, lstf)[0], levels)
+    return lists
+
+
+class _Instance(NamedTuple):
+    """A list as paragraphs name it (an LFO): whose numbers it counts on, and its levels."""
+
+    counter: Hashable
+    levels: Mapping[int, Level]
+
+
+def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Level]]) -> list[_Instance]:
+    """The LFOs in order (an ilfo is a 1-based index into them). One overriding a level's start or format
+    counts on its own, as Word restarts a list ("restart numbering") with a new LFO; the others count on
+    their list's numbers."""
+    count = struct.unpack_from("<I", table, fc)[0]
+    if 4 + _LFO * count > min(lcb, len(table) - fc):
+        raise ValueError("more list instances than the table stream holds")
+    headers = [struct.unpack_from("<i8xB", table, fc + 4 + _LFO * index) for index in range(count)]
+    plain = [_Instance(lsid, lists.get(lsid, {})) for lsid, _ in headers]
+    at = fc + 4 + _LFO * count
+    instances = []
+    try:
+        for ilfo, (lsid, overrides) in enumerate(headers, start=1):
+            levels = dict(lists.get(lsid, {}))
+            overridden = False
+            at += 4  # LFOData.cp
+            for _ in range(overrides):
+                start, flags = struct.unpack_from("<iI", table, at)
+                at += _LFOLVL
+                level = flags & 0x0F
+                if flags & 0x20:  # fFormatting: a level of its own follows, with its own start
+                    levels[level], at = _level(table, at)
+                elif flags & 0x10 and level in levels:  # fStartAt
+                    levels[level] = replace(levels[level], start=start)
+                overridden = overridden or bool(flags & 0x30)
+            instances.append(_Instance(("lfo", ilfo), levels) if overridden else plain[ilfo - 1])
+    except (ValueError, IndexError, struct.error):
+        return plain  # damaged overrides: the lists count as if there were none
+    return instances
+
+
+class Numbering:
+    """The list numbers and heading levels of a .doc's paragraphs, in the order the paragraphs come."""
+
+    def __init__(self, word: bytes, table: bytes) -> None:
+        self._styles: list[_Style | None] = []
+        self._instances: list[_Instance] = []
+        self._counters = Counters()
+        self._resolved: dict[int, _Resolved] = {}
+        pairs = _u16(word, _CB_RG_FC_LCB) if len(word) >= _CB_RG_FC_LCB + 2 else 0
+
+        def pair(index: int) -> tuple[int, int]:
+            return struct.unpack_from("<II", word, _CB_RG_FC_LCB + 2 + 8 * index) if index < pairs else (0, 0)
+
+        try:
+            fc, lcb = pair(_STSHF)
+            if lcb:
+                self._styles = _style_sheet(table, fc, lcb)
+        except (ValueError, IndexError, struct.error):
+            pass  # a damaged style sheet: no numbering or heading level through styles
+        try:
+            (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = pair(_PLF_LST), pair(_PLF_LFO)
+            if lcb_lst and lcb_lfo:
+                self._instances = _instances(table, fc_lfo, lcb_lfo, _lists(table, fc_lst))
+        except (ValueError, IndexError, struct.error):
+            pass  # damaged list tables: no list numbers
+
+    def paragraph(self, istd: int, direct: ListProperties) -> tuple[int | None, str]:
+        """The heading level (1–9, or None) and the list number of the next paragraph of the text, whose
+        style is `istd` and whose own properties say `direct`; its number is counted."""
+        style = self._style_properties(istd)
+        ilfo = direct.ilfo if direct.ilfo is not None else style.ilfo
+        ilvl = direct.ilvl if direct.ilvl is not None else style.ilvl
+        if direct.outline is not None and 0 <= direct.outline < _BODY_TEXT:
+            heading: int | None = direct.outline + 1
+        else:
+            heading = style.heading
+        return heading, self._label(ilfo or 0, ilvl or 0)
+
+    def _label(self, ilfo: int, ilvl: int) -> str:
+        if ilfo in _NO_LIST or abs(ilfo) > len(self._instances):
+            return ""
+        instance = self._instances[abs(ilfo) - 1]
+        return self._counters.label(instance.counter, instance.levels, ilvl)
+
+    def _style_properties(self, istd: int) -> _Resolved:
+        """The style's list, level and heading level (outline: 1–9), with what it inherits from the styles it
+        is based on; each style resolved once."""
+        chain, seen = [], set()
+        while istd not in self._resolved and istd < len(self._styles) and istd not in seen:
+            chain.append(istd)
+            seen.add(istd)
+            style = self._styles[istd]
+            istd = style.base if style is not None else _NO_STYLE
+        inherited = self._resolved.get(istd, _PLAIN)  # a style based on none, or on itself through others
+        for istd in reversed(chain):
+            style = self._styles[istd]
+            if style is not None:
+                own = style.own
+                inherited = _Resolved(own.ilfo if own.ilfo is not None else inherited.ilfo,
+                                      own.ilvl if own.ilvl is not None else inherited.ilvl,
+                                      self._heading(style, inherited.heading))
+            self._resolved[istd] = inherited
+        return inherited
+
+    @staticmethod
+    def _heading(style: _Style, inherited: int | None) -> int | None:
+        """A style's heading level (1–9): its outline level, else a heading style's number (built in, or named
+        as one, as the .docx reader reads a style's name), else the one of the style it is based on."""
+        outline = style.own.outline
+        if outline is not None:
+            return outline + 1 if 0 <= outline < _BODY_TEXT else None
+        if 1 <= style.sti <= 9:
+            return style.sti
+        if named := HEADING_STYLE.fullmatch(style.name.strip()):
+            return int(named.group(1))
+        return inherited
