@@ -220,6 +220,23 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert source.lines[1] == "-20、主要举措和成效"
 
 
+def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+
+
+@pytest.mark.parametrize("pattern", ["第%1项" + "依法行政" * 250_000, "%1" * 500_000])
+def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_path: Path, pattern: str) -> None:
+    # Word's number texts are a few characters (at most 31 once their numbers are in); one of a megabyte
+    # was drawn before every paragraph of its list.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", pattern)}</w:abstractNum>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) * 3
+    lines = read_document(_docx(tmp_path, body, numbering=numbering)).lines
+    assert lines[1] == pattern.replace("%1", "一")[:32] + "主要举措和成效"
+    assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
+
+
+
 def _text_box(box: str, before: str, after: str = "") -> str:
     """A paragraph anchoring a text box as Word writes it: as a drawing (mc:Choice) and again as VML for older
     readers (mc:Fallback)."""

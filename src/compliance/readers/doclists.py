@@ -19,7 +19,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .numbering import HEADING_STYLE, Counters, Level
+from .numbering import HEADING_STYLE, Counters, Level, shortened
 
 _CB_RG_FC_LCB = 152  # FibBase (32), csw, FibRgW97 (28), cslw, FibRgLw97 (88): how many fc/lcb pairs follow
 _STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlfLfo, by pair
@@ -37,9 +37,6 @@ _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4:
             35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
-# Of a level's number text, what is drawn: Word's are a few characters ("第%1章", "%1.%2.%3."); a longer one
-# would be drawn again before every paragraph of the list.
-_LONGEST_TEXT = 32
 
 
 def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -158,7 +155,7 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
                  for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
                  if (place in places and ord(letter) < 9) or letter >= " ")
-    return Level(start, _FORMATS.get(nfc, "decimal"), text[:_LONGEST_TEXT]), at + 2 + 2 * letters
+    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text)), at + 2 + 2 * letters
 
 
 def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:

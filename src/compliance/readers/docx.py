@@ -19,7 +19,7 @@ from lxml import etree
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
-from .numbering import HEADING_STYLE, Counters, Level
+from .numbering import HEADING_STYLE, LONGEST_TEXT, Counters, Level, shortened
 from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -128,9 +128,10 @@ _LEVEL_REF = re.compile(r"%([1-9])")
 
 def _level_text(pattern: str) -> tuple[str | int, ...]:
     """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for."""
-    pieces = _LEVEL_REF.split(pattern)  # literal, level digit, literal, …: the digits at odd indices
+    # Each piece of the kept text is at most two characters of the pattern ("%2"): a longer pattern is not split.
+    pieces = _LEVEL_REF.split(pattern[: 2 * LONGEST_TEXT])  # literal, level digit, literal, …: digits at odd indices
     text = [int(piece) - 1 if index % 2 else piece for index, piece in enumerate(pieces)]
-    return tuple(piece for piece in text if piece != "")
+    return shortened(tuple(piece for piece in text if piece != ""))
 
 
 class _Numbering:

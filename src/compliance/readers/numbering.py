@@ -15,6 +15,10 @@ _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 
 # A style named as a heading: Word's built-in "heading 2", a Chinese template's "标题 2".
 HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+# Of a level's number text, what is drawn: Word's are a few characters ("第%1章", "%1.%2.%3."), at most 31 once
+# their numbers are in ([MS-OI29500] on lvlText); a longer one would be drawn again before every paragraph of
+# its list.
+LONGEST_TEXT = 32
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,18 @@ class Level:
 
 
 _UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
+
+
+def shortened(text: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """A level's text cut at LONGEST_TEXT characters, the place of a number counting as one."""
+    kept: list[str | int] = []
+    room = LONGEST_TEXT
+    for piece in text:
+        if room <= 0:
+            break
+        kept.append(piece if isinstance(piece, int) else piece[:room])
+        room -= 1 if isinstance(piece, int) else len(piece)
+    return tuple(kept)
 
 
 def _chinese(number: int) -> str:
@@ -86,8 +102,9 @@ class Counters:
         current = levels[level]
         if current.format in ("bullet", "none"):
             return ""
-        return "".join(part if isinstance(part, str) else _number(counts[part], levels.get(part, _UNDEFINED))
-                       for part in current.text)
+        drawn = "".join(part if isinstance(part, str) else _number(counts[part], levels.get(part, _UNDEFINED))
+                        for part in current.text)
+        return drawn[:LONGEST_TEXT]  # "%1%1%1…" of long numbers: a few characters in the text, many drawn
 
 
 def _number(count: int, level: Level) -> str:
