@@ -237,6 +237,17 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
 
 
 
+def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseLegalSimplified", "%1、")}'
+                 f'{_level(1, "ideographLegalTraditional", "（%2）", start=10)}</w:abstractNum>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
+    body = "".join([_p("主要举措和成效", (7, 0)), _p("存在的不足和原因", (7, 0)), _p("執法力量不足", (7, 1)),
+                    _p("宣傳不夠深入", (7, 1)), _p("2024年工作安排", (7, 0))])
+    # Before: 一、二、三、, the numerals of everyday writing.
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "壹、主要举措和成效", "贰、存在的不足和原因", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "叁、2024年工作安排")
+
+
 def _text_box(box: str, before: str, after: str = "") -> str:
     """A paragraph anchoring a text box as Word writes it: as a drawing (mc:Choice) and again as VML for older
     readers (mc:Fallback)."""

@@ -285,6 +285,15 @@ def test_numbering_and_heading_levels_come_through_the_styles_a_style_is_based_o
     assert outline == {2: 1, 4: 1, 5: 1, 6: 1}  # body-text level set on the paragraph: its style's, as in .docx
 
 
+def test_financial_numerals_read_as_in_the_docx() -> None:
+    # nfc 38 (chineseLegalSimplified) and 34 (ideographLegalTraditional): before, 一、二、 and 十、十一、.
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("執法力量不足\r", 0, _ilfo(2)), ("宣傳不夠深入\r", 0, _ilfo(2)),
+                  ("存在的不足和原因\r", 0, _ilfo(1))]
+    lists = _plf_lst((1, [_lvl(1, 38, "\x00、")]), (2, [_lvl(10, 34, "（\x00）")]))
+    lines, _ = _read(*_streams(paragraphs, lists, _plf_lfo((1, []), (2, []))))
+    assert lines == ("壹、主要举措和成效", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "贰、存在的不足和原因")
+
+
 def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> None:
     # The text marks where a table row ends, not where the paragraph after it begins; nor does a page break
     # at a paragraph's start belong before its number. A section's end (0x0C, as a page break) ends a

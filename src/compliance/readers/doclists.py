@@ -34,7 +34,7 @@ _PARAGRAPH_STYLE = 1  # stk
 _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
             10: "ideographDigital", 14: "decimalFullWidth", 18: "decimalEnclosedCircle", 23: "bullet",
             28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 33: "taiwaneseCounting",
-            35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
+            34: "ideographLegalTraditional", 35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
 

@@ -10,6 +10,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 _CN = "零一二三四五六七八九"
+# The numerals of financial writing (大写), which Word's chineseLegalSimplified and ideographLegalTraditional
+# draw: 壹 … 玖, and 拾 with its 壹 kept (壹拾, 壹拾壹), as cheques write them.
+_LEGAL = {"chineseLegalSimplified": ("零壹贰叁肆伍陆柒捌玖", "拾"), "ideographLegalTraditional": ("零壹貳參肆伍陸柒捌玖", "拾")}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 
@@ -55,6 +58,13 @@ def _chinese(number: int) -> str:
     return str(number)
 
 
+def _legal(number: int, digits: str, ten: str) -> str:
+    if number < 10:
+        return digits[number]
+    tens, units = divmod(number, 10)
+    return digits[tens] + ten + (digits[units] if units else "")
+
+
 def _roman(number: int) -> str:
     out = ""
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -68,6 +78,8 @@ def number_text(number: int, fmt: str) -> str:
     """`number` in the number format `fmt`; in decimal for a format not rendered here, or out of its range."""
     if number < 0:
         return str(number)  # a negative start (Word allows none; other tools write one) has no other form
+    if fmt in _LEGAL and number < 100:
+        return _legal(number, *_LEGAL[fmt])
     if fmt.startswith(("chinese", "taiwanese")) or fmt == "ideographDigital":
         return _chinese(number)
     if fmt == "ideographTraditional" and 1 <= number <= 10:
