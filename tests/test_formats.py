@@ -224,6 +224,31 @@ def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
     return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
 
 
+def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>{properties}'
+            f"</w:pPr>{runs}</w:p>")
+
+
+def test_a_docx_number_goes_after_the_page_break_its_paragraph_opens_with(tmp_path: Path) -> None:
+    heading = '<w:outlineLvl w:val="0"/>'
+    body = "".join([
+        _p("青岚区2023年度法治政府建设情况报告"),
+        _numbered('<w:r><w:br w:type="page"/></w:r><w:r><w:t>主要举措和成效</w:t></w:r>', (7, 0), heading),
+        _p("全年办理行政复议案件39件。"),
+        # Where Word last broke the page when it saved: no break in the text.
+        _numbered("<w:r><w:t>存在的不足</w:t><w:lastRenderedPageBreak/><w:t>和原因</w:t></w:r>", (7, 0), heading),
+        _numbered('<w:r><w:br w:type="page"/><w:br/><w:t>2024年工作安排</w:t></w:r>', (7, 0), heading),
+        _numbered('<w:r><w:t>党政主要负责人履行职责情况</w:t><w:br w:type="page"/><w:t>（续）</w:t></w:r>', (7, 0), heading),
+    ])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    # Before: "一、" on a line of its own, and the heading's level with it, lost: the part was not found.
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "全年办理行政复议案件39件。",
+                            "二、存在的不足和原因", "三、2024年工作安排", "四、党政主要负责人履行职责情况", "（续）")
+    assert source.outline == {2: 1, 4: 1, 5: 1, 6: 1}
+    assert [(s.number, s.heading) for s in build(source).sections] == [
+        ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排"), ("四", "党政主要负责人履行职责情况")]
+
+
 @pytest.mark.parametrize("pattern", ["第%1项" + "依法行政" * 250_000, "%1" * 500_000])
 def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_path: Path, pattern: str) -> None:
     # Word's number texts are a few characters (at most 31 once their numbers are in); one of a megabyte

@@ -267,6 +267,15 @@ def _own_runs(paragraph: etree._Element) -> str:
 _LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
 
 
+def _numbered(text: str, heading: int | None, label: str) -> Iterator[tuple[str, int | None]]:
+    """A paragraph's lines, its number and heading level on the first with text: after a page break it opens
+    with, as Word draws them."""
+    lines = text.split("\n")
+    first = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    for index, line in enumerate(lines):
+        yield (label + line, heading) if index == first else (line, None)
+
+
 def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Numbering) -> Iterator[tuple[str, int | None]]:
     """Lines of the body in order, each with its heading level (or None): a paragraph per line, a table row
     per line (cells joined)."""
@@ -277,9 +286,7 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
         if place is not None:
             continue  # a cell's paragraphs are read with their table, when it ends
         if element.tag == f"{W}p":
-            level = numbering.outline(element)
-            for index, piece in enumerate((numbering.label(element) + _runs(element)).split("\n")):
-                yield piece, level if index == 0 else None
+            yield from _numbered(_runs(element), numbering.outline(element), numbering.label(element))
         else:
             yield from ((row, None) for row in _table_rows(element))
         # Keep memory flat however long the document: drop what has been read.
