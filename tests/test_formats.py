@@ -224,6 +224,44 @@ def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
     return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
 
 
+# Parts (一、) on one list, the items under them (（一）) on another, restarted under each part as Word's
+# "restart numbering" does: with a new w:num of the same list that overrides the level's start (num 3), or, as
+# older Word wrote it, the whole level (num 4).
+RESTARTED = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}</w:abstractNum>'
+             f'<w:abstractNum w:abstractNumId="1">{_level(0, "chineseCounting", "（%1）")}</w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+             '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+             '</w:lvlOverride></w:num>'
+             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+             f'{_level(0, "chineseCounting", "（%1）")}</w:lvlOverride></w:num>')
+
+
+def test_docx_numbering_word_restarted_counts_again_from_one(tmp_path: Path) -> None:
+    body = "".join([
+        _p("青岚区2023年度法治政府建设情况报告"),
+        _p("主要举措和成效", (1, 0)), _p("坚持依法决策", (2, 0)), _p("严格规范公正文明执法", (2, 0)),
+        _p("存在的不足和原因", (1, 0)), _p("法治宣传的针对性有待增强", (3, 0)), _p("基层执法力量不足", (3, 0)),
+        _p("2024年工作安排", (1, 0)), _p("深化行政执法体制改革", (4, 0)), _p("强化法治宣传教育", (4, 0)),
+        _p("全年受理行政复议案件39件，审结36件。"),
+    ])
+    path = _docx(tmp_path, body, numbering=RESTARTED)
+    # Before, the items under 二 and 三 were （三）（四） and （五）（六）: Word shows （一）（二） under each part.
+    assert read_document(path).lines[1:10] == (
+        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法", "二、存在的不足和原因",
+        "（一）法治宣传的针对性有待增强", "（二）基层执法力量不足", "三、2024年工作安排", "（一）深化行政执法体制改革",
+        "（二）强化法治宣传教育")
+    numbering = next(finding for finding in check_file(path).findings if finding.rule_id == "quality.numbering")
+    assert [hit.detail.en for hit in numbering.hits if hit.credit == 0] == []  # was: numbering starts at （三）
+
+
+def test_docx_list_numbers_of_one_list_count_on_across_its_nums(tmp_path: Path) -> None:
+    # A second w:num of a list that overrides nothing continues the list's numbers, as in Word.
+    numbering = RESTARTED + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+    body = _p("主要举措和成效", (1, 0)) + _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法")
+
+
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
     return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>{properties}'
             f"</w:pPr>{runs}</w:p>")

@@ -7,7 +7,7 @@ on, with built-in headings known by their sti (1–9: heading 1–9). sprmPIlfo 
 overrides (PlfLfo: LFO, and after them each one's LFOData with its LFOLVL start-at and formatting overrides),
 each naming a list (LSTF, by lsid) in the PlfLst, whose levels (LVL: LVLF, its Sprms, then the number text, in
 which the characters at the places rgbxchNums lists stand for the numbers of levels 0–8) follow it. Names are
-those of Microsoft's [MS-DOC] specification. Counting and rendering are numbering.py's, as for .docx.
+those of Microsoft's [MS-DOC] specification. Counting, rendering and restarts are numbering.py's, as for .docx.
 
 These tables only add to the text: a damaged one costs the labels or levels it holds, never the text.
 """
@@ -15,11 +15,11 @@ These tables only add to the text: a damaged one costs the labels or levels it h
 from __future__ import annotations
 
 import struct
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from .numbering import HEADING_STYLE, Counters, Level, shortened
+from .numbering import HEADING_STYLE, Counters, Level, ListInstance, shortened, with_overrides
 
 _CB_RG_FC_LCB = 152  # FibBase (32), csw, FibRgW97 (28), cslw, FibRgLw97 (88): how many fc/lcb pairs follow
 _STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlfLfo, by pair
@@ -175,39 +175,29 @@ def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:
     return lists
 
 
-class _Instance(NamedTuple):
-    """A list as paragraphs name it (an LFO): whose numbers it counts on, and its levels."""
-
-    counter: Hashable
-    levels: Mapping[int, Level]
-
-
-def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Level]]) -> list[_Instance]:
-    """The LFOs in order (an ilfo is a 1-based index into them). One overriding a level's start or format
-    counts on its own, as Word restarts a list ("restart numbering") with a new LFO; the others count on
-    their list's numbers."""
+def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Level]]) -> list[ListInstance]:
+    """The LFOs in order (an ilfo is a 1-based index into them), each with its LFOLVL overrides of its list's
+    levels: as numbering.with_overrides counts them."""
     count = struct.unpack_from("<I", table, fc)[0]
     if 4 + _LFO * count > min(lcb, len(table) - fc):
         raise ValueError("more list instances than the table stream holds")
     headers = [struct.unpack_from("<i8xB", table, fc + 4 + _LFO * index) for index in range(count)]
-    plain = [_Instance(lsid, lists.get(lsid, {})) for lsid, _ in headers]
+    plain = [ListInstance(lsid, lists.get(lsid, {})) for lsid, _ in headers]
     at = fc + 4 + _LFO * count
     instances = []
     try:
-        for ilfo, (lsid, overrides) in enumerate(headers, start=1):
-            levels = dict(lists.get(lsid, {}))
-            overridden = False
+        for ilfo, (lsid, count_overrides) in enumerate(headers, start=1):
+            overrides: dict[int, tuple[Level | None, int | None]] = {}
             at += 4  # LFOData.cp
-            for _ in range(overrides):
+            for _ in range(count_overrides):
                 start, flags = struct.unpack_from("<iI", table, at)
                 at += _LFOLVL
-                level = flags & 0x0F
                 if flags & 0x20:  # fFormatting: a level of its own follows, with its own start
-                    levels[level], at = _level(table, at)
-                elif flags & 0x10 and level in levels:  # fStartAt
-                    levels[level] = replace(levels[level], start=start)
-                overridden = overridden or bool(flags & 0x30)
-            instances.append(_Instance(("lfo", ilfo), levels) if overridden else plain[ilfo - 1])
+                    own, at = _level(table, at)
+                    overrides[flags & 0x0F] = (own, None)
+                elif flags & 0x10:  # fStartAt
+                    overrides[flags & 0x0F] = (None, start)
+            instances.append(with_overrides(lsid, lists.get(lsid, {}), overrides, ("lfo", ilfo)))
     except (ValueError, IndexError, struct.error):
         return plain  # damaged overrides: the lists count as if there were none
     return instances
@@ -218,7 +208,7 @@ class Numbering:
 
     def __init__(self, word: bytes, table: bytes) -> None:
         self._styles: list[_Style | None] = []
-        self._instances: list[_Instance] = []
+        self._instances: list[ListInstance] = []
         self._counters = Counters()
         self._resolved: dict[int, _Resolved] = {}
         pairs = _u16(word, _CB_RG_FC_LCB) if len(word) >= _CB_RG_FC_LCB + 2 else 0

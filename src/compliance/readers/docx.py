@@ -19,7 +19,7 @@ from lxml import etree
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
-from .numbering import HEADING_STYLE, LONGEST_TEXT, Counters, Level, shortened
+from .numbering import HEADING_STYLE, LONGEST_TEXT, Counters, Level, ListInstance, shortened, with_overrides
 from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -134,24 +134,41 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
     return shortened(tuple(piece for piece in text if piece != ""))
 
 
+def _level(level: etree._Element) -> Level:
+    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""))
+
+
+def _instance(num: etree._Element, levels: dict[int, dict[int, Level]]) -> ListInstance:
+    """A w:num: its list (w:abstractNumId), with the levels and starts its w:lvlOverride elements override."""
+    abstract = _number(_val(num, "abstractNumId"))
+    overrides: dict[int, tuple[Level | None, int | None]] = {}
+    for override in num.iterfind(f"{W}lvlOverride"):
+        own, start = override.find(f"{W}lvl"), _number(_val(override, "startOverride"))
+        if own is not None or start is not None:
+            overrides[_int(override.get(f"{W}ilvl"))] = (None if own is None else _level(own), start)
+    return with_overrides(abstract, levels.get(abstract, {}) if abstract is not None else {}, overrides,
+                          ("num", num.get(f"{W}numId")))
+
+
 class _Numbering:
     """Renders w:numPr list numbers ("一、", "（二）", "3.") as Word would show them."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
-        self.levels: dict[str, dict[int, Level]] = {}  # abstractNumId -> ilvl -> level
-        self.nums: dict[str, str] = {}  # numId -> abstractNumId
-        self.style_nums: dict[str, tuple[str, int]] = {}  # styleId -> (numId, ilvl)
+        self.instances: dict[int, ListInstance] = {}  # by numId
+        self.style_nums: dict[str, tuple[int | None, int]] = {}  # styleId -> (numId, ilvl)
         self.style_outline: dict[str, int] = {}  # styleId -> outline level 1–9 (Heading 1, 标题 2 …)
-        self.counters = Counters()  # by abstractNumId
+        self.counters = Counters()
         if numbering is not None:
+            levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
             for abstract in numbering.iter(f"{W}abstractNum"):
-                levels = self.levels.setdefault(abstract.get(f"{W}abstractNumId", ""), {})
-                for level in abstract.iter(f"{W}lvl"):
-                    levels[_int(level.get(f"{W}ilvl"))] = Level(
-                        _int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal",
-                        _level_text(_val(level, "lvlText") or ""))
+                key = _number(abstract.get(f"{W}abstractNumId"))
+                if key is not None:
+                    levels.setdefault(key, {}).update(
+                        (_int(level.get(f"{W}ilvl")), _level(level)) for level in abstract.iter(f"{W}lvl"))
             for num in numbering.iter(f"{W}num"):
-                self.nums[num.get(f"{W}numId", "")] = _val(num, "abstractNumId") or ""
+                num_id = _number(num.get(f"{W}numId"))
+                if num_id is not None:
+                    self.instances[num_id] = _instance(num, levels)
         if styles is not None:
             for style in styles.iter(f"{W}style"):
                 style_id = style.get(f"{W}styleId", "")
@@ -164,7 +181,7 @@ class _Numbering:
                     self.style_outline[style_id] = int(heading.group(1))
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
-                    self.style_nums[style.get(f"{W}styleId", "")] = (_val(num_pr, "numId") or "",
+                    self.style_nums[style.get(f"{W}styleId", "")] = (_number(_val(num_pr, "numId")),
                                                                      _int(_val(num_pr, "ilvl")))
 
     def outline(self, paragraph: etree._Element) -> int | None:
@@ -184,13 +201,13 @@ class _Numbering:
         num_pr = properties.find(f"{W}numPr")
         style = _val(properties, "pStyle")
         if num_pr is not None:
-            num_id, level = _val(num_pr, "numId") or "", _int(_val(num_pr, "ilvl"))
+            num_id, level = _number(_val(num_pr, "numId")), _int(_val(num_pr, "ilvl"))
         elif style in self.style_nums:
             num_id, level = self.style_nums[style]
         else:
             return ""
-        abstract = self.nums.get(num_id) or ""
-        return self.counters.label(abstract, self.levels.get(abstract, {}), level)
+        instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
+        return "" if instance is None else self.counters.label(instance.counter, instance.levels, level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:
@@ -198,11 +215,16 @@ def _val(element: etree._Element, child: str) -> str | None:
     return None if found is None else found.get(f"{W}val")
 
 
-def _int(value: str | None, default: int = 0) -> int:
+def _number(value: str | None) -> int | None:
     try:
-        return int(value) if value is not None else default
+        return int(value) if value is not None else None
     except ValueError:
-        return default
+        return None
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    number = _number(value)
+    return default if number is None else number
 
 
 # ------------------------------------------------------------ text

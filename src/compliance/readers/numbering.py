@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 _CN = "零一二三四五六七八九"
 # The numerals of financial writing (大写), which Word's chineseLegalSimplified and ideographLegalTraditional
@@ -122,3 +123,30 @@ class Counters:
 def _number(count: int, level: Level) -> str:
     # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
     return number_text(max(count, 1) + level.start - 1, level.format)
+
+# ------------------------------------------------------------ lists as paragraphs name them
+
+
+class ListInstance(NamedTuple):
+    """A list as paragraphs name it (a .docx w:num, a .doc LFO): whose numbers it counts on, and its levels."""
+
+    counter: Hashable
+    levels: Mapping[int, Level]
+
+
+def with_overrides(counter: Hashable, levels: Mapping[int, Level],
+                   overrides: Mapping[int, tuple[Level | None, int | None]], own_counter: Hashable) -> ListInstance:
+    """A list named with `overrides` of its levels: by level, a whole level of its own and a start-at (either
+    may be None; the start-at wins). Word restarts a list ("restart numbering") by naming it anew with an
+    override of the level's start, so a list named so counts on its own, from the first paragraph naming it
+    that way ([MS-DOC] LFO, ECMA-376 startOverride); others count on the list's numbers, as each paragraph of
+    one list continues it whatever the name it is given."""
+    if not overrides:
+        return ListInstance(counter, levels)
+    merged = dict(levels)
+    for ilvl, (level, start) in overrides.items():
+        base = level or merged.get(ilvl)
+        if base is not None:
+            merged[ilvl] = base if start is None else replace(base, start=start)
+    return ListInstance(own_counter, merged)
+
