@@ -139,13 +139,15 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _docx(tmp_path: Path, body: str, *, numbering: str | None = None, core: str | None = None,
-          prolog: str = "", name: str = "report.docx") -> Path:
+          prolog: str = "", name: str = "report.docx", styles: str | None = None) -> Path:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document {W_NS}><w:body>{body}</w:body></w:document>')
         if numbering:
             package.writestr("word/numbering.xml", f"<w:numbering {W_NS}>{numbering}</w:numbering>")
+        if styles:
+            package.writestr("word/styles.xml", f"<w:styles {W_NS}>{styles}</w:styles>")
         if core:
             package.writestr("docProps/core.xml", core)
     path = tmp_path / name
@@ -287,6 +289,58 @@ def test_a_docx_number_goes_after_the_page_break_its_paragraph_opens_with(tmp_pa
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排"), ("四", "党政主要负责人履行职责情况")]
 
 
+def _style(style_id: str, name: str, properties: str = "", based_on: str | None = None, default: bool = False) -> str:
+    opening = f'<w:style w:type="paragraph" w:default="1" w:styleId="{style_id}">' if default else \
+        f'<w:style w:type="paragraph" w:styleId="{style_id}">'
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return f'{opening}<w:name w:val="{name}"/>{base}{f"<w:pPr>{properties}</w:pPr>" if properties else ""}</w:style>'
+
+
+def _styled(content: str, style: str, properties: str = "") -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr><w:r><w:t>{content}</w:t></w:r></w:p>'
+
+
+TEMPLATE_STYLES = "".join([
+    _style("a", "Normal", default=True),
+    _style("1", "heading 1", '<w:numPr><w:numId w:val="7"/></w:numPr>', "a"),  # Word's own: numbered 一、
+    _style("a1", "一级标题", based_on="1"),  # a template's part heading, based on Word's
+    _style("a2", "报告部分标题", based_on="a1"),
+    _style("a3", "小标题", '<w:outlineLvl w:val="1"/>', "a"),  # a heading by its outline level only
+    _style("a4", "二级标题", based_on="a3"),
+    _style("a5", "条目", '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="7"/></w:numPr>', "a"),
+    _style("a6", "条目正文", based_on="a5"),
+    _style("b1", "循环样式甲", based_on="b2"), _style("b2", "循环样式乙", based_on="b1"),  # based on each other
+])
+
+
+def test_docx_styles_pass_on_their_heading_level_and_numbering_to_the_styles_based_on_them(tmp_path: Path) -> None:
+    body = "".join([
+        _p("青岚区2023年度法治政府建设情况报告"),
+        _styled("主要举措和成效", "a1"), _styled("坚持依法决策", "a4"), _styled("全年审查规范性文件12件。", "a6"),
+        _styled("全年办理行政复议案件39件。", "a6"), _styled("存在的不足和原因", "a2"),
+        _styled("基层执法力量不足。", "b1"),
+        # Word's own heading style demoted a level on the paragraph itself: its list from the style.
+        _styled("执法人员培训不够", "a1", '<w:numPr><w:ilvl w:val="1"/></w:numPr>'),
+        _styled("2024年工作安排", "1"),
+    ])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=TEMPLATE_STYLES))
+    # Before, a style based on a heading style was body text, without its number: 主要举措和成效.
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "坚持依法决策",
+                            "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "二、存在的不足和原因",
+                            "基层执法力量不足。", "（一）执法人员培训不够", "三、2024年工作安排")
+    assert source.outline == {2: 1, 3: 2, 6: 1, 8: 1, 9: 1}
+    document = build(source)
+    assert [(s.number, s.heading) for s in document.sections] == [
+        ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排")]
+    assert [child.heading for child in document.sections[0].children] == ["坚持依法决策"]
+
+
+def test_a_docx_outline_level_of_body_text_makes_a_heading_style_body_text(tmp_path: Path) -> None:
+    styles = TEMPLATE_STYLES + _style("a7", "报告正文", '<w:outlineLvl w:val="9"/>', "a3")
+    body = _styled("全年办理行政复议案件39件。", "a7") + _styled("坚持依法决策", "a3")
+    assert read_document(_docx(tmp_path, body, styles=styles)).outline == {2: 2}
+
+
 @pytest.mark.parametrize("pattern", ["第%1项" + "依法行政" * 250_000, "%1" * 500_000])
 def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_path: Path, pattern: str) -> None:
     # Word's number texts are a few characters (at most 31 once their numbers are in); one of a megabyte
@@ -297,7 +351,6 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
     lines = read_document(_docx(tmp_path, body, numbering=numbering)).lines
     assert lines[1] == pattern.replace("%1", "一")[:32] + "主要举措和成效"
     assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
-
 
 
 def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:

@@ -294,6 +294,14 @@ def test_financial_numerals_read_as_in_the_docx() -> None:
     assert lines == ("壹、主要举措和成效", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "贰、存在的不足和原因")
 
 
+def test_a_heading_style_stays_a_heading_whatever_outline_level_it_is_given() -> None:
+    # Word draws its built-in heading styles at their level (the .docx reader reads a heading style so); before,
+    # heading 1 given the outline level of body text (sprmPOutLvl 9) was read as body text.
+    styles = _stsh([(0, 0x0FFF, "Normal", b""), (1, 0, "heading 1", struct.pack("<HB", 0x2640, 9))])
+    paragraphs = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("主要举措和成效\r", 1, b"")]
+    assert _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, [])), styles))[1] == {2: 1}
+
+
 def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> None:
     # The text marks where a table row ends, not where the paragraph after it begins; nor does a page break
     # at a paragraph's start belong before its number. A section's end (0x0C, as a page break) ends a

@@ -28,7 +28,8 @@ from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
 from .disguised import read_as_what_it_is
-from .doclists import ListProperties, Numbering, operands
+from .doclists import Numbering, list_properties, operands
+from .numbering import NO_PROPERTIES, ListProperties
 from .text import refuse_empty, row_of_cells
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class _Styled:
         index = bisect_right(self._starts, offset) - 1
         if index >= 0 and offset < self._runs[index][1]:
             return self._runs[index][2], self._runs[index][3]
-        return 0, ListProperties(None, None, None)
+        return 0, NO_PROPERTIES
 
 
 def _paragraphs(word: bytes, table: bytes) -> tuple[_Tables, _Styled]:
@@ -221,7 +222,7 @@ def _paragraphs(word: bytes, table: bytes) -> tuple[_Tables, _Styled]:
         sprms = operands(page[first + 2 : first + size])  # after the istd (2 bytes): the paragraph's Sprms
         on = _switched_on(sprms)
         tables.add(start, end, in_table=_IN_TABLE in on, ends_row=not on.isdisjoint(_TABLE_TERMINATING))
-        styled.append((start, end, int.from_bytes(page[first : first + 2], "little"), ListProperties.of(sprms)))
+        styled.append((start, end, int.from_bytes(page[first : first + 2], "little"), list_properties(sprms)))
     return tables.done(), _Styled(styled)
 
 

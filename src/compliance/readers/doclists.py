@@ -7,7 +7,8 @@ on, with built-in headings known by their sti (1–9: heading 1–9). sprmPIlfo 
 overrides (PlfLfo: LFO, and after them each one's LFOData with its LFOLVL start-at and formatting overrides),
 each naming a list (LSTF, by lsid) in the PlfLst, whose levels (LVL: LVLF, its Sprms, then the number text, in
 which the characters at the places rgbxchNums lists stand for the numbers of levels 0–8) follow it. Names are
-those of Microsoft's [MS-DOC] specification. Counting, rendering and restarts are numbering.py's, as for .docx.
+those of Microsoft's [MS-DOC] specification. Counting, rendering, restarts and what a style passes on to the
+styles based on it are numbering.py's, as for .docx.
 
 These tables only add to the text: a damaged one costs the labels or levels it holds, never the text.
 """
@@ -16,18 +17,25 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from .numbering import HEADING_STYLE, Counters, Level, ListInstance, shortened, with_overrides
+from .numbering import (
+    NO_PROPERTIES,
+    Counters,
+    Level,
+    ListInstance,
+    ListProperties,
+    Style,
+    StyleSheet,
+    heading_number,
+    shortened,
+    with_overrides,
+)
 
 _CB_RG_FC_LCB = 152  # FibBase (32), csw, FibRgW97 (28), cslw, FibRgLw97 (88): how many fc/lcb pairs follow
 _STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlfLfo, by pair
 
 _ILVL, _ILFO, _OUTLINE = 0x260A, 0x460B, 0x2640  # sprmPIlvl, sprmPIlfo, sprmPOutLvl
-_BODY_TEXT = 9  # an outline level of 9: not a heading
 _NO_LIST = (0, -2047)  # ilfo 0x0000 and 0xF801: no list; a negative ilfo otherwise names LFO −ilfo
-_NO_STYLE = 0x0FFF
 _PARAGRAPH_STYLE = 1  # stk
 
 # MSONFC numbers as the w:numFmt names numbering.py renders; any other is drawn in decimal, as there.
@@ -67,67 +75,45 @@ def operands(grpprl: bytes) -> dict[int, bytes]:
     return found
 
 
-class ListProperties(NamedTuple):
-    """What a paragraph's or a style's own properties say of its list and outline level (None: nothing)."""
+def list_properties(sprms: Mapping[int, bytes]) -> ListProperties:
+    """What a paragraph's or a style's Sprms say of its list (an ilfo), level and outline level."""
+    def value(sprm: int, size: int, *, signed: bool = False) -> int | None:
+        operand = sprms.get(sprm, b"")
+        return int.from_bytes(operand, "little", signed=signed) if len(operand) == size else None
 
-    ilfo: int | None
-    ilvl: int | None
-    outline: int | None
-
-    @classmethod
-    def of(cls, sprms: Mapping[int, bytes]) -> ListProperties:
-        def value(sprm: int, size: int, *, signed: bool = False) -> int | None:
-            operand = sprms.get(sprm, b"")
-            return int.from_bytes(operand, "little", signed=signed) if len(operand) == size else None
-
-        return cls(value(_ILFO, 2, signed=True), value(_ILVL, 1), value(_OUTLINE, 1))
-
-
-class _Resolved(NamedTuple):
-    """A style's list and level, and its heading level (1–9), with what it inherits."""
-
-    ilfo: int | None
-    ilvl: int | None
-    heading: int | None
-
-
-_NOTHING, _PLAIN = ListProperties(None, None, None), _Resolved(None, None, None)
-
-
-@dataclass(frozen=True)
-class _Style:
-    base: int  # istdBase: the style it is based on
-    sti: int  # a built-in style's number: 1–9 are heading 1–9
-    name: str
-    own: ListProperties
+    return ListProperties(value(_ILFO, 2, signed=True), value(_ILVL, 1), value(_OUTLINE, 1))
 
 
 def _u16(data: bytes, at: int) -> int:
     return int(struct.unpack_from("<H", data, at)[0])
 
 
-def _style_sheet(table: bytes, fc: int, lcb: int) -> list[_Style | None]:
-    """The paragraph styles by istd (None for an empty slot or another kind of style)."""
+def _style_sheet(table: bytes, fc: int, lcb: int) -> dict[int, Style[int]]:
+    """The paragraph styles by istd (none for an empty slot or another kind of style)."""
     stsh = table[fc : fc + lcb]
     count, std_base = struct.unpack_from("<HH", stsh, 2)  # Stshif.cstd, .cbSTDBaseInFile, after cbStshi
     at = 2 + _u16(stsh, 0)
-    styles: list[_Style | None] = []
-    for _ in range(count):
+    styles: dict[int, Style[int]] = {}
+    for istd in range(count):
         if at + 2 > len(stsh):
             break  # fewer styles than the sheet says: those read are kept
         size = _u16(stsh, at)
         std = stsh[at + 2 : at + 2 + size]
         at += 2 + size
         try:
-            styles.append(_style(std, std_base) if size else None)
+            style = _style(std, std_base) if size else None
         except (IndexError, struct.error):
-            styles.append(None)  # a damaged style: paragraphs of it are read as plain ones
+            style = None  # a damaged style: paragraphs of it are read as plain ones
+        if style is not None:
+            styles[istd] = style
     return styles
 
 
-def _style(std: bytes, std_base: int) -> _Style | None:
+def _style(std: bytes, std_base: int) -> Style[int] | None:
     """A paragraph style from its STD: StdfBase, the name (Xstz), then its paragraph properties (UpxPapx: the
-    istd, then the Sprms) at the next even offset."""
+    istd, then the Sprms) at the next even offset. Word knows its built-in heading styles by their sti (1–9:
+    heading 1–9), whatever name a language gives them; other styles named as a heading are read as one, as the
+    .docx reader reads them."""
     sti_flags, kind_base, upx_count = struct.unpack_from("<3H", std)  # sti, stk and istdBase, cupx
     if kind_base & 0x0F != _PARAGRAPH_STYLE:
         return None
@@ -135,10 +121,11 @@ def _style(std: bytes, std_base: int) -> _Style | None:
     name = std[std_base + 2 : std_base + 2 + 2 * letters].decode("utf-16-le", errors="replace")
     at = std_base + 2 + 2 * letters + 2
     at += at & 1
-    own = _NOTHING
+    own = NO_PROPERTIES
     if upx_count & 0x0F and at + 2 <= len(std):
-        own = ListProperties.of(operands(std[at + 4 : at + 2 + _u16(std, at)]))
-    return _Style(kind_base >> 4, sti_flags & 0x0FFF, name, own)
+        own = list_properties(operands(std[at + 4 : at + 2 + _u16(std, at)]))
+    sti = sti_flags & 0x0FFF
+    return Style(kind_base >> 4, sti if 1 <= sti <= 9 else heading_number(name), own)
 
 
 def _level(table: bytes, at: int) -> tuple[Level, int]:
@@ -207,10 +194,9 @@ class Numbering:
     """The list numbers and heading levels of a .doc's paragraphs, in the order the paragraphs come."""
 
     def __init__(self, word: bytes, table: bytes) -> None:
-        self._styles: list[_Style | None] = []
+        styles: dict[int, Style[int]] = {}
         self._instances: list[ListInstance] = []
         self._counters = Counters()
-        self._resolved: dict[int, _Resolved] = {}
         pairs = _u16(word, _CB_RG_FC_LCB) if len(word) >= _CB_RG_FC_LCB + 2 else 0
 
         def pair(index: int) -> tuple[int, int]:
@@ -219,9 +205,10 @@ class Numbering:
         try:
             fc, lcb = pair(_STSHF)
             if lcb:
-                self._styles = _style_sheet(table, fc, lcb)
+                styles = _style_sheet(table, fc, lcb)
         except (ValueError, IndexError, struct.error):
             pass  # a damaged style sheet: no numbering or heading level through styles
+        self._styles = StyleSheet(styles)
         try:
             (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = pair(_PLF_LST), pair(_PLF_LFO)
             if lcb_lst and lcb_lfo:
@@ -232,50 +219,11 @@ class Numbering:
     def paragraph(self, istd: int, direct: ListProperties) -> tuple[int | None, str]:
         """The heading level (1–9, or None) and the list number of the next paragraph of the text, whose
         style is `istd` and whose own properties say `direct`; its number is counted."""
-        style = self._style_properties(istd)
-        ilfo = direct.ilfo if direct.ilfo is not None else style.ilfo
-        ilvl = direct.ilvl if direct.ilvl is not None else style.ilvl
-        if direct.outline is not None and 0 <= direct.outline < _BODY_TEXT:
-            heading: int | None = direct.outline + 1
-        else:
-            heading = style.heading
-        return heading, self._label(ilfo or 0, ilvl or 0)
+        heading, ilfo, ilvl = self._styles.paragraph(istd, direct)
+        return heading, self._label(ilfo or 0, ilvl)
 
     def _label(self, ilfo: int, ilvl: int) -> str:
         if ilfo in _NO_LIST or abs(ilfo) > len(self._instances):
             return ""
         instance = self._instances[abs(ilfo) - 1]
         return self._counters.label(instance.counter, instance.levels, ilvl)
-
-    def _style_properties(self, istd: int) -> _Resolved:
-        """The style's list, level and heading level (outline: 1–9), with what it inherits from the styles it
-        is based on; each style resolved once."""
-        chain, seen = [], set()
-        while istd not in self._resolved and istd < len(self._styles) and istd not in seen:
-            chain.append(istd)
-            seen.add(istd)
-            style = self._styles[istd]
-            istd = style.base if style is not None else _NO_STYLE
-        inherited = self._resolved.get(istd, _PLAIN)  # a style based on none, or on itself through others
-        for istd in reversed(chain):
-            style = self._styles[istd]
-            if style is not None:
-                own = style.own
-                inherited = _Resolved(own.ilfo if own.ilfo is not None else inherited.ilfo,
-                                      own.ilvl if own.ilvl is not None else inherited.ilvl,
-                                      self._heading(style, inherited.heading))
-            self._resolved[istd] = inherited
-        return inherited
-
-    @staticmethod
-    def _heading(style: _Style, inherited: int | None) -> int | None:
-        """A style's heading level (1–9): its outline level, else a heading style's number (built in, or named
-        as one, as the .docx reader reads a style's name), else the one of the style it is based on."""
-        outline = style.own.outline
-        if outline is not None:
-            return outline + 1 if 0 <= outline < _BODY_TEXT else None
-        if 1 <= style.sti <= 9:
-            return style.sti
-        if named := HEADING_STYLE.fullmatch(style.name.strip()):
-            return int(named.group(1))
-        return inherited

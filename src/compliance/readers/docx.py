@@ -19,7 +19,19 @@ from lxml import etree
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
-from .numbering import HEADING_STYLE, LONGEST_TEXT, Counters, Level, ListInstance, shortened, with_overrides
+from .numbering import (
+    LONGEST_TEXT,
+    NO_PROPERTIES,
+    Counters,
+    Level,
+    ListInstance,
+    ListProperties,
+    Style,
+    StyleSheet,
+    heading_number,
+    shortened,
+    with_overrides,
+)
 from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -150,13 +162,38 @@ def _instance(num: etree._Element, levels: dict[int, dict[int, Level]]) -> ListI
                           ("num", num.get(f"{W}numId")))
 
 
+def _list_properties(properties: etree._Element | None) -> ListProperties:
+    """What a w:pPr says of its list (w:numId), level (w:ilvl) and outline level."""
+    if properties is None:
+        return NO_PROPERTIES
+    num_pr = properties.find(f"{W}numPr")
+    return ListProperties(None if num_pr is None else _number(_val(num_pr, "numId")),
+                          None if num_pr is None else _number(_val(num_pr, "ilvl")),
+                          _number(_val(properties, "outlineLvl")))
+
+
+def _style_sheet(styles: etree._Element | None) -> tuple[dict[str, Style[str]], str | None]:
+    """The paragraph styles by w:styleId, and the default one (that of a paragraph naming none)."""
+    sheet: dict[str, Style[str]] = {}
+    default = None
+    if styles is None:
+        return sheet, default
+    for style in styles.iter(f"{W}style"):
+        if style.get(f"{W}type", "paragraph") != "paragraph":
+            continue  # a character, table or list style: no paragraph names it
+        style_id = style.get(f"{W}styleId", "")
+        if style.get(f"{W}default") in ("1", "true", "on") and default is None:
+            default = style_id
+        sheet[style_id] = Style(_val(style, "basedOn"), heading_number(_val(style, "name") or style_id),
+                                _list_properties(style.find(f"{W}pPr")))
+    return sheet, default
+
+
 class _Numbering:
-    """Renders w:numPr list numbers ("一、", "（二）", "3.") as Word would show them."""
+    """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self.instances: dict[int, ListInstance] = {}  # by numId
-        self.style_nums: dict[str, tuple[int | None, int]] = {}  # styleId -> (numId, ilvl)
-        self.style_outline: dict[str, int] = {}  # styleId -> outline level 1–9 (Heading 1, 标题 2 …)
         self.counters = Counters()
         if numbering is not None:
             levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
@@ -169,45 +206,16 @@ class _Numbering:
                 num_id = _number(num.get(f"{W}numId"))
                 if num_id is not None:
                     self.instances[num_id] = _instance(num, levels)
-        if styles is not None:
-            for style in styles.iter(f"{W}style"):
-                style_id = style.get(f"{W}styleId", "")
-                outline = style.find(f"{W}pPr/{W}outlineLvl")
-                name = _val(style, "name") or style_id
-                heading = HEADING_STYLE.fullmatch(name.strip())
-                if outline is not None and _int(outline.get(f"{W}val"), 9) < 9:
-                    self.style_outline[style_id] = _int(outline.get(f"{W}val")) + 1
-                elif heading:
-                    self.style_outline[style_id] = int(heading.group(1))
-                num_pr = style.find(f"{W}pPr/{W}numPr")
-                if num_pr is not None:
-                    self.style_nums[style.get(f"{W}styleId", "")] = (_number(_val(num_pr, "numId")),
-                                                                     _int(_val(num_pr, "ilvl")))
+        sheet, self.default_style = _style_sheet(styles)
+        self.styles = StyleSheet(sheet)
 
-    def outline(self, paragraph: etree._Element) -> int | None:
-        """The paragraph's heading level from its style (Heading 1 → 1), if it is a heading."""
+    def paragraph(self, paragraph: etree._Element) -> tuple[int | None, str]:
+        """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted."""
         properties = paragraph.find(f"{W}pPr")
-        if properties is None:
-            return None
-        direct = properties.find(f"{W}outlineLvl")
-        if direct is not None and _int(direct.get(f"{W}val"), 9) < 9:
-            return _int(direct.get(f"{W}val")) + 1
-        return self.style_outline.get(_val(properties, "pStyle") or "")
-
-    def label(self, paragraph: etree._Element) -> str:
-        properties = paragraph.find(f"{W}pPr")
-        if properties is None:
-            return ""
-        num_pr = properties.find(f"{W}numPr")
-        style = _val(properties, "pStyle")
-        if num_pr is not None:
-            num_id, level = _number(_val(num_pr, "numId")), _int(_val(num_pr, "ilvl"))
-        elif style in self.style_nums:
-            num_id, level = self.style_nums[style]
-        else:
-            return ""
+        style = self.default_style if properties is None else _val(properties, "pStyle") or self.default_style
+        heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
-        return "" if instance is None else self.counters.label(instance.counter, instance.levels, level)
+        return heading, "" if instance is None else self.counters.label(instance.counter, instance.levels, level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:
@@ -308,7 +316,7 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
         if place is not None:
             continue  # a cell's paragraphs are read with their table, when it ends
         if element.tag == f"{W}p":
-            yield from _numbered(_runs(element), numbering.outline(element), numbering.label(element))
+            yield from _numbered(_runs(element), *numbering.paragraph(element))
         else:
             yield from ((row, None) for row in _table_rows(element))
         # Keep memory flat however long the document: drop what has been read.

@@ -1,6 +1,7 @@
 """List numbers as Word draws them ("一、", "（二）", "3."), for both Word readers: the .docx reader takes a
 list's levels from numbering.xml, the .doc reader from the file's list tables; both count and render here, so a
-.doc reads as the .docx it was saved from.
+.doc reads as the .docx it was saved from. Here too is what both formats share of how a paragraph gets its list
+and heading level: from its own properties, else its style's, else those of the styles its style is based on.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 _CN = "零一二三四五六七八九"
 # The numerals of financial writing (大写), which Word's chineseLegalSimplified and ideographLegalTraditional
@@ -124,6 +125,7 @@ def _number(count: int, level: Level) -> str:
     # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
     return number_text(max(count, 1) + level.start - 1, level.format)
 
+
 # ------------------------------------------------------------ lists as paragraphs name them
 
 
@@ -150,3 +152,106 @@ def with_overrides(counter: Hashable, levels: Mapping[int, Level],
             merged[ilvl] = base if start is None else replace(base, start=start)
     return ListInstance(own_counter, merged)
 
+
+# ------------------------------------------------------------ styles
+
+# How many styles a style's properties are looked up through: a template's styles are based on a few others;
+# a chain longer than this (or one that comes back on itself) ends there.
+DEEPEST_STYLE_CHAIN = 32
+BODY_TEXT = 9  # an outline level of 9: not a heading
+
+
+class ListProperties(NamedTuple):
+    """What a paragraph's or a style's own properties say of its list, its level in the list and its outline level
+    (0–8 a heading's, 9 body text), None where they say nothing."""
+
+    list_id: int | None
+    level: int | None
+    outline: int | None
+
+
+NO_PROPERTIES = ListProperties(None, None, None)
+
+
+StyleId = TypeVar("StyleId", int, str)  # a .doc's istd, a .docx's w:styleId
+
+
+@dataclass(frozen=True)
+class Style(Generic[StyleId]):
+    """A paragraph style: the style it is based on, its heading number if it is a heading style (Word's
+    built-in heading 1–9, or a style named as one), and its own properties."""
+
+    base: StyleId | None
+    heading: int | None
+    own: ListProperties
+
+
+class Inherited(NamedTuple):
+    """A style's list, level and heading level (1–9), its own or those it inherits."""
+
+    list_id: int | None
+    level: int | None
+    heading: int | None
+
+
+_PLAIN = Inherited(None, None, None)
+
+
+def heading_number(name: str) -> int | None:
+    """The number of a style named as a heading ("heading 2", "标题 2"), None for another."""
+    named = HEADING_STYLE.fullmatch(name.strip())
+    return int(named.group(1)) if named else None
+
+
+class StyleSheet(Generic[StyleId]):
+    """The paragraph styles of a document, each resolved with what it inherits when a paragraph first names it."""
+
+    def __init__(self, styles: Mapping[StyleId, Style[StyleId]]) -> None:
+        self._styles: Mapping[StyleId, Style[StyleId]] = styles
+        self._resolved: dict[StyleId | None, Inherited] = {}
+
+    def paragraph(self, style: StyleId | None, direct: ListProperties) -> tuple[int | None, int | None, int]:
+        """A paragraph's heading level (1–9, or None), list and level in it, from its own properties `direct` and
+        its style's. Its own outline level of body text leaves its style's level, as in Word."""
+        inherited = self.resolved(style)
+        if direct.outline is not None and 0 <= direct.outline < BODY_TEXT:
+            heading: int | None = direct.outline + 1
+        else:
+            heading = inherited.heading
+        list_id = direct.list_id if direct.list_id is not None else inherited.list_id
+        level = direct.level if direct.level is not None else inherited.level
+        return heading, list_id, level or 0
+
+    def resolved(self, key: StyleId | None) -> Inherited:
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(key)
+        return self._resolved[key]
+
+    def _resolve(self, key: StyleId | None) -> Inherited:
+        chain: list[Style[StyleId]] = []
+        seen: set[StyleId] = set()
+        while key is not None and key not in seen and len(chain) < DEEPEST_STYLE_CHAIN:
+            style = self._styles.get(key)
+            if style is None:
+                break
+            seen.add(key)
+            chain.append(style)
+            key = style.base
+        inherited = _PLAIN
+        for style in reversed(chain):
+            own = style.own
+            inherited = Inherited(own.list_id if own.list_id is not None else inherited.list_id,
+                                  own.level if own.level is not None else inherited.level,
+                                  _heading(style, inherited.heading))
+        return inherited
+
+
+def _heading(style: Style[StyleId], inherited: int | None) -> int | None:
+    """A style's heading level: its outline level, else a heading style's number, else the one it inherits but
+    for an outline level of body text."""
+    outline = style.own.outline
+    if outline is not None and 0 <= outline < BODY_TEXT:
+        return outline + 1
+    if style.heading is not None:
+        return style.heading
+    return inherited if outline is None else None
