@@ -7,6 +7,7 @@ from datetime import date
 from helpers import document
 
 from compliance.model import Document
+from compliance.structure.numerals import small_number
 
 
 def _headings(doc: Document) -> list[tuple[int, int, str]]:
@@ -125,6 +126,18 @@ def test_outer_style_after_inner_closes_it() -> None:
 def test_repeated_and_skipped_numbers_are_kept() -> None:
     doc = document("某县2022年度法治政府建设情况报告\n一、主要举措\n做法。\n一、存在的问题\n问题。\n三、工作安排\n安排。\n")
     assert [(s.number, s.heading) for s in doc.sections] == [("一", "主要举措"), ("一", "存在的问题"), ("三", "工作安排")]
+
+
+def test_financial_numerals_number_parts_and_items() -> None:
+    # Word's 壹、贰、叁 list numbering (chineseLegalSimplified), as the .docx and .doc readers draw it
+    doc = document(
+        "某县2022年度法治政府建设情况报告\n壹、主要举措和成效\n（壹）深化改革。推进放管服。\n（贰）规范执法。评查案卷125份。\n"
+        "贰、存在的不足和原因\n执法不规范。\n拾、其他需要报告的情况\n无。\n拾壹、附则\n无。\n"
+    )
+    assert [(s.style, s.level, s.heading) for s in doc.all_sections()] == [
+        ("一、", 1, "主要举措和成效"), ("（一）", 2, "深化改革"), ("（一）", 2, "规范执法"),
+        ("一、", 1, "存在的不足和原因"), ("一、", 1, "其他需要报告的情况"), ("一、", 1, "附则")]
+    assert [small_number(s.number) for s in doc.sections] == [1, 2, 10, 11]
 
 
 def test_yishi_enumerations_and_circled_numbers() -> None:

@@ -7,15 +7,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Location, Section
-from .numerals import small_number
+from .numerals import FINANCIAL, small_number
 
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
+# Part and item numbers may be financial numerals (壹、 (贰)), as Word's 壹、贰、叁 list numbering draws them.
+_NUMERAL = f"[一二三四五六七八九十{FINANCIAL}]{{1,3}}"
 # Canonical depth of each numbering style, used when a style first appears: a style that is
 # canonically outer to the current innermost one closes it rather than nesting inside it.
 _NUMBERING: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("第一部分", 0, re.compile(rf"^第({_CN_NUM})(部分|章|篇)\s*[、.,:]?\s*")),
-    ("一、", 1, re.compile(rf"^({_CN_NUM})\s*([、.,]|\s+)\s*")),
-    ("（一）", 2, re.compile(rf"^\(\s*({_CN_NUM})\s*\)\s*[、.]?\s*")),
+    ("第一部分", 0, re.compile(rf"^第({_NUMERAL})(部分|章|篇)\s*[、.,:]?\s*")),
+    ("一、", 1, re.compile(rf"^({_NUMERAL})\s*([、.,]|\s+)\s*")),
+    ("（一）", 2, re.compile(rf"^\(\s*({_NUMERAL})\s*\)\s*[、.]?\s*")),
     ("1、", 3, re.compile(r"^(\d{1,2})\s*([、.,](?!\d)|\s+)\s*")),
     ("（1）", 4, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
     ("①", 5, re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*[、.]?\s*")),
@@ -32,6 +34,7 @@ _STYLES_OPENED_BY: dict[str, tuple[tuple[str, int, re.Pattern[str]], ...]] = {
     "第": (_STYLE["第一部分"],),
     "(": (_STYLE["（一）"], _STYLE["（1）"]),
     **{numeral: (_STYLE["一、"], _STYLE["一是"]) for numeral in "一二三四五六七八九十"},
+    **{numeral: (_STYLE["一、"],) for numeral in FINANCIAL},
     **{circled: (_STYLE["①"],) for circled in _CIRCLED},
 }
 _STYLES_OPENED_BY_DIGIT: tuple[tuple[str, int, re.Pattern[str]], ...] = (_STYLE["1、"],)

@@ -5,11 +5,19 @@ from __future__ import annotations
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
+# The financial numerals (大写数字) Word's 壹、贰、叁 numbering draws, simplified and traditional, as the
+# everyday ones: 壹拾贰 is 十二.
+FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾"
+_EVERYDAY = str.maketrans(FINANCIAL, "一二二三三三四五六六七八九十")
+
 
 def small_number(numeral: str) -> int | None:
-    """一 … 九十九 (and Arabic digits) as an int; None when it is not one."""
+    """一 … 九十九, 壹 … 玖拾玖 (and Arabic digits) as an int; None when it is not one."""
     if numeral.isdigit():
         return int(numeral)
+    numeral = numeral.translate(_EVERYDAY)
+    if numeral.startswith("一十"):
+        numeral = numeral[1:]  # 壹拾壹, as financial writing has it: 十一
     if not numeral or numeral.strip("一二两三四五六七八九十"):  # a character left over is not a numeral
         return None
     if "十" not in numeral:
