@@ -60,15 +60,28 @@ def _summary_cells(entry: Row, categories: list[tuple[str, str]], lang: str) -> 
             *[entry.categories.get(cid) if entry.categories.get(cid) is not None else "" for cid, _ in categories]]
 
 
+# What makes a spreadsheet take a CSV cell for a formula (OWASP's list): the report is untrusted input, and
+# a title or file name such as =HYPERLINK("http://…","报告") or -2+3+cmd|' /C calc'!A0 would run when a
+# supervisor opens the summary in Excel or WPS.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: object) -> object:
+    """A text cell as a spreadsheet shows it without evaluating it: a formula's lead behind a quote, as
+    OWASP advises. Numbers stay numbers (a score of -1 is not text a report wrote)."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_LEADS) else cell
+
+
 def render_csv(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """One row per document; UTF-8 with a BOM, so that Excel reads the Chinese correctly."""
     lang = options.lang
     categories, documents = _with_categories(results, options)
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories])
+    header = [_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories]
+    writer.writerow([_inert(cell) for cell in header])  # a custom pack names the categories
     for index, document in enumerate(documents):
-        writer.writerow(_summary_cells(row(index, document), categories, lang))
+        writer.writerow([_inert(cell) for cell in _summary_cells(row(index, document), categories, lang)])
 
 
 # ---------------------------------------------------------------- XLSX

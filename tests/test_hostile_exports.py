@@ -1,0 +1,41 @@
+"""Exports a supervisor opens, written from reports that are untrusted input: a title, a quote or a file
+name must never become a formula, markup, a mention or a broken file in the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from compliance.cli import main
+
+SEED_TITLE = "南昌市西湖区2021年度法治政府建设情况报告"
+
+
+def _seed_titled(folder: Path, title: str, name: str = "report.txt") -> Path:
+    """The seed report under another title line (its line 7) and file name."""
+    lines = SAMPLES.joinpath("xihu-2021.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[6] == SEED_TITLE
+    lines[6] = title
+    path = folder / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A title or a file name opening with = + - @ ran as a formula when the summary was opened in Excel."""
+    forged = "=HYPERLINK(\"http://evil.example/\")&" + SEED_TITLE
+    _seed_titled(tmp_path, "-2+3+cmd|' /C calc'!A0 " + SEED_TITLE, "@SUM(1+1).txt")
+    _seed_titled(tmp_path, forged, "=1+1.txt")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "csv", "--jobs", "1", "."]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    cells = [cell for line in rows for cell in line]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert ["'=1+1.txt", "'" + forged] == rows[1][:2]
+    assert ["'@SUM(1+1).txt", "'-2+3+cmd|' /C calc'!A0 " + SEED_TITLE] == rows[2][:2]
+    assert rows[1][5] == "93.9"  # the score is still a number
