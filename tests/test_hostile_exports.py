@@ -39,3 +39,30 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_written_as_text(
     assert ["'=1+1.txt", "'" + forged] == rows[1][:2]
     assert ["'@SUM(1+1).txt", "'-2+3+cmd|' /C calc'!A0 " + SEED_TITLE] == rows[2][:2]
     assert rows[1][5] == "93.9"  # the score is still a number
+
+
+def _rendered_comment(markdown: str) -> str:
+    """The comment as GitHub renders it (CommonMark, raw HTML allowed, tables)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+def test_a_markdown_comment_shows_hostile_titles_and_quotes_as_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GitHub renders HTML in comments: a title holding </details> or <!-- broke or hid the rest of the
+    comment, <img> loaded from elsewhere, and @octocat notified a stranger."""
+    title = "</details><img src=x onerror=alert(1)> @octocat <!-- " + SEED_TITLE
+    report = _seed_titled(tmp_path, title, "a|b <i>.txt")
+    text = report.read_text(encoding="utf-8").replace(
+        "四、2022年工作安排", "联系人：XX</details><!--，电话：XX[点此](http://evil.example/)，@octocat/team 地址：XX**急**\n\n四、2022年工作安排")
+    report.write_text(text, encoding="utf-8")
+    other = _seed_titled(tmp_path, SEED_TITLE, "other.txt")
+    main(["check", "--format", "markdown", "--jobs", "1", str(report), str(other)])
+    page = _rendered_comment(capsys.readouterr().out)
+    assert "<img" not in page and "<!--" not in page and "<i>" not in page and 'href="http://evil' not in page
+    assert page.count("<details>") == page.count("</details>") == 2  # each document's block, closed once
+    assert "@octocat" not in page and "@\u200boctocat" in page
+    assert "&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;" in page  # shown as written, in the ranking too
+    assert "a|b &lt;i&gt;.txt)</summary>" in page
+    assert "XX&lt;/details&gt;&lt;!--" in page and "XX[点此](http://evil.example" in page and "XX**急**" in page
