@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLES
+from helpers import ROOT, SAMPLES
+from jsonschema import Draft7Validator
 
 from compliance.cli import main
 
@@ -66,3 +69,18 @@ def test_a_markdown_comment_shows_hostile_titles_and_quotes_as_text(
     assert "&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;" in page  # shown as written, in the ranking too
     assert "a|b &lt;i&gt;.txt)</summary>" in page
     assert "XX&lt;/details&gt;&lt;!--" in page and "XX[点此](http://evil.example" in page and "XX**急**" in page
+
+
+def test_sarif_names_a_report_whose_file_name_is_not_utf8(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A zip made on Chinese Windows unpacks to GBK file names: checked by a relative path, SARIF ended in
+    an internal error and wrote nothing for code scanning to upload."""
+    gbk_name = os.fsdecode("2021年报告 100%.txt".encode("gbk"))
+    _seed_titled(tmp_path, SEED_TITLE, gbk_name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "sarif", "--output", "out.sarif", gbk_name]) == 0
+    log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(Draft7Validator(schema).iter_errors(log))
+    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in log["runs"][0]["results"]}
+    assert uris == {"2021%C4%EA%B1%A8%B8%E6%20100%25.txt"}  # the name's GBK bytes, as a file URI has them
