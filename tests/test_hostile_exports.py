@@ -8,6 +8,7 @@ import io
 import json
 import os
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from helpers import ROOT, SAMPLES
@@ -84,3 +85,21 @@ def test_sarif_names_a_report_whose_file_name_is_not_utf8(
     assert not list(Draft7Validator(schema).iter_errors(log))
     uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in log["runs"][0]["results"]}
     assert uris == {"2021%C4%EA%B1%A8%B8%E6%20100%25.txt"}  # the name's GBK bytes, as a file URI has them
+
+
+@pytest.mark.parametrize("fmt", ["junit", "csv", "html", "markdown"])
+def test_outputs_piped_from_a_c_locale_stay_utf8_with_a_non_utf8_file_name(
+        fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI runners and containers run under C.UTF-8, where Python writes a GBK file name's raw bytes to
+    standard output: `check -f junit reports/ > junit.xml` was not UTF-8, and the CI's reader refused it."""
+    gbk_name = os.fsdecode("2021年报告.txt".encode("gbk"))
+    _seed_titled(tmp_path, SEED_TITLE, gbk_name)
+    piped = io.BytesIO()
+    stdout = io.TextIOWrapper(piped, encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr("sys.stdout", stdout)
+    main(["check", "--format", fmt, str(tmp_path / gbk_name)])
+    stdout.flush()
+    written = piped.getvalue().decode("utf-8")  # it must be UTF-8 to be read at all
+    assert "2021\\udcc4" in written  # the name's bytes, escaped as --output writes them
+    if fmt == "junit":
+        assert ET.fromstring(written).find("testsuite") is not None

@@ -311,9 +311,14 @@ def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> in
 
 def _escape_what_output_cannot_encode() -> None:
     """A file name that is not UTF-8 (its bytes held as lone surrogates), or a character a console's code
-    page lacks, is printed escaped (b\\udcff.txt) instead of stopping the report halfway."""
+    page lacks, is printed escaped (b\\udcff.txt) instead of stopping the report halfway.
+
+    Under a C or C.UTF-8 locale (CI runners, containers) Python writes such a name's raw bytes instead
+    (surrogateescape): JUnit, SARIF or JSON piped to a file was then not UTF-8, and a CI's XML or JSON
+    reader refused the whole file. Standard output writes what --output writes.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        if getattr(stream, "errors", None) in ("strict", "surrogateescape") and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
 
 
