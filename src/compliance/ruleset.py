@@ -19,7 +19,7 @@ import yaml
 from . import resources
 from .errors import RulesetError, read_setting_file
 from .matching import PatternError, check
-from .messages import text
+from .messages import text, text_with
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
 
 if TYPE_CHECKING:
@@ -79,17 +79,29 @@ def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     return None
 
 
-def _schema_problems(data: Any, source: str) -> list[str]:
+def _at(where: str, problem: Text | str) -> Text:
+    """One problem of a pack, after the place it was found; the validator's and RE2's words are English in both."""
+    if isinstance(problem, str):
+        problem = Text(zh=problem, en=problem)
+    return Text(zh=f"{where}: {problem.zh}", en=f"{where}: {problem.en}")
+
+
+def _invalid(path: Path | str, problems: list[Text]) -> RulesetError:
+    listed = Text(zh="\n".join(p.zh for p in problems), en="\n".join(p.en for p in problems))
+    return RulesetError(text_with("pack.invalid", {"problems": listed}, path=path, count=len(problems)))
+
+
+def _schema_problems(data: Any, source: str) -> list[Text]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
         path = list(error.absolute_path)
         rule_id = _rule_id_at(data, path)
         where = f"{source}: {_json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
-        problems.append(f"{where}: {error.message}")
+        problems.append(_at(where, error.message))
     return problems
 
 
-def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "rules") -> list[str]:
+def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "rules") -> list[Text]:
     problems = []
     for index, rule in enumerate(rules):
         params = rule.get("params") or {}
@@ -101,10 +113,8 @@ def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "r
                 try:
                     check(pattern)
                 except PatternError as error:
-                    problems.append(
-                        f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')}):"
-                        f" {pattern!r}: {error}"
-                    )
+                    problems.append(_at(f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')})",
+                                        f"{pattern!r}: {error}"))
     return problems
 
 
@@ -139,7 +149,7 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     else:  # the shipped packs' patterns are still compiled: a check compiles them all anyway
         problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     if problems:
-        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise _invalid(path, problems)
 
     merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
                               "rules": {}}
@@ -164,15 +174,13 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     return merged
 
 
-def _duplicate_ids(data: dict[str, Any], source: str) -> list[str]:
+def _duplicate_ids(data: dict[str, Any], source: str) -> list[Text]:
     seen: dict[str, int] = {}
     problems = []
     for index, rule in enumerate(data.get("rules", [])):
         if rule["id"] in seen:
-            problems.append(
-                f"{source}: $.rules[{index}].id (rule {rule['id']}): "
-                + text("pack.duplicate", first=seen[rule["id"]]).zh
-            )
+            problems.append(_at(f"{source}: $.rules[{index}].id (rule {rule['id']})",
+                                text("pack.duplicate", first=seen[rule["id"]])))
         seen.setdefault(rule["id"], index)
     return problems
 
@@ -184,8 +192,7 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
         selector = override["rule"]
         matched = [rule_id for rule_id in rules if fnmatch.fnmatchcase(rule_id, selector)]
         if not matched:
-            problems.append(f"{source}: $.overrides[{index}].rule (rule {selector}): "
-                            + text("pack.override_unknown").zh)
+            problems.append(_at(f"{source}: $.overrides[{index}].rule (rule {selector})", text("pack.override_unknown")))
             continue
         for rule_id in matched:
             rule = copy.deepcopy(rules[rule_id])
@@ -198,7 +205,7 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
                 rule["params"] = {**rule.get("params", {}), **override["params"]}
             rules[rule_id] = rule
     if problems:
-        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+        raise _invalid(source, problems)
     if verify:
         _revalidate(rules, overrides, source)
 
@@ -207,16 +214,16 @@ def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]
     """Overridden params must still fit their kind's schema."""
     if not any("params" in override for override in overrides):
         return
-    problems = []
+    problems: list[Text] = []
     rule_schema = {"$ref": "#/$defs/rule", "$defs": resources.schema("rulepack")["$defs"]}
     validator = resources.validator(rule_schema)
     for rule_id, rule in rules.items():
         clean = {k: v for k, v in rule.items() if not k.startswith("_")}
         for error in validator.iter_errors(clean):
-            problems.append(f"{source}: overrides → {rule_id}: {_json_path(error.absolute_path)}: {error.message}")
+            problems.append(_at(f"{source}: overrides → {rule_id}: {_json_path(error.absolute_path)}", error.message))
         problems += _pattern_problems([clean], f"{source}: overrides → {rule_id}")
     if problems:
-        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+        raise _invalid(source, problems)
 
 
 @overload
@@ -261,11 +268,11 @@ def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
     categories = merged["categories"]
     problems = [
-        f"{raw['_source']}: rule {raw['id']}: " + text("pack.unknown_category", category=raw["category"]).zh
+        _at(f"{raw['_source']}: rule {raw['id']}", text("pack.unknown_category", category=raw["category"]))
         for raw in rules if raw["category"] not in categories
     ]
     if problems:
-        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise _invalid(path, problems)
     canonical = json.dumps(
         {
             "categories": categories, "grades": merged["grades"], "pass_score": merged["pass_score"],

@@ -1,0 +1,50 @@
+"""What a user is told about a broken rule pack or configuration file: in their language, naming the file
+(and the line where the file says it), with exit code 2 and never a traceback."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+
+RULE = """
+  - id: custom.no-placeholder
+    kind: phrase
+    category: {category}
+    severity: error
+    title: {{zh: 不得保留模板占位符, en: No placeholders}}
+    params: {{patterns: ["XX+"], expect: absent}}
+"""
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _write(folder: Path, body: str, name: str = "pack.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def _validate(capsys: pytest.CaptureFixture[str], path: Path, lang: str) -> tuple[int, str]:
+    code = main(["rules", "validate", "--lang", lang, str(path)])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("body", "english"), [
+    ("id: dup\nextends: [national]\nrules:" + RULE.format(category="quality") * 2, "duplicate rule id (first at $.rules[0])"),
+    ("id: cat\nextends: [national]\nrules:" + RULE.format(category="typos"), "category typos is not defined in categories"),
+    ("id: ovr\nextends: [national]\noverrides:\n  - rule: metadata.topics\n    severity: warning\n",
+     "the override names no existing rule"),
+], ids=["duplicate-id", "unknown-category", "override-of-no-rule"])
+def test_pack_problems_are_told_in_english_with_lang_en(
+        body: str, english: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """These three were said in Chinese whatever --lang asked for."""
+    pack = _write(tmp_path, body)
+    code, err = _validate(capsys, pack, "en")
+    assert code == 2 and english in err and str(pack) in err
+    assert not _CJK.search(err)
+    code, chinese = _validate(capsys, pack, "zh")
+    assert code == 2 and "处错误" in chinese and english not in chinese
