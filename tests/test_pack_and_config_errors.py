@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import SEED
 
 from compliance.cli import main
 
@@ -48,3 +49,17 @@ def test_pack_problems_are_told_in_english_with_lang_en(
     assert not _CJK.search(err)
     code, chinese = _validate(capsys, pack, "zh")
     assert code == 2 and "处错误" in chinese and english not in chinese
+
+
+@pytest.mark.parametrize(("setting", "english"), [
+    ("rules: packs/jiangxi.yaml", "rule pack {folder}/packs/jiangxi.yaml does not exist"),
+    ("profile: county", "no bundled pack named county"),
+    ("output: out/summary.json", "{folder}/out/summary.json"),
+], ids=["missing-pack", "unknown-profile", "output-folder-missing"])
+def test_a_configuration_in_english_has_its_errors_told_in_english(
+        setting: str, english: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`lang: en` in compliance.yaml gave English reports but Chinese errors for what the file itself named."""
+    config = _write(tmp_path, f"lang: en\n{setting}\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert english.format(folder=tmp_path) in err and not _CJK.search(err), err

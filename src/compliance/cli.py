@@ -343,30 +343,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser(lang).parse_args(argv)
     except SystemExit as exit_:  # argparse has printed usage or help already
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.ERROR
+    lang = args.lang or lang
     try:
         if args.width is not None and args.width < MIN_WIDTH:  # rich draws nothing at all in no columns
             raise ConfigError(text("cli.bad_width", width=args.width, minimum=MIN_WIDTH))
         if args.max_bytes is not None and args.max_bytes < 1:  # it would refuse every file, blaming the file
             raise ConfigError(text("cli.bad_max_bytes", limit=args.max_bytes))
         config = _config(args)
-        options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
+        lang = _setting(args, config, "lang")  # the configuration's language, for what goes wrong from here on
+        options = Options(lang=lang, verbose=bool(_setting(args, config, "verbose"))
                           if args.command == "check" else False,
                           width=args.width, color=False if args.no_color else None)
         runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
         return runner(args, options, config)
     except KeyboardInterrupt:  # Ctrl-C: what was written so far stays; no traceback
-        print(f"compliance: {text('cli.interrupted').get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {text('cli.interrupted').get(lang)}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except ComplianceError as error:
-        print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {error.text.get(lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {_output_problem(error).get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {_output_problem(error).get(lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except Exception as error:  # a bug of ours: one clear line, the details only when asked for
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
         message = text("internal.error", error=f"{type(error).__name__}: {error}",
                        where="; ".join(getattr(error, "__notes__", [])) or "cli")
-        print(f"compliance: {message.get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {message.get(lang)}", file=sys.stderr)
         return ExitCode.ERROR
