@@ -63,3 +63,13 @@ def test_a_configuration_in_english_has_its_errors_told_in_english(
     assert main(["check", "--config", str(config), str(SEED)]) == 2
     err = capsys.readouterr().err
     assert english.format(folder=tmp_path) in err and not _CJK.search(err), err
+
+
+def test_a_configuration_with_a_yaml_error_names_its_line_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As a pack's does: before, Python's several lines about "<unicode string>", in the middle of a Chinese one."""
+    config = _write(tmp_path, "lang: zh\nwaivers:\n  - rule: timeliness.deadline\n   reason: 已批准延期\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"compliance: 配置文件 YAML 语法错误 {config}:4:") and "unicode string" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -13,10 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from . import resources
-from .errors import ConfigError, read_setting_file
+from .errors import ConfigError, read_setting_file, read_setting_yaml
 from .messages import text
 from .model import Waiver
 
@@ -66,12 +64,11 @@ def discover(starts: Iterable[Path]) -> Path | None:
 
 
 def _read(path: Path) -> Any:
-    raw = read_setting_file(path, ConfigError, "config")
+    if path.name != "pyproject.toml":
+        return read_setting_yaml(path, ConfigError, "config") or {}
     try:
-        if path.name == "pyproject.toml":
-            return tomllib.loads(raw).get("tool", {}).get("compliance", {})
-        return yaml.safe_load(raw) or {}
-    except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(read_setting_file(path, ConfigError, "config")).get("tool", {}).get("compliance", {})
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
 
 

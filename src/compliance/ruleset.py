@@ -14,19 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-import yaml
-
 from . import resources
-from .errors import RulesetError, read_setting_file
+from .errors import RulesetError, read_setting_yaml
 from .matching import PatternError, check
 from .messages import text, text_with
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
-
-# libyaml's safe loader parses the bundled packs ~8× faster than the pure-Python one: a cold start pays it.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_GRADES = (
     Grade(min=90, label=Text(zh="优秀", en="Excellent")),
@@ -48,17 +43,6 @@ def _pattern_params(kind: str) -> set[str]:
         name for name, spec in properties.items()
         if spec.get("format") == "regex" or spec.get("items", {}).get("format") == "regex"
     }
-
-
-def _read_yaml(path: Path) -> Any:
-    raw = read_setting_file(path, RulesetError, "pack")
-    try:
-        return yaml.load(raw, Loader=_SAFE_LOADER)  # a safe loader: libyaml's when present
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or str(error)
-        raise RulesetError(text("pack.yaml", where=where, problem=problem)) from error
 
 
 def _json_path(path: Iterator[Any] | Any) -> str:
@@ -137,7 +121,7 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     if resolved in chain:
         cycle = " → ".join(str(p) for p in (*chain, resolved))
         raise RulesetError(text("pack.cycle", cycle=cycle))
-    data = _read_yaml(path)
+    data = read_setting_yaml(path, RulesetError, "pack")
     source = str(path)
     if not isinstance(data, dict):
         raise RulesetError(text("pack.not_mapping", path=path))
