@@ -73,3 +73,28 @@ def test_a_configuration_with_a_yaml_error_names_its_line_and_column(
     err = capsys.readouterr().err
     assert err.startswith(f"compliance: 配置文件 YAML 语法错误 {config}:4:") and "unicode string" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["config", "pack"])
+def test_a_day_that_does_not_exist_is_a_problem_at_its_place(
+        kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A waiver expiring on 2026-02-30 (or a rule's effective_from written as a day) was an internal error."""
+    if kind == "config":
+        target = _write(tmp_path, "waivers:\n  - rule: timeliness.deadline\n    reason: 经市司法局批准延期发布\n"
+                                  "    granted_by: 市司法局\n    expires: 2026-02-30\n", "compliance.yaml")
+        argv, where = ["--config", str(target)], "$.waivers[0].expires: '2026-02-30' is not a 'date'"
+    else:
+        target = _write(tmp_path, "id: mine\nextends: [national]\nrules:" + RULE.format(category="quality")
+                        + "    effective_from: 2026-02-30\n")
+        argv, where = ["--rules", str(target)], "$.rules[0].effective_from (rule custom.no-placeholder): '2026-02-30'"
+    assert main(["check", *argv, str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: {where}" in err and "内部错误" not in err
+
+
+def test_an_explicit_timestamp_of_no_day_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = _write(tmp_path, "waivers:\n  - rule: timeliness.deadline\n    reason: 经市司法局批准延期发布\n"
+                              "    granted_by: 市司法局\n    expires: !!timestamp 2026-02-30\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert f"配置文件 YAML 语法错误 {config}：day is out of range for month" in err

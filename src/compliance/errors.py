@@ -47,8 +47,17 @@ def read_setting_file(path: Path, error: type[ComplianceError], what: str) -> st
         raise error(text(f"{what}.unreadable", path=path, reason=cause)) from cause
 
 
-# libyaml's safe loader parses the bundled packs ~8× faster than the pure-Python one: a cold start pays it.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _SettingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml's if installed
+    """The safe loader, libyaml's when present (it parses the bundled packs ~8× faster: a cold start pays
+    it), with dates left as text: the configuration's schema reads one as text (format: date), so an
+    impossible one (expires: 2026-02-30) is a problem at its place, and a pack has none (effective_from
+    is a year). YAML's own reading of dates raised on such a day: an internal error."""
+
+
+_SettingLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_setting_yaml(path: Path, error: type[ComplianceError], what: str) -> Any:
@@ -56,9 +65,11 @@ def read_setting_yaml(path: Path, error: type[ComplianceError], what: str) -> An
     ({what}.yaml) naming the file, line and column as an editor goes to them."""
     raw = read_setting_file(path, error, what)
     try:
-        return yaml.load(raw, Loader=_SAFE_LOADER)
+        return yaml.load(raw, Loader=_SettingLoader)
     except yaml.YAMLError as cause:
         mark = getattr(cause, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = getattr(cause, "problem", None) or str(cause)
         raise error(text(f"{what}.yaml", where=where, problem=problem)) from cause
+    except ValueError as cause:  # an explicit !!timestamp of a day that does not exist
+        raise error(text(f"{what}.yaml", where=str(path), problem=str(cause))) from cause
