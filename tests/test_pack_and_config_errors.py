@@ -98,3 +98,19 @@ def test_an_explicit_timestamp_of_no_day_names_the_file(tmp_path: Path, capsys: 
     assert main(["check", "--config", str(config), str(SEED)]) == 2
     err = capsys.readouterr().err
     assert f"配置文件 YAML 语法错误 {config}：day is out of range for month" in err
+
+
+def test_fail_under_nan_in_a_configuration_is_refused_instead_of_passing_every_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """fail_under: .nan passed the schema's 0–100 bounds, and then every report, whatever its score."""
+    config = _write(tmp_path, "fail_under: .nan\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    assert f"{config}: $.fail_under: nan 不是有限的数" in capsys.readouterr().err
+
+
+def test_an_infinite_weight_in_a_pack_is_refused_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An infinite weight made every score NaN, written as NaN into the JSON, which no JSON reader takes."""
+    pack = _write(tmp_path, "id: mine\nextends: [national]\noverrides:\n  - rule: timeliness.deadline\n    weight: .inf\n")
+    assert main(["check", "--format", "json", "--rules", str(pack), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert "NaN" not in captured.out and f"{pack}: $.overrides[0].weight: inf 不是有限的数" in captured.err

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import resources
-from .errors import ConfigError, read_setting_file, read_setting_yaml
+from .errors import (
+    ConfigError,
+    invalid,
+    json_path,
+    non_finite_problems,
+    problem_at,
+    read_setting_file,
+    read_setting_yaml,
+)
 from .messages import text
 from .model import Waiver
 
@@ -87,12 +95,11 @@ def load_config(path: Path) -> Config:
     """Read and validate one configuration file; every problem is reported with its JSON path."""
     data = _dates_as_text(_read(path))
     problems = [
-        f"{path}: $" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        + f": {error.message}"
+        problem_at(f"{path}: {json_path(error.absolute_path)}", error.message)
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]
+    ] + non_finite_problems(data, str(path))
     if problems:
-        raise ConfigError(text("config.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise invalid(ConfigError, "config.invalid", path, problems)
     values = dict(data)
     if "rules" in values and not resources.is_bundled_pack(values["rules"]):
         values["rules"] = str((path.parent / values["rules"]).resolve())

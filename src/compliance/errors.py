@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .messages import text
+from .messages import text, text_with
 from .model import Text
 
 
@@ -73,3 +75,42 @@ def read_setting_yaml(path: Path, error: type[ComplianceError], what: str) -> An
         raise error(text(f"{what}.yaml", where=where, problem=problem)) from cause
     except ValueError as cause:  # an explicit !!timestamp of a day that does not exist
         raise error(text(f"{what}.yaml", where=str(path), problem=str(cause))) from cause
+
+
+# ---------------------------------------------------------------- problems of a pack or configuration file
+
+
+def json_path(parts: Iterable[Any]) -> str:
+    """Where a value sits in a setting file, as the validator's path ($.rules[3].params.patterns)."""
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
+
+
+def problem_at(where: str, problem: Text | str) -> Text:
+    """One problem, after the place it was found; the validator's and RE2's words are English in both."""
+    if isinstance(problem, str):
+        problem = Text(zh=problem, en=problem)
+    return Text(zh=f"{where}: {problem.zh}", en=f"{where}: {problem.en}")
+
+
+def invalid(error: type[ComplianceError], key: str, path: Path | str, problems: list[Text]) -> ComplianceError:
+    """`error` listing every problem of the file at `path` ({key}: pack.invalid, config.invalid)."""
+    listed = Text(zh="\n".join(p.zh for p in problems), en="\n".join(p.en for p in problems))
+    return error(text_with(key, {"problems": listed}, path=path, count=len(problems)))
+
+
+def non_finite_problems(data: Any, source: str) -> list[Text]:
+    """YAML's .nan and .inf pass every bound a schema sets (no comparison with NaN holds): a fail_under
+    of .nan passed every report, and an infinite weight wrote NaN, which no JSON reader takes, as scores."""
+    return [problem_at(f"{source}: {json_path(parts)}", text("setting.not_finite", value=value))
+            for parts, value in _non_finite(data, ())]
+
+
+def _non_finite(data: Any, parts: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], float]]:
+    if isinstance(data, float) and not math.isfinite(data):
+        yield parts, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _non_finite(value, (*parts, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _non_finite(value, (*parts, index))

@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.invalid": ("配置文件 {path} 有 {count} 处错误：\n{problems}", "configuration {path} has {count} problem(s):\n{problems}"),
     "config.unreadable": ("配置文件 {path} 无法读取：{reason}", "configuration {path} cannot be read: {reason}"),
     "config.yaml": ("配置文件 YAML 语法错误 {where}：{problem}", "configuration YAML syntax error at {where}: {problem}"),
+    "setting.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
     "config.not_found": ("配置文件 {path} 不存在", "configuration {path} does not exist"),
     "profile.auto": ("按主体类型自动选择（{reason}）", "chosen automatically by subject type ({reason})"),
     "profile.auto_unknown": ("无法判断报告主体类型，使用 {pack}", "could not tell the kind of subject; using {pack}"),

@@ -9,15 +9,15 @@ import copy
 import fnmatch
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import resources
-from .errors import RulesetError, read_setting_yaml
+from .errors import RulesetError, invalid, json_path, non_finite_problems, problem_at, read_setting_yaml
 from .matching import PatternError, check
-from .messages import text, text_with
+from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
 
 if TYPE_CHECKING:
@@ -45,13 +45,6 @@ def _pattern_params(kind: str) -> set[str]:
     }
 
 
-def _json_path(path: Iterator[Any] | Any) -> str:
-    result = "$"
-    for part in path:
-        result += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return result
-
-
 def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     if len(path) >= 2 and path[0] in ("rules", "overrides") and isinstance(data, dict):
         items = data.get(path[0])
@@ -63,25 +56,13 @@ def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     return None
 
 
-def _at(where: str, problem: Text | str) -> Text:
-    """One problem of a pack, after the place it was found; the validator's and RE2's words are English in both."""
-    if isinstance(problem, str):
-        problem = Text(zh=problem, en=problem)
-    return Text(zh=f"{where}: {problem.zh}", en=f"{where}: {problem.en}")
-
-
-def _invalid(path: Path | str, problems: list[Text]) -> RulesetError:
-    listed = Text(zh="\n".join(p.zh for p in problems), en="\n".join(p.en for p in problems))
-    return RulesetError(text_with("pack.invalid", {"problems": listed}, path=path, count=len(problems)))
-
-
 def _schema_problems(data: Any, source: str) -> list[Text]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
         path = list(error.absolute_path)
         rule_id = _rule_id_at(data, path)
-        where = f"{source}: {_json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
-        problems.append(_at(where, error.message))
+        where = f"{source}: {json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
+        problems.append(problem_at(where, error.message))
     return problems
 
 
@@ -97,7 +78,7 @@ def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "r
                 try:
                     check(pattern)
                 except PatternError as error:
-                    problems.append(_at(f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')})",
+                    problems.append(problem_at(f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')})",
                                         f"{pattern!r}: {error}"))
     return problems
 
@@ -127,13 +108,13 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
         raise RulesetError(text("pack.not_mapping", path=path))
     verify = verify_bundled or not resources.is_bundled_file(path)
     if verify:
-        problems = _schema_problems(data, source)
+        problems = _schema_problems(data, source) + non_finite_problems(data, source)
         if not problems:
             problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     else:  # the shipped packs' patterns are still compiled: a check compiles them all anyway
         problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     if problems:
-        raise _invalid(path, problems)
+        raise invalid(RulesetError, "pack.invalid", path, problems)
 
     merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
                               "rules": {}}
@@ -163,7 +144,7 @@ def _duplicate_ids(data: dict[str, Any], source: str) -> list[Text]:
     problems = []
     for index, rule in enumerate(data.get("rules", [])):
         if rule["id"] in seen:
-            problems.append(_at(f"{source}: $.rules[{index}].id (rule {rule['id']})",
+            problems.append(problem_at(f"{source}: $.rules[{index}].id (rule {rule['id']})",
                                 text("pack.duplicate", first=seen[rule["id"]])))
         seen.setdefault(rule["id"], index)
     return problems
@@ -176,7 +157,7 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
         selector = override["rule"]
         matched = [rule_id for rule_id in rules if fnmatch.fnmatchcase(rule_id, selector)]
         if not matched:
-            problems.append(_at(f"{source}: $.overrides[{index}].rule (rule {selector})", text("pack.override_unknown")))
+            problems.append(problem_at(f"{source}: $.overrides[{index}].rule (rule {selector})", text("pack.override_unknown")))
             continue
         for rule_id in matched:
             rule = copy.deepcopy(rules[rule_id])
@@ -189,7 +170,7 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
                 rule["params"] = {**rule.get("params", {}), **override["params"]}
             rules[rule_id] = rule
     if problems:
-        raise _invalid(source, problems)
+        raise invalid(RulesetError, "pack.invalid", source, problems)
     if verify:
         _revalidate(rules, overrides, source)
 
@@ -204,10 +185,10 @@ def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]
     for rule_id, rule in rules.items():
         clean = {k: v for k, v in rule.items() if not k.startswith("_")}
         for error in validator.iter_errors(clean):
-            problems.append(_at(f"{source}: overrides → {rule_id}: {_json_path(error.absolute_path)}", error.message))
+            problems.append(problem_at(f"{source}: overrides → {rule_id}: {json_path(error.absolute_path)}", error.message))
         problems += _pattern_problems([clean], f"{source}: overrides → {rule_id}")
     if problems:
-        raise _invalid(source, problems)
+        raise invalid(RulesetError, "pack.invalid", source, problems)
 
 
 @overload
@@ -252,11 +233,11 @@ def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
     categories = merged["categories"]
     problems = [
-        _at(f"{raw['_source']}: rule {raw['id']}", text("pack.unknown_category", category=raw["category"]))
+        problem_at(f"{raw['_source']}: rule {raw['id']}", text("pack.unknown_category", category=raw["category"]))
         for raw in rules if raw["category"] not in categories
     ]
     if problems:
-        raise _invalid(path, problems)
+        raise invalid(RulesetError, "pack.invalid", path, problems)
     canonical = json.dumps(
         {
             "categories": categories, "grades": merged["grades"], "pass_score": merged["pass_score"],
