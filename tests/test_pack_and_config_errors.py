@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -114,3 +115,32 @@ def test_an_infinite_weight_in_a_pack_is_refused_with_its_place(tmp_path: Path, 
     assert main(["check", "--format", "json", "--rules", str(pack), str(SEED)]) == 2
     captured = capsys.readouterr()
     assert "NaN" not in captured.out and f"{pack}: $.overrides[0].weight: inf 不是有限的数" in captured.err
+
+
+def _phrase_pack(folder: Path, pattern: str, extra: str = "") -> Path:
+    return _write(folder, "id: mine\nextends: [national]\nrules:\n  - id: custom.latin-in-title\n    kind: phrase\n"
+                          "    category: quality\n    severity: warning\n    title: {zh: 标题不含西文}\n"
+                          f"    params: {{patterns: ['{pattern}'], expect: absent, scope: title}}\n{extra}")
+
+
+def test_a_pattern_in_re2_syntax_python_lacks_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Packs are written in RE2 (README): \\p{Han} was refused as "is not a 'regex'", Python's verdict."""
+    pack = _phrase_pack(tmp_path, r"\p{Han}[A-Za-z]+\p{Han}")
+    assert main(["rules", "validate", str(pack)]) == 0
+    capsys.readouterr()
+    titled = SEED.read_text(encoding="utf-8").replace(
+        "南昌市西湖区2021年度法治政府建设情况报告", "南昌市西湖区2021年度法治政府建设情况report报告")
+    report = _write(tmp_path, titled, "report.txt")
+    main(["check", "--format", "json", "--rules", str(pack), str(report), str(SEED)])
+    statuses = [next(f["status"] for f in document["findings"] if f["rule_id"] == "custom.latin-in-title")
+                for document in json.loads(capsys.readouterr().out)["documents"]]
+    assert statuses == ["fail", "pass"]
+
+
+def test_a_pattern_re2_refuses_is_reported_with_re2s_reason_beside_other_problems(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = _phrase_pack(tmp_path, "(本年度|上年度", "    weight: heavy\n")
+    code, err = _validate(capsys, pack, "zh")
+    assert code == 2 and "有 2 处错误" in err
+    assert f"{pack}: $.rules[0].weight (rule custom.latin-in-title): 'heavy' is not of type 'number'" in err
+    assert f"{pack}: $.rules[0].params.patterns[0] (rule custom.latin-in-title): '(本年度|上年度': missing )" in err

@@ -66,11 +66,14 @@ def _schema_problems(data: Any, source: str) -> list[Text]:
     return problems
 
 
-def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "rules") -> list[Text]:
+def _pattern_problems(rules: Any, source: str, prefix: str = "rules") -> list[Text]:
+    """Each pattern RE2 refuses, with RE2's reason; the rules as written, whatever else is wrong with them."""
     problems = []
-    for index, rule in enumerate(rules):
-        params = rule.get("params") or {}
-        for name in sorted(_pattern_params(rule.get("kind", ""))):
+    for index, rule in enumerate(rules if isinstance(rules, list) else ()):
+        params = rule.get("params") if isinstance(rule, dict) else None
+        if not isinstance(params, dict) or not isinstance(rule.get("kind"), str):
+            continue
+        for name in sorted(_pattern_params(rule["kind"])):
             values = params.get(name)
             for position, pattern in enumerate(values if isinstance(values, list) else [values]):
                 if not isinstance(pattern, str):
@@ -108,9 +111,10 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
         raise RulesetError(text("pack.not_mapping", path=path))
     verify = verify_bundled or not resources.is_bundled_file(path)
     if verify:
-        problems = _schema_problems(data, source) + non_finite_problems(data, source)
+        problems = (_schema_problems(data, source) + non_finite_problems(data, source)
+                    + _pattern_problems(data.get("rules"), source))
         if not problems:
-            problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
+            problems = _duplicate_ids(data, source)
     else:  # the shipped packs' patterns are still compiled: a check compiles them all anyway
         problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     if problems:
