@@ -83,14 +83,14 @@ def test_a_day_that_does_not_exist_is_a_problem_at_its_place(
     if kind == "config":
         target = _write(tmp_path, "waivers:\n  - rule: timeliness.deadline\n    reason: 经市司法局批准延期发布\n"
                                   "    granted_by: 市司法局\n    expires: 2026-02-30\n", "compliance.yaml")
-        argv, where = ["--config", str(target)], "$.waivers[0].expires: '2026-02-30' is not a 'date'"
+        argv, where = ["--config", str(target)], "5:14: $.waivers[0].expires: '2026-02-30' is not a 'date'"
     else:
         target = _write(tmp_path, "id: mine\nextends: [national]\nrules:" + RULE.format(category="quality")
                         + "    effective_from: 2026-02-30\n")
-        argv, where = ["--rules", str(target)], "$.rules[0].effective_from (rule custom.no-placeholder): '2026-02-30'"
+        argv, where = ["--rules", str(target)], "10:21: $.rules[0].effective_from (rule custom.no-placeholder): '2026-02-30'"
     assert main(["check", *argv, str(SEED)]) == 2
     err = capsys.readouterr().err
-    assert f"{target}: {where}" in err and "内部错误" not in err
+    assert f"{target}:{where}" in err and "内部错误" not in err
 
 
 def test_an_explicit_timestamp_of_no_day_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +106,7 @@ def test_fail_under_nan_in_a_configuration_is_refused_instead_of_passing_every_r
     """fail_under: .nan passed the schema's 0–100 bounds, and then every report, whatever its score."""
     config = _write(tmp_path, "fail_under: .nan\n", "compliance.yaml")
     assert main(["check", "--config", str(config), str(SEED)]) == 2
-    assert f"{config}: $.fail_under: nan 不是有限的数" in capsys.readouterr().err
+    assert f"{config}:1:13: $.fail_under: nan 不是有限的数" in capsys.readouterr().err
 
 
 def test_an_infinite_weight_in_a_pack_is_refused_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -114,7 +114,7 @@ def test_an_infinite_weight_in_a_pack_is_refused_with_its_place(tmp_path: Path, 
     pack = _write(tmp_path, "id: mine\nextends: [national]\noverrides:\n  - rule: timeliness.deadline\n    weight: .inf\n")
     assert main(["check", "--format", "json", "--rules", str(pack), str(SEED)]) == 2
     captured = capsys.readouterr()
-    assert "NaN" not in captured.out and f"{pack}: $.overrides[0].weight: inf 不是有限的数" in captured.err
+    assert "NaN" not in captured.out and f"{pack}:5:13: $.overrides[0].weight: inf 不是有限的数" in captured.err
 
 
 def _phrase_pack(folder: Path, pattern: str, extra: str = "") -> Path:
@@ -142,5 +142,23 @@ def test_a_pattern_re2_refuses_is_reported_with_re2s_reason_beside_other_problem
     pack = _phrase_pack(tmp_path, "(本年度|上年度", "    weight: heavy\n")
     code, err = _validate(capsys, pack, "zh")
     assert code == 2 and "有 2 处错误" in err
-    assert f"{pack}: $.rules[0].weight (rule custom.latin-in-title): 'heavy' is not of type 'number'" in err
-    assert f"{pack}: $.rules[0].params.patterns[0] (rule custom.latin-in-title): '(本年度|上年度': missing )" in err
+    assert f"{pack}:10:13: $.rules[0].weight (rule custom.latin-in-title): 'heavy' is not of type 'number'" in err
+    assert f"{pack}:9:25: $.rules[0].params.patterns[0] (rule custom.latin-in-title): '(本年度|上年度': missing )" in err
+
+
+def test_pack_problems_name_the_line_and_column_an_editor_goes_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A JSON path alone ($.rules[2].category) left the author counting rules in a long pack."""
+    body = "id: mine\nextends: [national]\nrules:" + RULE.format(category="quality") + RULE.replace(
+        "custom.no-placeholder", "custom.no-draft-mark").format(category="quality").replace("XX+", "（征求意见稿）") \
+        + RULE.replace("custom.no-placeholder", "custom.no-blank").format(category="qualty").replace(
+            "severity: error", "severity: error\n    weight: heavy")
+    pack = _write(tmp_path, body)
+    lines = pack.read_text(encoding="utf-8").splitlines()
+    weight = lines.index("    weight: heavy") + 1
+    code, err = _validate(capsys, pack, "en")
+    assert code == 2 and f"{pack}:{weight}:13: $.rules[2].weight (rule custom.no-blank): 'heavy' is not" in err
+    fixed = _write(tmp_path, body.replace("    weight: heavy\n", ""))
+    code, err = _validate(capsys, fixed, "en")
+    category = lines.index("    category: qualty") + 1
+    assert code == 2 and f"{fixed}:{category}:15: $.rules[2].category (rule custom.no-blank): category qualty" in err

@@ -17,8 +17,8 @@ from . import resources
 from .errors import (
     ConfigError,
     invalid,
-    json_path,
     non_finite_problems,
+    place,
     problem_at,
     read_setting_file,
     read_setting_yaml,
@@ -95,7 +95,7 @@ def load_config(path: Path) -> Config:
     """Read and validate one configuration file; every problem is reported with its JSON path."""
     data = _dates_as_text(_read(path))
     problems = [
-        problem_at(f"{path}: {json_path(error.absolute_path)}", error.message)
+        problem_at(place(path, error.absolute_path), error.message)
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ] + non_finite_problems(data, str(path))
     if problems:

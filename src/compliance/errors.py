@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +87,47 @@ def json_path(parts: Iterable[Any]) -> str:
     return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
 
 
+def place(source: str | Path, parts: Sequence[Any], *, rule: object = None) -> str:
+    """Where a problem is, as `file:line:column: $.path (rule id)`: where an editor or a terminal goes,
+    when the file is YAML and holds the place; the JSON path (the validator's words) always."""
+    mark = _mark_of(str(source), tuple(parts))
+    head = f"{source}:{mark.line + 1}:{mark.column + 1}: " if mark else f"{source}: "
+    return head + json_path(parts) + (f" (rule {rule})" if rule else "")
+
+
+def _mark_of(source: str, parts: tuple[Any, ...]) -> yaml.Mark | None:
+    """Where the value at `parts` starts in the YAML file `source`, or the nearest value holding it."""
+    try:
+        status = os.stat(source)
+    except OSError:
+        return None
+    node = _composed(source, status.st_mtime_ns, status.st_size)
+    if node is None or not parts:
+        return None
+    for part in parts:
+        if isinstance(node, yaml.MappingNode):
+            inner = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            inner = node.value[part]
+        else:
+            inner = None
+        if inner is None:
+            break
+        node = inner
+    return node.start_mark
+
+
+@lru_cache(maxsize=8)
+def _composed(source: str, _mtime: int, _size: int) -> yaml.Node | None:
+    """The YAML file's node tree, which knows where each value is (read again: only a problem needs it)."""
+    if not source.endswith((".yaml", ".yml")):
+        return None  # pyproject.toml: no lines to give
+    try:
+        return yaml.compose(Path(source).read_text(encoding="utf-8-sig"), Loader=_SettingLoader)
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+
+
 def problem_at(where: str, problem: Text | str) -> Text:
     """One problem, after the place it was found; the validator's and RE2's words are English in both."""
     if isinstance(problem, str):
@@ -101,7 +144,7 @@ def invalid(error: type[ComplianceError], key: str, path: Path | str, problems: 
 def non_finite_problems(data: Any, source: str) -> list[Text]:
     """YAML's .nan and .inf pass every bound a schema sets (no comparison with NaN holds): a fail_under
     of .nan passed every report, and an infinite weight wrote NaN, which no JSON reader takes, as scores."""
-    return [problem_at(f"{source}: {json_path(parts)}", text("setting.not_finite", value=value))
+    return [problem_at(place(source, parts), text("setting.not_finite", value=value))
             for parts, value in _non_finite(data, ())]
 
 

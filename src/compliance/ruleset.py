@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import resources
-from .errors import RulesetError, invalid, json_path, non_finite_problems, problem_at, read_setting_yaml
+from .errors import RulesetError, invalid, json_path, non_finite_problems, place, problem_at, read_setting_yaml
 from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
@@ -60,9 +60,7 @@ def _schema_problems(data: Any, source: str) -> list[Text]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
         path = list(error.absolute_path)
-        rule_id = _rule_id_at(data, path)
-        where = f"{source}: {json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
-        problems.append(problem_at(where, error.message))
+        problems.append(problem_at(place(source, path, rule=_rule_id_at(data, path)), error.message))
     return problems
 
 
@@ -81,8 +79,8 @@ def _pattern_problems(rules: Any, source: str, prefix: str = "rules") -> list[Te
                 try:
                     check(pattern)
                 except PatternError as error:
-                    problems.append(problem_at(f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')})",
-                                        f"{pattern!r}: {error}"))
+                    where = place(source, [prefix, index, "params", name, position], rule=rule.get("id"))
+                    problems.append(problem_at(where, f"{pattern!r}: {error}"))
     return problems
 
 
@@ -131,8 +129,8 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
             merged[key] = parent[key] if parent[key] is not None else merged[key]
     for category in data.get("categories", []):
         merged["categories"][category["id"]] = category
-    for rule in data.get("rules", []):
-        merged["rules"][rule["id"]] = {**rule, "_source": source}
+    for index, rule in enumerate(data.get("rules", [])):
+        merged["rules"][rule["id"]] = {**rule, "_source": source, "_index": index}
     if "grades" in data:
         merged["grades"] = data["grades"]
     for key in ("pass_score", "error_caps_grade"):
@@ -148,7 +146,7 @@ def _duplicate_ids(data: dict[str, Any], source: str) -> list[Text]:
     problems = []
     for index, rule in enumerate(data.get("rules", [])):
         if rule["id"] in seen:
-            problems.append(problem_at(f"{source}: $.rules[{index}].id (rule {rule['id']})",
+            problems.append(problem_at(place(source, ["rules", index, "id"], rule=rule["id"]),
                                 text("pack.duplicate", first=seen[rule["id"]])))
         seen.setdefault(rule["id"], index)
     return problems
@@ -161,7 +159,8 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
         selector = override["rule"]
         matched = [rule_id for rule_id in rules if fnmatch.fnmatchcase(rule_id, selector)]
         if not matched:
-            problems.append(problem_at(f"{source}: $.overrides[{index}].rule (rule {selector})", text("pack.override_unknown")))
+            problems.append(problem_at(place(source, ["overrides", index, "rule"], rule=selector),
+                                       text("pack.override_unknown")))
             continue
         for rule_id in matched:
             rule = copy.deepcopy(rules[rule_id])
@@ -237,7 +236,8 @@ def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
     categories = merged["categories"]
     problems = [
-        problem_at(f"{raw['_source']}: rule {raw['id']}", text("pack.unknown_category", category=raw["category"]))
+        problem_at(place(raw["_source"], ["rules", raw["_index"], "category"], rule=raw["id"]),
+                   text("pack.unknown_category", category=raw["category"]))
         for raw in rules if raw["category"] not in categories
     ]
     if problems:
