@@ -162,3 +162,16 @@ def test_pack_problems_name_the_line_and_column_an_editor_goes_to(
     code, err = _validate(capsys, fixed, "en")
     category = lines.index("    category: qualty") + 1
     assert code == 2 and f"{fixed}:{category}:15: $.rules[2].category (rule custom.no-blank): category qualty" in err
+
+
+def test_extending_a_pack_that_is_not_there_names_the_pack_that_extends_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: "rule pack …/packs/natonal does not exist", a path the author never wrote, and not which pack
+    named it; a second missing parent was told only once the first was fixed."""
+    (tmp_path / "packs").mkdir()
+    pack = _write(tmp_path / "packs", "id: county\nversion: '2025.1'\nextends: [natonal, ../shared/city.yaml]\n")
+    code, err = _validate(capsys, pack, "en")
+    assert code == 2 and "has 2 problem(s)" in err
+    assert (f"{pack}:3:11: $.extends[0]: extends natonal, which is neither a bundled pack "
+            "(department, government, national, township)") in err
+    assert f"{pack}:3:20: $.extends[1]: extends ../shared/city.yaml" in err and "city.yaml does not exist" in err

@@ -72,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.not_mapping": ("规则包 {path} 的顶层必须是映射（id、rules 等键）",
                          "rule pack {path}: the top level must be a mapping (id, rules, …)"),
     "pack.invalid": ("规则包 {path} 有 {count} 处错误：\n{problems}", "rule pack {path} has {count} problem(s):\n{problems}"),
+    "pack.extends_missing": ("extends 的 {reference} 既不是内置规则包（{bundled}），也不是文件（{path} 不存在）",
+                             "extends {reference}, which is neither a bundled pack ({bundled}) nor a file ({path} does not exist)"),
     "pack.cycle": ("规则包 extends 形成循环：{cycle}", "rule packs extend each other in a cycle: {cycle}"),
     "pack.duplicate": ("规则 id 重复（首次出现在 $.rules[{first}]）", "duplicate rule id (first at $.rules[{first}])"),
     "pack.override_unknown": ("overrides 指向的规则不存在", "the override names no existing rule"),

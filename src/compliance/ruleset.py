@@ -118,10 +118,13 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     if problems:
         raise invalid(RulesetError, "pack.invalid", path, problems)
 
+    parents = [_locate(reference, path) for reference in data.get("extends", [])]
+    if missing := _missing_parents(path, data.get("extends", []), parents):
+        raise invalid(RulesetError, "pack.invalid", path, missing)
     merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
                               "rules": {}}
-    for reference in data.get("extends", []):
-        parent = _load_raw(_locate(reference, path), (*chain, resolved), verify_bundled=verify_bundled)
+    for parent_path in parents:
+        parent = _load_raw(parent_path, (*chain, resolved), verify_bundled=verify_bundled)
         merged["categories"].update(parent["categories"])
         merged["rules"].update(parent["rules"])
         merged["grades"] = parent["grades"] or merged["grades"]
@@ -139,6 +142,15 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     _apply_overrides(merged["rules"], data.get("overrides", []), source, verify=verify)
     merged.update(id=data["id"], version=data.get("version", "0"), source=source)
     return merged
+
+
+def _missing_parents(path: Path, references: list[str], parents: list[Path]) -> list[Text]:
+    """The packs `extends` names that are neither bundled nor a file, at their place in the pack: before,
+    the message named a path the author never wrote (packs/nosuch) and not the pack that named it."""
+    bundled = ", ".join(resources.bundled_packs())
+    return [problem_at(place(path, ["extends", index]),
+                       text("pack.extends_missing", reference=reference, bundled=bundled, path=parent))
+            for index, (reference, parent) in enumerate(zip(references, parents, strict=True)) if not parent.is_file()]
 
 
 def _duplicate_ids(data: dict[str, Any], source: str) -> list[Text]:
