@@ -175,3 +175,11 @@ def test_extending_a_pack_that_is_not_there_names_the_pack_that_extends_it(
     assert (f"{pack}:3:11: $.extends[0]: extends natonal, which is neither a bundled pack "
             "(department, government, national, township)") in err
     assert f"{pack}:3:20: $.extends[1]: extends ../shared/city.yaml" in err and "city.yaml does not exist" in err
+
+
+@pytest.mark.parametrize("argv", [["check", "--rules", "natonal", str(SEED)], ["rules", "test", "natonal"],
+                                  ["rules", "list", "--rules", "natonal"]], ids=["check", "rules-test", "rules-list"])
+def test_a_mistyped_bundled_pack_name_lists_the_bundled_packs(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """--profile natonal listed them; --rules natonal said only "rule pack natonal does not exist"."""
+    assert main([*argv, "--lang", "en"]) == 2
+    assert "no bundled pack named natonal (available: department, government, national, township)" in capsys.readouterr().err
