@@ -8,7 +8,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -64,15 +64,35 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str, **values: Any) -> str:
         return text(f"help.{key}", **values).get(lang)
 
+    headings = {"positional arguments": h("positionals"), "options": h("options")}
+
+    class Formatter(argparse.HelpFormatter):
+        """argparse's own words in help (usage:, options:, -h's line) in the user's language: it says them in
+        English only, so a Chinese --help was half English."""
+
+        def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, h("usage") if prefix is None else prefix)
+
+        def start_section(self, heading: str | None) -> None:
+            super().start_section(headings.get(heading or "", heading))
+
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return h("help") if "--help" in action.option_strings else super()._get_help_string(action)
+
     class Parser(argparse.ArgumentParser):
-        """argparse, its usage errors in the user's language (it says them in English only)."""
+        """argparse, its help and usage errors in the user's language (it says them in English only)."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)  # subcommands' parsers are made by their parent's class
+            super().__init__(*args, **kwargs)
 
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             self.exit(ExitCode.ERROR, f"{self.prog}: {text('usage.error', message=_usage_error(message).get(lang)).get(lang)}\n")
 
     parser = Parser(prog="compliance", description=h("description"))
-    parser.add_argument("--version", action="version", version=f"compliance {__version__}")
+    parser.add_argument("--version", action="version", version=f"compliance {__version__}", help=h("version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse,rules}")
 
     common = Parser(add_help=False)  # parents of subcommands made by a Parser are Parsers as well
@@ -106,9 +126,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     actions = rules.add_subparsers(dest="action", required=True, metavar="{list,show,validate,test}")
     actions.add_parser("list", parents=[common, pack], help=h("rules_list"))
     show = actions.add_parser("show", parents=[common, pack], help=h("rules_show"))
-    show.add_argument("rule_id", metavar="RULE_ID")
+    show.add_argument("rule_id", metavar="RULE_ID", help=h("rule_id"))
     validate = actions.add_parser("validate", parents=[common], help=h("rules_validate"))
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="FILE", help=h("pack_files"))
     test = actions.add_parser("test", parents=[common], help=h("rules_test"))
     test.add_argument("pack", nargs="?", metavar="PACK", help=h("rules"))
     return parser

@@ -276,6 +276,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.rules_show": ("显示一条规则的完整内容（参数、示例）", "show one resolved rule with its params and examples"),
     "help.rules_validate": ("校验规则包文件", "validate rule pack files"),
     "help.rules_test": ("运行规则自带的示例（examples）", "run the rules' own examples"),
+    "help.rule_id": ("规则编号，如 indicators.court_appearance_rate", "a rule id, e.g. indicators.court_appearance_rate"),
+    "help.pack_files": ("要校验的规则包文件（YAML）", "rule pack files (YAML) to validate"),
+    "help.usage": ("用法：", "usage: "),
+    "help.positionals": ("参数", "positional arguments"),
+    "help.options": ("选项", "options"),
+    "help.help": ("显示本帮助并退出", "show this help message and exit"),
+    "help.version": ("显示版本号并退出", "show program's version number and exit"),
     # -- batch, exports, CI formats (add keys here)
     "cli.binary_needs_output": ("--format {format} 输出二进制文件，请用 --output 指定文件名",
                                 "--format {format} writes a binary file: name it with --output"),
