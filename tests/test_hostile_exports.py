@@ -103,3 +103,28 @@ def test_outputs_piped_from_a_c_locale_stay_utf8_with_a_non_utf8_file_name(
     assert "2021\\udcc4" in written  # the name's bytes, escaped as --output writes them
     if fmt == "junit":
         assert ET.fromstring(written).find("testsuite") is not None
+
+
+def test_the_terminal_shows_a_reports_square_brackets_as_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rich read them as its markup: a title with [/] ended the default terminal report and `parse` in an
+    internal error (MarkupError), and [link=…]…[/link] in a publisher became a link of the author's."""
+    title = "[/]" + SEED_TITLE
+    report = _seed_titled(tmp_path, title)
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "发布机构: 西湖区司法局", "发布机构: [link=http://evil.example]西湖区司法局[/link]"), encoding="utf-8")
+    assert main(["check", "--width", "150", "--no-color", str(report)]) == 0
+    shown = capsys.readouterr().out
+    assert title in shown and "[link=http://evil.example]西湖区司法局[/link]" in shown
+    assert main(["parse", "--width", "150", "--no-color", str(report)]) == 0
+    parsed = capsys.readouterr().out
+    assert parsed.startswith(title) and "发布机构 (publisher): [link=http://evil.example]西湖区司法局[/link]" in parsed
+
+
+def test_rules_list_shows_a_packs_square_brackets_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("id: mine\nextends: [national]\nrules:\n  - id: custom.notes\n    kind: phrase\n"
+                    "    category: quality\n    severity: info\n    title: {zh: '不得保留批注[/]或[red]标记'}\n"
+                    "    params: {patterns: ['批注'], expect: absent}\n", encoding="utf-8")
+    assert main(["rules", "list", "--width", "200", "--no-color", "--rules", str(pack)]) == 0
+    assert "不得保留批注[/]或[red]标记" in capsys.readouterr().out

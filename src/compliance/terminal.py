@@ -256,9 +256,16 @@ def _failed(console: Console, failure: FailedDocument, lang: str) -> None:
                         title_align="left", box=box.ROUNDED))
 
 
+def console_for(out: TextIO, options: Options, *, markup: bool = False) -> Console:
+    """The console every terminal view writes to. Markup is off but where a view escapes what it
+    interpolates: a report's text ([/] in a title, [link=…]) was read as rich's markup, an internal
+    error (MarkupError) or a style or link of the report's author."""
+    return Console(file=out, width=options.width, force_terminal=options.color, no_color=options.color is False,
+                   highlight=False, soft_wrap=False, markup=markup)
+
+
 def render(results: Sequence[Result], out: TextIO, options: Options) -> None:
-    console = Console(file=out, width=options.width, force_terminal=options.color,
-                      no_color=options.color is False, highlight=False, soft_wrap=False)
+    console = console_for(out, options)
     for result in results:
         if isinstance(result, FailedDocument):
             _failed(console, result, options.lang)
