@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -128,3 +129,25 @@ def test_rules_list_shows_a_packs_square_brackets_as_written(tmp_path: Path, cap
                     "    params: {patterns: ['批注'], expect: absent}\n", encoding="utf-8")
     assert main(["rules", "list", "--width", "200", "--no-color", "--rules", str(pack)]) == 0
     assert "不得保留批注[/]或[red]标记" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_the_terminal_obeys_no_control_sequence_a_report_holds(color: bool, tmp_path: Path) -> None:
+    """A report could clear the reviewer's screen, retitle the window or (OSC 52) write to the clipboard:
+    rich passes ESC and the C1 controls on, and only the report's text holds them."""
+    from compliance.batch import Input, check_one
+    from compliance.formatters import Options
+    from compliance.pipeline import Settings
+    from compliance.terminal import render
+
+    report = _seed_titled(tmp_path, SEED_TITLE)
+    hostile = "联系人：XX\x1b[2J\x1b]0;已通过\x07，电话：待补充\x1b]52;c;Y3Vy\x07\x9b31m。"
+    report.write_text(report.read_text(encoding="utf-8").replace("四、2022年工作安排", hostile + "\n\n四、2022年工作安排"),
+                      encoding="utf-8")
+    out = io.StringIO()
+    render([check_one(Input(path=str(report)), Settings())], out, Options(width=160, color=color))
+    shown = out.getvalue()
+    assert "XX[2J]0;已通过" in shown and "待补充]52;c;Y3Vy31m" in shown  # the text, its controls left out
+    assert "\x9b" not in shown and "\x07" not in shown
+    escapes = re.findall(r"\x1b[^m]*m?", shown)
+    assert bool(escapes) is color and all(re.fullmatch(r"\x1b\[[0-9;]*m", escape) for escape in escapes)  # colours only
