@@ -183,3 +183,16 @@ def test_a_mistyped_bundled_pack_name_lists_the_bundled_packs(argv: list[str], c
     """--profile natonal listed them; --rules natonal said only "rule pack natonal does not exist"."""
     assert main([*argv, "--lang", "en"]) == 2
     assert "no bundled pack named natonal (available: department, government, national, township)" in capsys.readouterr().err
+
+
+def test_a_misspelt_option_is_named_at_its_own_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The validator reports a key it does not know at the mapping holding it: `$` for a whole
+    configuration file, `$.rules[0].params` for a pack's rule, with no line to go to."""
+    config = _write(tmp_path, "lang: zh\nformat: table\nfail_unde: 70\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    assert f"{config}:3:12: $.fail_unde: Additional properties are not allowed ('fail_unde' was unexpected)" \
+        in capsys.readouterr().err
+    pack = _write(tmp_path, "id: mine\nextends: [national]\nrules:" + RULE.format(category="quality").replace(
+        "expect: absent", "expct: absent"))
+    code, err = _validate(capsys, pack, "zh")
+    assert code == 2 and f"{pack}:9:40: $.rules[0].params.expct (rule custom.no-placeholder): Additional" in err

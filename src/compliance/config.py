@@ -22,6 +22,7 @@ from .errors import (
     problem_at,
     read_setting_file,
     read_setting_yaml,
+    schema_error_parts,
 )
 from .messages import text
 from .model import Waiver
@@ -95,7 +96,7 @@ def load_config(path: Path) -> Config:
     """Read and validate one configuration file; every problem is reported with its JSON path."""
     data = _dates_as_text(_read(path))
     problems = [
-        problem_at(place(path, error.absolute_path), error.message)
+        problem_at(place(path, schema_error_parts(error)), error.message)
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ] + non_finite_problems(data, str(path))
     if problems:

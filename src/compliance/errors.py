@@ -128,6 +128,16 @@ def _composed(source: str, _mtime: int, _size: int) -> yaml.Node | None:
         return None
 
 
+def schema_error_parts(error: Any) -> list[Any]:
+    """Where a jsonschema error is: its path, and for keys the schema does not allow (a misspelt option,
+    which it reports at the mapping holding it) the first of them, so that its own line is named."""
+    parts = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        parts += [key for key in error.instance if key not in allowed][:1]  # the first, where several are
+    return parts
+
+
 def problem_at(where: str, problem: Text | str) -> Text:
     """One problem, after the place it was found; the validator's and RE2's words are English in both."""
     if isinstance(problem, str):

@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from . import resources
-from .errors import RulesetError, invalid, json_path, non_finite_problems, place, problem_at, read_setting_yaml
+from .errors import (
+    RulesetError,
+    invalid,
+    json_path,
+    non_finite_problems,
+    place,
+    problem_at,
+    read_setting_yaml,
+    schema_error_parts,
+)
 from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
@@ -59,7 +68,7 @@ def _rule_id_at(data: Any, path: list[Any]) -> str | None:
 def _schema_problems(data: Any, source: str) -> list[Text]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
-        path = list(error.absolute_path)
+        path = schema_error_parts(error)
         problems.append(problem_at(place(source, path, rule=_rule_id_at(data, path)), error.message))
     return problems
 
