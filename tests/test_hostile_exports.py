@@ -151,3 +151,28 @@ def test_the_terminal_obeys_no_control_sequence_a_report_holds(color: bool, tmp_
     assert "\x9b" not in shown and "\x07" not in shown
     escapes = re.findall(r"\x1b[^m]*m?", shown)
     assert bool(escapes) is color and all(re.fullmatch(r"\x1b\[[0-9;]*m", escape) for escape in escapes)  # colours only
+
+
+def test_sarif_stays_valid_with_odd_file_names_and_unreadable_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Spaces, %, # and ? in names, Chinese, and files that cannot be read: every
+    URI is a valid relative reference that decodes back to the name, and the log still validates."""
+    from urllib.parse import unquote
+
+    names = ["a 100% 完成.txt", "b#1?.txt", "c 报告/d.txt", "空文件.txt"]
+    (tmp_path / "c 报告").mkdir()
+    for name in names[:3]:
+        _seed_titled(tmp_path, SEED_TITLE, name)
+    (tmp_path / names[3]).write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "sarif", "--jobs", "1", *names, "missing.txt"]) == 2
+    log = json.loads(capsys.readouterr().out)
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(Draft7Validator(schema).iter_errors(log))
+    run = log["runs"][0]
+    uris = [artifact["location"]["uri"] for artifact in run["artifacts"]]
+    assert all(re.fullmatch(r"[A-Za-z0-9._~/%-]+", uri) for uri in uris), uris
+    assert [unquote(uri) for uri in uris] == [*names, "missing.txt"]
+    broken = run["invocations"][0]["toolExecutionNotifications"]
+    assert [n["descriptor"]["id"] for n in broken] == ["empty", "not_found"]
+    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in broken] == uris[3:]
