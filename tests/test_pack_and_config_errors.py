@@ -196,3 +196,14 @@ def test_a_misspelt_option_is_named_at_its_own_line(tmp_path: Path, capsys: pyte
         "expect: absent", "expct: absent"))
     code, err = _validate(capsys, pack, "zh")
     assert code == 2 and f"{pack}:9:40: $.rules[0].params.expct (rule custom.no-placeholder): Additional" in err
+
+
+def test_parse_leaves_the_checks_configured_output_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A project configured `format: json` and `output: results.json` for its checks: `compliance parse`
+    wrote its tree over results.json, and printed nothing."""
+    config = _write(tmp_path, "format: json\noutput: results.json\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 0
+    results = (tmp_path / "results.json").read_text(encoding="utf-8")
+    assert main(["parse", "--config", str(config), str(SEED)]) == 0
+    assert capsys.readouterr().out.startswith("南昌市西湖区2021年度法治政府建设情况报告")
+    assert (tmp_path / "results.json").read_text(encoding="utf-8") == results

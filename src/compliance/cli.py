@@ -291,8 +291,10 @@ def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> in
             status = ExitCode.ERROR
         else:
             documents.append(parsed)
+    # The configuration's format and output are the check's (json to results.json): parse writes its own
+    # view where its command line says, not over the check's results.
     as_json = (args.format or "table") == "json"
-    _write(lambda out: render_parsed(documents, out, options, as_json=as_json), _setting(args, config, "output"))
+    _write(lambda out: render_parsed(documents, out, options, as_json=as_json), args.output)
     return status
 
 
