@@ -207,3 +207,14 @@ def test_parse_leaves_the_checks_configured_output_alone(tmp_path: Path, capsys:
     assert main(["parse", "--config", str(config), str(SEED)]) == 0
     assert capsys.readouterr().out.startswith("南昌市西湖区2021年度法治政府建设情况报告")
     assert (tmp_path / "results.json").read_text(encoding="utf-8") == results
+
+
+def test_a_mistyped_bundled_pack_in_a_configuration_lists_the_bundled_packs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rules: natonal was taken for a file beside the configuration: "rule pack /…/natonal does not exist"."""
+    config = _write(tmp_path, "rules: natonal\n", "compliance.yaml")
+    assert main(["check", "--config", str(config), str(SEED)]) == 2
+    assert "没有名为 natonal 的规则包（可用：department, government, national, township）" in capsys.readouterr().err
+    _write(tmp_path, "id: natonal\nextends: [national]\n", "natonal")  # a file of that name is still read
+    assert main(["check", "--config", str(config), "--format", "json", str(SEED)]) == 0
+    assert json.loads(capsys.readouterr().out)["ruleset"]["id"] == "natonal"

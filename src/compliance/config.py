@@ -102,8 +102,11 @@ def load_config(path: Path) -> Config:
     if problems:
         raise invalid(ConfigError, "config.invalid", path, problems)
     values = dict(data)
-    if "rules" in values and not resources.is_bundled_pack(values["rules"]):
-        values["rules"] = str((path.parent / values["rules"]).resolve())
+    rules = values.get("rules")
+    if rules is not None and not resources.is_bundled_pack(rules):
+        located = path.parent / rules
+        if located.exists() or not resources.names_a_pack(rules):  # rules: natonal stays a name, for the
+            values["rules"] = str(located.resolve())  # error to list the bundled packs
     if "output" in values:
         values["output"] = str((path.parent / values["output"]).resolve())
     waivers = tuple(

@@ -28,6 +28,11 @@ def bundled_packs() -> list[str]:
     return sorted(path.stem for path in (data_dir() / "rules").glob("*.yaml"))
 
 
+def names_a_pack(reference: str) -> bool:
+    """Whether `reference` is written as a pack's name (national), not as a file's path (packs/x.yaml)."""
+    return bool(reference) and not any(mark in reference for mark in ("/", "\\", "."))
+
+
 def is_bundled_pack(reference: str) -> bool:
     return "/" not in reference and "\\" not in reference and not reference.endswith((".yaml", ".yml")) \
         and pack_path(reference).is_file()

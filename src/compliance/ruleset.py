@@ -93,10 +93,6 @@ def _pattern_problems(rules: Any, source: str, prefix: str = "rules") -> list[Te
     return problems
 
 
-def _looks_like_a_name(reference: str) -> bool:
-    return not any(mark in reference for mark in ("/", "\\", ".")) and bool(reference)
-
-
 def _locate(reference: str, relative_to: Path | None) -> Path:
     if resources.is_bundled_pack(reference):
         return resources.pack_path(reference)
@@ -257,7 +253,7 @@ def load_ruleset(reference: str | Path = "national", *, verify_bundled: bool = F
 
 def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     path = _locate(str(reference), None)
-    if _looks_like_a_name(str(reference)) and not path.exists():  # --rules natonal: a bundled name mistyped
+    if resources.names_a_pack(str(reference)) and not path.exists():  # --rules natonal: a bundled name mistyped
         raise RulesetError(text("profile.unknown", name=reference, available=", ".join(resources.bundled_packs())))
     merged = _load_raw(path, (), verify_bundled=verify_bundled)
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
