@@ -76,13 +76,14 @@ def _read(path: Path) -> Any:
     if path.name != "pyproject.toml":
         return read_setting_yaml(path, ConfigError, "config") or {}
     try:
-        return tomllib.loads(read_setting_file(path, ConfigError, "config")).get("tool", {}).get("compliance", {})
+        table = tomllib.loads(read_setting_file(path, ConfigError, "config")).get("tool", {}).get("compliance", {})
+        return _dates_as_text(table)  # TOML's dates; YAML's are read as text already
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
 
 
 def _dates_as_text(value: Any) -> Any:
-    """YAML and TOML read 2026-12-31 as a date; the schema (and JSON) speak ISO strings."""
+    """TOML reads 2026-12-31 as a date; the schema (and JSON) speak ISO strings."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -94,7 +95,7 @@ def _dates_as_text(value: Any) -> Any:
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file; every problem is reported with its JSON path."""
-    data = _dates_as_text(_read(path))
+    data = _read(path)
     problems = [
         problem_at(place(path, schema_error_parts(error)), error.message)
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))

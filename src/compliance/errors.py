@@ -155,15 +155,15 @@ def non_finite_problems(data: Any, source: str) -> list[Text]:
     """YAML's .nan and .inf pass every bound a schema sets (no comparison with NaN holds): a fail_under
     of .nan passed every report, and an infinite weight wrote NaN, which no JSON reader takes, as scores."""
     return [problem_at(place(source, parts), text("setting.not_finite", value=value))
-            for parts, value in _non_finite(data, ())]
+            for parts, value in _non_finite(data, (), set())]
 
 
-def _non_finite(data: Any, parts: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], float]]:
+def _non_finite(data: Any, parts: tuple[Any, ...], seen: set[int]) -> Iterator[tuple[tuple[Any, ...], float]]:
+    """Each container is walked once: YAML's aliases share one (a list of nine aliases to a list of nine
+    aliases … is a few lines that stand for millions of values)."""
     if isinstance(data, float) and not math.isfinite(data):
         yield parts, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _non_finite(value, (*parts, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _non_finite(value, (*parts, index))
+    elif isinstance(data, dict | list) and id(data) not in seen:
+        seen.add(id(data))
+        for key, value in data.items() if isinstance(data, dict) else enumerate(data):
+            yield from _non_finite(value, (*parts, key), seen)
