@@ -7,6 +7,7 @@ annotations at their evidence's location; unreadable files become tool errors.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePath
@@ -48,10 +49,14 @@ def _t(key: str, lang: str, **values: object) -> str:
 
 
 def _uri(path: str) -> str:
-    """A relative path stays relative (code scanning resolves it in the repository); an absolute one is a file URI."""
+    """A relative path stays relative (code scanning resolves it in the repository); an absolute one is a file URI.
+
+    Both percent-encode the name's own bytes: a name that is not UTF-8 (GBK, from a zip made on Chinese
+    Windows) holds them as lone surrogates, which UTF-8 cannot encode.
+    """
     if PurePath(path).is_absolute():
         return Path(path).as_uri()
-    return quote(path.replace("\\", "/"), safe="/")
+    return quote(os.fsencode(path.replace("\\", "/")), safe="/")
 
 
 def _sarif_rule(finding: Mapping[str, Any], lang: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -64,15 +64,35 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str, **values: Any) -> str:
         return text(f"help.{key}", **values).get(lang)
 
+    headings = {"positional arguments": h("positionals"), "options": h("options")}
+
+    class Formatter(argparse.HelpFormatter):
+        """argparse's own words in help (usage:, options:, -h's line) in the user's language: it says them in
+        English only, so a Chinese --help was half English."""
+
+        def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, h("usage") if prefix is None else prefix)
+
+        def start_section(self, heading: str | None) -> None:
+            super().start_section(headings.get(heading or "", heading))
+
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return h("help") if "--help" in action.option_strings else super()._get_help_string(action)
+
     class Parser(argparse.ArgumentParser):
-        """argparse, its usage errors in the user's language (it says them in English only)."""
+        """argparse, its help and usage errors in the user's language (it says them in English only)."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)  # subcommands' parsers are made by their parent's class
+            super().__init__(*args, **kwargs)
 
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             self.exit(ExitCode.ERROR, f"{self.prog}: {text('usage.error', message=_usage_error(message).get(lang)).get(lang)}\n")
 
     parser = Parser(prog="compliance", description=h("description"))
-    parser.add_argument("--version", action="version", version=f"compliance {__version__}")
+    parser.add_argument("--version", action="version", version=f"compliance {__version__}", help=h("version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,parse,rules}")
 
     common = Parser(add_help=False)  # parents of subcommands made by a Parser are Parsers as well
@@ -106,9 +126,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     actions = rules.add_subparsers(dest="action", required=True, metavar="{list,show,validate,test}")
     actions.add_parser("list", parents=[common, pack], help=h("rules_list"))
     show = actions.add_parser("show", parents=[common, pack], help=h("rules_show"))
-    show.add_argument("rule_id", metavar="RULE_ID")
+    show.add_argument("rule_id", metavar="RULE_ID", help=h("rule_id"))
     validate = actions.add_parser("validate", parents=[common], help=h("rules_validate"))
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="+", metavar="FILE", help=h("pack_files"))
     test = actions.add_parser("test", parents=[common], help=h("rules_test"))
     test.add_argument("pack", nargs="?", metavar="PACK", help=h("rules"))
     return parser
@@ -271,8 +291,10 @@ def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> in
             status = ExitCode.ERROR
         else:
             documents.append(parsed)
+    # The configuration's format and output are the check's (json to results.json): parse writes its own
+    # view where its command line says, not over the check's results.
     as_json = (args.format or "table") == "json"
-    _write(lambda out: render_parsed(documents, out, options, as_json=as_json), _setting(args, config, "output"))
+    _write(lambda out: render_parsed(documents, out, options, as_json=as_json), args.output)
     return status
 
 
@@ -311,9 +333,14 @@ def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> in
 
 def _escape_what_output_cannot_encode() -> None:
     """A file name that is not UTF-8 (its bytes held as lone surrogates), or a character a console's code
-    page lacks, is printed escaped (b\\udcff.txt) instead of stopping the report halfway."""
+    page lacks, is printed escaped (b\\udcff.txt) instead of stopping the report halfway.
+
+    Under a C or C.UTF-8 locale (CI runners, containers) Python writes such a name's raw bytes instead
+    (surrogateescape): JUnit, SARIF or JSON piped to a file was then not UTF-8, and a CI's XML or JSON
+    reader refused the whole file. Standard output writes what --output writes.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        if getattr(stream, "errors", None) in ("strict", "surrogateescape") and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -338,30 +365,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser(lang).parse_args(argv)
     except SystemExit as exit_:  # argparse has printed usage or help already
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.ERROR
+    lang = args.lang or lang
     try:
         if args.width is not None and args.width < MIN_WIDTH:  # rich draws nothing at all in no columns
             raise ConfigError(text("cli.bad_width", width=args.width, minimum=MIN_WIDTH))
         if args.max_bytes is not None and args.max_bytes < 1:  # it would refuse every file, blaming the file
             raise ConfigError(text("cli.bad_max_bytes", limit=args.max_bytes))
         config = _config(args)
-        options = Options(lang=_setting(args, config, "lang"), verbose=bool(_setting(args, config, "verbose"))
+        lang = _setting(args, config, "lang")  # the configuration's language, for what goes wrong from here on
+        options = Options(lang=lang, verbose=bool(_setting(args, config, "verbose"))
                           if args.command == "check" else False,
                           width=args.width, color=False if args.no_color else None)
         runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
         return runner(args, options, config)
     except KeyboardInterrupt:  # Ctrl-C: what was written so far stays; no traceback
-        print(f"compliance: {text('cli.interrupted').get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {text('cli.interrupted').get(lang)}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except ComplianceError as error:
-        print(f"compliance: {error.text.get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {error.text.get(lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {_output_problem(error).get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {_output_problem(error).get(lang)}", file=sys.stderr)
         return ExitCode.ERROR
     except Exception as error:  # a bug of ours: one clear line, the details only when asked for
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
         message = text("internal.error", error=f"{type(error).__name__}: {error}",
                        where="; ".join(getattr(error, "__notes__", [])) or "cli")
-        print(f"compliance: {message.get(args.lang or lang)}", file=sys.stderr)
+        print(f"compliance: {message.get(lang)}", file=sys.stderr)
         return ExitCode.ERROR

@@ -13,10 +13,17 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from . import resources
-from .errors import ConfigError, read_setting_file
+from .errors import (
+    ConfigError,
+    invalid,
+    non_finite_problems,
+    place,
+    problem_at,
+    read_setting_file,
+    read_setting_yaml,
+    schema_error_parts,
+)
 from .messages import text
 from .model import Waiver
 
@@ -66,17 +73,17 @@ def discover(starts: Iterable[Path]) -> Path | None:
 
 
 def _read(path: Path) -> Any:
-    raw = read_setting_file(path, ConfigError, "config")
+    if path.name != "pyproject.toml":
+        return read_setting_yaml(path, ConfigError, "config") or {}
     try:
-        if path.name == "pyproject.toml":
-            return tomllib.loads(raw).get("tool", {}).get("compliance", {})
-        return yaml.safe_load(raw) or {}
-    except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        table = tomllib.loads(read_setting_file(path, ConfigError, "config")).get("tool", {}).get("compliance", {})
+        return _dates_as_text(table)  # TOML's dates; YAML's are read as text already
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(text("config.unreadable", path=path, reason=error)) from error
 
 
 def _dates_as_text(value: Any) -> Any:
-    """YAML and TOML read 2026-12-31 as a date; the schema (and JSON) speak ISO strings."""
+    """TOML reads 2026-12-31 as a date; the schema (and JSON) speak ISO strings."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -88,17 +95,19 @@ def _dates_as_text(value: Any) -> Any:
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file; every problem is reported with its JSON path."""
-    data = _dates_as_text(_read(path))
+    data = _read(path)
     problems = [
-        f"{path}: $" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        + f": {error.message}"
+        problem_at(place(path, schema_error_parts(error)), error.message)
         for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]
+    ] + non_finite_problems(data, str(path))
     if problems:
-        raise ConfigError(text("config.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise invalid(ConfigError, "config.invalid", path, problems)
     values = dict(data)
-    if "rules" in values and not resources.is_bundled_pack(values["rules"]):
-        values["rules"] = str((path.parent / values["rules"]).resolve())
+    rules = values.get("rules")
+    if rules is not None and not resources.is_bundled_pack(rules):
+        located = path.parent / rules
+        if located.exists() or not resources.names_a_pack(rules):  # rules: natonal stays a name, for the
+            values["rules"] = str(located.resolve())  # error to list the bundled packs
     if "output" in values:
         values["output"] = str((path.parent / values["output"]).resolve())
     waivers = tuple(

@@ -8,8 +8,10 @@ arrive; XLSX uses xlsxwriter's constant-memory mode, so a large batch does not g
 from __future__ import annotations
 
 import csv
+import html
 import io
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
@@ -60,15 +62,28 @@ def _summary_cells(entry: Row, categories: list[tuple[str, str]], lang: str) -> 
             *[entry.categories.get(cid) if entry.categories.get(cid) is not None else "" for cid, _ in categories]]
 
 
+# What makes a spreadsheet take a CSV cell for a formula (OWASP's list): the report is untrusted input, and
+# a title or file name such as =HYPERLINK("http://…","报告") or -2+3+cmd|' /C calc'!A0 would run when a
+# supervisor opens the summary in Excel or WPS.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: object) -> object:
+    """A text cell as a spreadsheet shows it without evaluating it: a formula's lead behind a quote, as
+    OWASP advises. Numbers stay numbers (a score of -1 is not text a report wrote)."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_LEADS) else cell
+
+
 def render_csv(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """One row per document; UTF-8 with a BOM, so that Excel reads the Chinese correctly."""
     lang = options.lang
     categories, documents = _with_categories(results, options)
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories])
+    header = [_t(key, lang) for key in SUMMARY_COLUMNS] + [title for _, title in categories]
+    writer.writerow([_inert(cell) for cell in header])  # a custom pack names the categories
     for index, document in enumerate(documents):
-        writer.writerow(_summary_cells(row(index, document), categories, lang))
+        writer.writerow([_inert(cell) for cell in _summary_cells(row(index, document), categories, lang)])
 
 
 # ---------------------------------------------------------------- XLSX
@@ -155,20 +170,43 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
 # ---------------------------------------------------------------- Markdown
 
 
+# A comment is rendered by GitHub, and the report is untrusted input: its title, quotes and file name must
+# show as written, not as markup (</details> ending the block early, <!-- hiding the rest of the comment,
+# <img src=…> loading from elsewhere, [text](link), ** or | reshaping the table), nor notify anyone.
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]<>&|~])")
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")  # @user and @org/team notify them
+
+
+def _one_line(value: object) -> str:
+    return "" if value is None else " ".join(str(value).splitlines())
+
+
+def _unmentioned(text: str) -> str:
+    """`text` with each @name kept from notifying: an invisible space after the @ (GitHub links mentions
+    in the rendered text, where backslashes and entities are already gone)."""
+    return _MENTION.sub("@\u200b", text)
+
+
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ") if value is not None else ""
+    """Text for a Markdown paragraph, list item or table cell, shown as written."""
+    return _unmentioned(_MARKDOWN_MARKS.sub(r"\\\1", _one_line(value)))
+
+
+def _html_text(value: object) -> str:
+    """Text for the HTML of a <details> summary line, where Markdown is not read but tags are."""
+    return _unmentioned(html.escape(_one_line(value), quote=False))
 
 
 def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     failing = [f for f in document["findings"] if f["status"] in FAILING]
     mark = "✅" if document["passed"] else "❌"
-    score = "—" if document["score"] is None else f"{document['score']:.1f} {document['grade'] or ''}"
-    lines = [(f"<details><summary>{mark} <b>{_cell(document['title'] or document['path'])}</b> — {score}"
-              f" ({_cell(document['path'])})</summary>"), ""]
+    score = "—" if document["score"] is None else f"{document['score']:.1f} {_html_text(document['grade'])}"
+    lines = [(f"<details><summary>{mark} <b>{_html_text(document['title'] or document['path'])}</b> — {score}"
+              f" ({_html_text(document['path'])})</summary>"), ""]
     if document["error"]:
-        lines.append(f"- {document['error']['message']}")
+        lines.append(f"- {_cell(document['error']['message'])}")
     for reason in document["gate"]:
-        lines.append(f"> {reason}")
+        lines.append(f"> {_cell(reason)}")
     # What reading noticed (a charset that lied, a .doc that was a web page): a reviewer should know the
     # score is of the text as read, as the terminal, HTML and spreadsheets say.
     for warning in document.get("warnings") or ():
@@ -179,13 +217,13 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
         where = ", ".join(f"`{e['location']['line']}:{e['location']['column']}`"
                           for e in finding["evidence"] if e["location"] and (e["credit"] or 0) < 1)
         known = f" _{_t('baseline.known', lang)}_" if finding["baseline"] == "known" else ""
-        lines.append(f"- **{_t('severity.' + finding['severity'], lang)}** {finding['title']} "
+        lines.append(f"- **{_t('severity.' + finding['severity'], lang)}** {_cell(finding['title'])} "
                      f"`{finding['rule_id']}`{' ' + where if where else ''}{known}")
         for hit in finding["evidence"]:
             if hit["credit"] is not None and hit["credit"] < 1:
-                lines.append(f"  - {hit['detail']}" + (f" — “{hit['quote']}”" if hit["quote"] else ""))
+                lines.append(f"  - {_cell(hit['detail'])}" + (f" — “{_cell(hit['quote'])}”" if hit["quote"] else ""))
         if finding["hint"]:
-            lines.append(f"  - {_t('ui.hint', lang)}{colon(lang)}{finding['hint']}")
+            lines.append(f"  - {_t('ui.hint', lang)}{colon(lang)}{_cell(finding['hint'])}")
     lines += ["", "</details>", ""]
     return lines
 

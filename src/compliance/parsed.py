@@ -43,35 +43,36 @@ def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, 
         json.dump({"documents": [_as_dict(d, lang) for d in documents]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    from rich.console import Console
+    from rich.markup import escape
     from rich.tree import Tree
 
-    console = Console(file=out, width=options.width, force_terminal=options.color,
-                      no_color=options.color is False, highlight=False)
+    from .terminal import console_for
+
+    console = console_for(out, options, markup=True)  # its own styles are markup: the report's text is escaped
 
     def t(key: str, **values: object) -> str:
-        return text(key, **values).get(lang)
+        return escape(text(key, **values).get(lang))
 
     for document in documents:
-        root = Tree(f"[bold]{document.title or t('ui.unknown')}[/]  [dim]{document.path}[/]")
+        root = Tree(f"[bold]{escape(document.title or '') or t('ui.unknown')}[/]  [dim]{escape(document.path)}[/]")
         facts = root.add(f"[bold]{t('parse.facts')}[/]")
         facts.add(f"{t('ui.year')}: {document.year or t('ui.unknown')}"
                   + (f"  ({t('ui.from', source=t('source.' + document.year_source))})" if document.year_source else ""))
         facts.add(f"{t('ui.published')}: {document.published or t('ui.unknown')}"
-                  + (f"  ({_source(document.published_source, lang)})" if document.published_source else ""))
+                  + (f"  ({escape(_source(document.published_source, lang))})" if document.published_source else ""))
         facts.add(f"{t('ui.subject')}: " + (t(f"subject.{document.subject}") if document.subject else t("ui.unknown"))
-                  + (f"  ({document.subject_reason.get(lang)})" if document.subject_reason else ""))
-        facts.add(f"{t('parse.encoding')}: {', '.join(filter(None, (document.format, document.encoding)))}")
+                  + (f"  ({escape(document.subject_reason.get(lang))})" if document.subject_reason else ""))
+        facts.add(f"{t('parse.encoding')}: {escape(', '.join(filter(None, (document.format, document.encoding))))}")
         metadata = root.add(f"[bold]{t('parse.metadata')}[/]")
         for field_id, field in document.metadata.items():
-            value = field.value or f"[dim]{t('parse.blank')}[/]"
-            metadata.add(f"{field.location.line}:{field.location.column}  {field.label} [dim]({field_id})[/]: {value}")
+            value = escape(field.value) or f"[dim]{t('parse.blank')}[/]"
+            metadata.add(f"{field.location.line}:{field.location.column}  {escape(field.label)} [dim]({field_id})[/]: {value}")
         sections = root.add(f"[bold]{t('parse.sections')}[/]")
 
         def add(node: Tree, section: Section) -> None:
             mark = "" if section.separator or section.style not in ("一、", "1、") else f" [yellow]{t('parse.no_separator')}[/]"
             child = node.add(f"[blue]{section.location.line}-{section.end_line}[/]  {section.number}{section.style[-1] if section.style in ('一、', '1、') else ''} "
-                             f"{section.heading}  [dim]L{section.level} {section.style}{' run-in' if section.run_in else ''}[/]{mark}")
+                             f"{escape(section.heading)}  [dim]L{section.level} {section.style}{' run-in' if section.run_in else ''}[/]{mark}")
             for sub in section.children:
                 add(child, sub)
 
@@ -80,8 +81,9 @@ def render_parsed(documents: Sequence[Document], out: TextIO, options: Options, 
         quantities = root.add(f"[bold]{t('parse.quantities', count=len(_quantities(document)))}[/]")
         for quantity in _quantities(document):
             approx = "≈" if quantity.approx else ""
-            quantities.add(f"{quantity.location.line}:{quantity.location.column}  {quantity.raw} → {approx}{quantity.value:g} {quantity.unit}")
+            quantities.add(f"{quantity.location.line}:{quantity.location.column}  {escape(quantity.raw)} → {approx}"
+                           f"{quantity.value:g} {escape(quantity.unit)}")
         for warning in document.warnings:
-            root.add(f"[yellow]{warning.get(lang)}[/]")
+            root.add(f"[yellow]{escape(warning.get(lang))}[/]")
         console.print(root)
         console.print()

@@ -28,6 +28,11 @@ def bundled_packs() -> list[str]:
     return sorted(path.stem for path in (data_dir() / "rules").glob("*.yaml"))
 
 
+def names_a_pack(reference: str) -> bool:
+    """Whether `reference` is written as a pack's name (national), not as a file's path (packs/x.yaml)."""
+    return bool(reference) and not any(mark in reference for mark in ("/", "\\", "."))
+
+
 def is_bundled_pack(reference: str) -> bool:
     return "/" not in reference and "\\" not in reference and not reference.endswith((".yaml", ".yml")) \
         and pack_path(reference).is_file()
@@ -42,10 +47,16 @@ def schema(name: str) -> dict[str, Any]:
 
 def validator(schema_part: dict[str, Any]) -> Draft202012Validator:
     """A JSON Schema validator (formats checked); jsonschema is imported on first use, as a check with
-    the bundled packs and no configuration file never needs it (~30 ms of a cold start)."""
+    the bundled packs and no configuration file never needs it (~30 ms of a cold start).
+
+    All formats but "regex": jsonschema asks Python's `re`, but a pack's patterns are RE2's, which
+    the pack loader checks with RE2 itself and its reason. Python refused \\p{Han} (any Chinese
+    character, RE2 syntax) and said of a real mistake only "is not a 'regex'".
+    """
     from jsonschema import Draft202012Validator, FormatChecker
 
-    return Draft202012Validator(schema_part, format_checker=FormatChecker())
+    formats = [name for name in FormatChecker.checkers if name != "regex"]
+    return Draft202012Validator(schema_part, format_checker=FormatChecker(formats))
 
 
 def is_bundled_file(path: Path) -> bool:

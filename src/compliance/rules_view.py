@@ -7,7 +7,6 @@ from typing import TextIO
 
 import yaml
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -15,11 +14,7 @@ from .formatters import Options
 from .messages import text
 from .model import Rule, RuleSet
 from .selftest import ExampleResult, run_examples
-
-
-def _console(out: TextIO, options: Options) -> Console:
-    return Console(file=out, width=options.width, force_terminal=options.color, no_color=options.color is False,
-                   highlight=False)
+from .terminal import console_for
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -35,7 +30,7 @@ def render_list(ruleset: RuleSet, out: TextIO, options: Options) -> None:
         basis = (rule.basis.get(lang) if rule.basis else "—") + (f" [{rule.basis_status}]" if rule.basis_status else "")
         table.add_row(rule.id, rule.kind, rule.category, _t(f"severity.{rule.severity.value}", lang),
                       f"{rule.weight:g}", rule.title.get(lang), basis)
-    _console(out, options).print(table)
+    console_for(out, options).print(table)
 
 
 def render_rule(ruleset: RuleSet, rule: Rule, out: TextIO, options: Options) -> None:
@@ -61,7 +56,7 @@ def self_test(ruleset: RuleSet) -> Iterator[ExampleResult]:
 
 def render_self_test(ruleset: RuleSet, results: Sequence[ExampleResult], out: TextIO, options: Options) -> None:
     lang = options.lang
-    console = _console(out, options)
+    console = console_for(out, options)
     table = Table(box=box.SIMPLE_HEAVY, title=f"{ruleset.id} {ruleset.version}  {ruleset.hash}", title_justify="left")
     for key in ("ui.id", "ui.examples", "ui.got", "ui.status"):
         table.add_column(_t(key, lang), overflow="fold")

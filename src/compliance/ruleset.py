@@ -9,24 +9,28 @@ import copy
 import fnmatch
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-import yaml
-
 from . import resources
-from .errors import RulesetError, read_setting_file
+from .errors import (
+    RulesetError,
+    invalid,
+    json_path,
+    non_finite_problems,
+    place,
+    problem_at,
+    read_setting_yaml,
+    schema_error_parts,
+)
 from .matching import PatternError, check
 from .messages import text
 from .model import Category, Grade, Rule, RuleSet, Severity, Text
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
-
-# libyaml's safe loader parses the bundled packs ~8× faster than the pure-Python one: a cold start pays it.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_GRADES = (
     Grade(min=90, label=Text(zh="优秀", en="Excellent")),
@@ -50,24 +54,6 @@ def _pattern_params(kind: str) -> set[str]:
     }
 
 
-def _read_yaml(path: Path) -> Any:
-    raw = read_setting_file(path, RulesetError, "pack")
-    try:
-        return yaml.load(raw, Loader=_SAFE_LOADER)  # a safe loader: libyaml's when present
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or str(error)
-        raise RulesetError(text("pack.yaml", where=where, problem=problem)) from error
-
-
-def _json_path(path: Iterator[Any] | Any) -> str:
-    result = "$"
-    for part in path:
-        result += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return result
-
-
 def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     if len(path) >= 2 and path[0] in ("rules", "overrides") and isinstance(data, dict):
         items = data.get(path[0])
@@ -79,21 +65,22 @@ def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     return None
 
 
-def _schema_problems(data: Any, source: str) -> list[str]:
+def _schema_problems(data: Any, source: str) -> list[Text]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
-        path = list(error.absolute_path)
-        rule_id = _rule_id_at(data, path)
-        where = f"{source}: {_json_path(path)}" + (f" (rule {rule_id})" if rule_id else "")
-        problems.append(f"{where}: {error.message}")
+        path = schema_error_parts(error)
+        problems.append(problem_at(place(source, path, rule=_rule_id_at(data, path)), error.message))
     return problems
 
 
-def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "rules") -> list[str]:
+def _pattern_problems(rules: Any, source: str, prefix: str = "rules") -> list[Text]:
+    """Each pattern RE2 refuses, with RE2's reason; the rules as written, whatever else is wrong with them."""
     problems = []
-    for index, rule in enumerate(rules):
-        params = rule.get("params") or {}
-        for name in sorted(_pattern_params(rule.get("kind", ""))):
+    for index, rule in enumerate(rules if isinstance(rules, list) else ()):
+        params = rule.get("params") if isinstance(rule, dict) else None
+        if not isinstance(params, dict) or not isinstance(rule.get("kind"), str):
+            continue
+        for name in sorted(_pattern_params(rule["kind"])):
             values = params.get(name)
             for position, pattern in enumerate(values if isinstance(values, list) else [values]):
                 if not isinstance(pattern, str):
@@ -101,10 +88,8 @@ def _pattern_problems(rules: list[dict[str, Any]], source: str, prefix: str = "r
                 try:
                     check(pattern)
                 except PatternError as error:
-                    problems.append(
-                        f"{source}: $.{prefix}[{index}].params.{name}[{position}] (rule {rule.get('id')}):"
-                        f" {pattern!r}: {error}"
-                    )
+                    where = place(source, [prefix, index, "params", name, position], rule=rule.get("id"))
+                    problems.append(problem_at(where, f"{pattern!r}: {error}"))
     return problems
 
 
@@ -127,24 +112,28 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     if resolved in chain:
         cycle = " → ".join(str(p) for p in (*chain, resolved))
         raise RulesetError(text("pack.cycle", cycle=cycle))
-    data = _read_yaml(path)
+    data = read_setting_yaml(path, RulesetError, "pack")
     source = str(path)
     if not isinstance(data, dict):
         raise RulesetError(text("pack.not_mapping", path=path))
     verify = verify_bundled or not resources.is_bundled_file(path)
     if verify:
-        problems = _schema_problems(data, source)
+        problems = (_schema_problems(data, source) + non_finite_problems(data, source)
+                    + _pattern_problems(data.get("rules"), source))
         if not problems:
-            problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
+            problems = _duplicate_ids(data, source)
     else:  # the shipped packs' patterns are still compiled: a check compiles them all anyway
         problems = _duplicate_ids(data, source) + _pattern_problems(data.get("rules", []), source)
     if problems:
-        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise invalid(RulesetError, "pack.invalid", path, problems)
 
+    parents = [_locate(reference, path) for reference in data.get("extends", [])]
+    if missing := _missing_parents(path, data.get("extends", []), parents):
+        raise invalid(RulesetError, "pack.invalid", path, missing)
     merged: dict[str, Any] = {"categories": {}, "grades": None, "pass_score": None, "error_caps_grade": None,
                               "rules": {}}
-    for reference in data.get("extends", []):
-        parent = _load_raw(_locate(reference, path), (*chain, resolved), verify_bundled=verify_bundled)
+    for parent_path in parents:
+        parent = _load_raw(parent_path, (*chain, resolved), verify_bundled=verify_bundled)
         merged["categories"].update(parent["categories"])
         merged["rules"].update(parent["rules"])
         merged["grades"] = parent["grades"] or merged["grades"]
@@ -152,8 +141,8 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
             merged[key] = parent[key] if parent[key] is not None else merged[key]
     for category in data.get("categories", []):
         merged["categories"][category["id"]] = category
-    for rule in data.get("rules", []):
-        merged["rules"][rule["id"]] = {**rule, "_source": source}
+    for index, rule in enumerate(data.get("rules", [])):
+        merged["rules"][rule["id"]] = {**rule, "_source": source, "_index": index}
     if "grades" in data:
         merged["grades"] = data["grades"]
     for key in ("pass_score", "error_caps_grade"):
@@ -164,15 +153,22 @@ def _load_raw(path: Path, chain: tuple[Path, ...], *, verify_bundled: bool) -> d
     return merged
 
 
-def _duplicate_ids(data: dict[str, Any], source: str) -> list[str]:
+def _missing_parents(path: Path, references: list[str], parents: list[Path]) -> list[Text]:
+    """The packs `extends` names that are neither bundled nor a file, at their place in the pack: before,
+    the message named a path the author never wrote (packs/nosuch) and not the pack that named it."""
+    bundled = ", ".join(resources.bundled_packs())
+    return [problem_at(place(path, ["extends", index]),
+                       text("pack.extends_missing", reference=reference, bundled=bundled, path=parent))
+            for index, (reference, parent) in enumerate(zip(references, parents, strict=True)) if not parent.is_file()]
+
+
+def _duplicate_ids(data: dict[str, Any], source: str) -> list[Text]:
     seen: dict[str, int] = {}
     problems = []
     for index, rule in enumerate(data.get("rules", [])):
         if rule["id"] in seen:
-            problems.append(
-                f"{source}: $.rules[{index}].id (rule {rule['id']}): "
-                + text("pack.duplicate", first=seen[rule["id"]]).zh
-            )
+            problems.append(problem_at(place(source, ["rules", index, "id"], rule=rule["id"]),
+                                text("pack.duplicate", first=seen[rule["id"]])))
         seen.setdefault(rule["id"], index)
     return problems
 
@@ -184,8 +180,8 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
         selector = override["rule"]
         matched = [rule_id for rule_id in rules if fnmatch.fnmatchcase(rule_id, selector)]
         if not matched:
-            problems.append(f"{source}: $.overrides[{index}].rule (rule {selector}): "
-                            + text("pack.override_unknown").zh)
+            problems.append(problem_at(place(source, ["overrides", index, "rule"], rule=selector),
+                                       text("pack.override_unknown")))
             continue
         for rule_id in matched:
             rule = copy.deepcopy(rules[rule_id])
@@ -198,7 +194,7 @@ def _apply_overrides(rules: dict[str, dict[str, Any]], overrides: list[dict[str,
                 rule["params"] = {**rule.get("params", {}), **override["params"]}
             rules[rule_id] = rule
     if problems:
-        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+        raise invalid(RulesetError, "pack.invalid", source, problems)
     if verify:
         _revalidate(rules, overrides, source)
 
@@ -207,16 +203,16 @@ def _revalidate(rules: dict[str, dict[str, Any]], overrides: list[dict[str, Any]
     """Overridden params must still fit their kind's schema."""
     if not any("params" in override for override in overrides):
         return
-    problems = []
+    problems: list[Text] = []
     rule_schema = {"$ref": "#/$defs/rule", "$defs": resources.schema("rulepack")["$defs"]}
     validator = resources.validator(rule_schema)
     for rule_id, rule in rules.items():
         clean = {k: v for k, v in rule.items() if not k.startswith("_")}
         for error in validator.iter_errors(clean):
-            problems.append(f"{source}: overrides → {rule_id}: {_json_path(error.absolute_path)}: {error.message}")
+            problems.append(problem_at(f"{source}: overrides → {rule_id}: {json_path(error.absolute_path)}", error.message))
         problems += _pattern_problems([clean], f"{source}: overrides → {rule_id}")
     if problems:
-        raise RulesetError(text("pack.invalid", path=source, count=len(problems), problems="\n".join(problems)))
+        raise invalid(RulesetError, "pack.invalid", source, problems)
 
 
 @overload
@@ -257,15 +253,18 @@ def load_ruleset(reference: str | Path = "national", *, verify_bundled: bool = F
 
 def _resolve(reference: str | Path, *, verify_bundled: bool) -> RuleSet:
     path = _locate(str(reference), None)
+    if resources.names_a_pack(str(reference)) and not path.exists():  # --rules natonal: a bundled name mistyped
+        raise RulesetError(text("profile.unknown", name=reference, available=", ".join(resources.bundled_packs())))
     merged = _load_raw(path, (), verify_bundled=verify_bundled)
     rules = [raw for raw in merged["rules"].values() if not raw.get("_disabled")]
     categories = merged["categories"]
     problems = [
-        f"{raw['_source']}: rule {raw['id']}: " + text("pack.unknown_category", category=raw["category"]).zh
+        problem_at(place(raw["_source"], ["rules", raw["_index"], "category"], rule=raw["id"]),
+                   text("pack.unknown_category", category=raw["category"]))
         for raw in rules if raw["category"] not in categories
     ]
     if problems:
-        raise RulesetError(text("pack.invalid", path=path, count=len(problems), problems="\n".join(problems)))
+        raise invalid(RulesetError, "pack.invalid", path, problems)
     canonical = json.dumps(
         {
             "categories": categories, "grades": merged["grades"], "pass_score": merged["pass_score"],

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, JustifyMethod
+from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -15,7 +15,7 @@ from .digest import Digest, Row
 from .formatters import Entry, Options, Result, document_dict
 from .messages import text
 from .model import FailedDocument, Report
-from .terminal import _failed, _report, _score_style
+from .terminal import _failed, _report, _score_style, console_for
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -67,8 +67,7 @@ def _followups(digest: Digest) -> list[tuple[str, list[Row], str]]:
 def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """Every document's report with --verbose, then the batch summary a supervisor acts on."""
     lang = options.lang
-    console = Console(file=out, width=options.width, force_terminal=options.color,
-                      no_color=options.color is False, highlight=False, soft_wrap=False)
+    console = console_for(out, options)
     digest = Digest()
     for result in results:
         digest.add(document_dict(result, lang))

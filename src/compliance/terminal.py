@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -256,9 +258,33 @@ def _failed(console: Console, failure: FailedDocument, lang: str) -> None:
                         title_align="left", box=box.ROUNDED))
 
 
+# What a terminal obeys in the text it is given: ESC opens colours, cursor moves and clears, the window's
+# title, OSC 52 writes to the clipboard; \x9b is CSI to some terminals. rich drops BEL, BS, VT, FF and CR
+# only, and a report is untrusted input.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Console(Console):
+    """A console that writes no control character of the text it shows, as rich does for a few."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            # A control segment is rich's own (a cursor move); the text of the others is the report's.
+            if segment.control is None and _TERMINAL_CONTROLS.search(segment.text):
+                segment = Segment(_TERMINAL_CONTROLS.sub("", segment.text), segment.style)
+            yield segment
+
+
+def console_for(out: TextIO, options: Options, *, markup: bool = False) -> Console:
+    """The console every terminal view writes to. Markup is off but where a view escapes what it
+    interpolates: a report's text ([/] in a title, [link=…]) was read as rich's markup, an internal
+    error (MarkupError) or a style or link of the report's author."""
+    return _Console(file=out, width=options.width, force_terminal=options.color, no_color=options.color is False,
+                   highlight=False, soft_wrap=False, markup=markup)
+
+
 def render(results: Sequence[Result], out: TextIO, options: Options) -> None:
-    console = Console(file=out, width=options.width, force_terminal=options.color,
-                      no_color=options.color is False, highlight=False, soft_wrap=False)
+    console = console_for(out, options)
     for result in results:
         if isinstance(result, FailedDocument):
             _failed(console, result, options.lang)
