@@ -350,3 +350,33 @@ def test_a_township_answering_no_reconsideration_case_says_so_in_its_own_words()
     assert run_example(rule, "本年度我镇作为被申请人的行政复议案件3件。").value == "pass"
     assert run_example(rule, "本年度未发生以我镇为被申请人的行政复议案件。").value == "pass"
     assert run_example(rule, "深入学习行政复议法。").value == "fail"
+
+
+@pytest.mark.parametrize("until", ["2024-02-30", "明年", "2024-13-01"])
+def test_inline_waiver_with_no_real_day_is_not_granted_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], until: str) -> None:
+    """A mistyped expiry must not make a waiver that never expires."""
+    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
+    report = tmp_path / "draft.md"
+    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
+                      + f"\n<!-- compliance: waive timeliness.deadline 延迟发布 until={until} -->\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == 1
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    finding = next(f for f in document["findings"] if f["rule_id"] == "timeliness.deadline")
+    assert finding["status"] == "fail" and finding["waiver"] is None
+    assert any(f"until={until} 不是有效日期" in note and "该豁免未生效" in note for note in document["warnings"])
+
+
+@pytest.mark.parametrize("until", ["2024-1-5", "2024/12/31", "2024年12月31日"])
+def test_inline_waiver_expiry_written_as_a_day_otherwise_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], until: str) -> None:
+    """The expiry is read however the day is written: these are past, so the waiver has expired."""
+    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
+    report = tmp_path / "draft.md"
+    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
+                      + f"\n<!-- compliance: waive timeliness.deadline 延迟发布 until={until}-->\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == 1
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    finding = next(f for f in document["findings"] if f["rule_id"] == "timeliness.deadline")
+    assert finding["status"] == "fail" and "过期" in finding["waiver"] and "延迟发布" in finding["waiver"]
+    assert not document["warnings"]

@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.doc_is_pdf": ("{path}：后缀是 {suffix}，内容其实是 PDF 文件，已按 PDF 读取", "{path}: named {suffix} but really a PDF file; read as such"),
     "read.not_doc": ("{path}：不是可读的 Word 97–2003 文件（.doc）；请用 Word 或 WPS 另存为 .docx 或 PDF 后再检查",
                      "{path}: not a readable Word 97–2003 file (.doc); save it as .docx or PDF in Word or WPS and check that"),
+    "read.waiver_bad_until": ("{path}：第 {line} 行豁免注释的 until={until} 不是有效日期（应写作 2026-12-31），该豁免未生效",
+                              "{path}: line {line}: the waiver's until={until} is not a valid date (write 2026-12-31); the waiver does not apply"),
     "read.not_mhtml": ("{path}：不是有效的单文件网页（.mhtml/.mht）：找不到其中的网页内容",
                        "{path}: not a valid single-file web page (.mhtml/.mht): no HTML part in it"),
     "read.doc_is_docx": ("{path}：后缀是 {suffix}，内容其实是 .docx 格式的 Word 文件，已按 .docx 读取",

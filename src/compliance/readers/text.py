@@ -165,25 +165,37 @@ def read_md(path: Path, data: bytes) -> Source:
     """
     lines, encoding, warnings = _checked_text(data, path)
     plain = tuple(_markdown_line(line) for line in lines)
+    notes = list(warnings)
     waivers = tuple(waiver for number, line in enumerate(lines, start=1) if "compliance:" in line
-                    for waiver in _inline_waivers(line, number))
-    return Source(path=str(path), format="md", encoding=encoding, lines=plain, warnings=warnings,
+                    for waiver in _inline_waivers(line, number, path, notes))
+    return Source(path=str(path), format="md", encoding=encoding, lines=plain, warnings=tuple(notes),
                   waivers=waivers)
 
 
 # <!-- compliance: waive indicators.reconsideration_received 本年度未发生行政复议案件 until=2026-12-31 -->
 _INLINE_WAIVER = re.compile(
     r"<!--\s*compliance:\s*waive\s+(?P<rule>[\w.*?\[\]-]+)\s+(?P<reason>.*?)"
-    r"(?:\s+until=(?P<until>\d{4}-\d{2}-\d{2}))?\s*-->")
+    r"(?:\s+until=(?P<until>[^\s>]+))?\s*-->")
+# An expiry as authors write a day: 2026-12-31, also 2026-1-5, 2026/12/31, 2026.12.31 or 2026年12月31日.
+_DAY = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 
 
-def _inline_waivers(line: str, number: int) -> Iterator[Waiver]:
-    """Waivers an author wrote into a Markdown source as comments; no expiry unless until= is given."""
+def _inline_waivers(line: str, number: int, path: Path, warnings: list[Text]) -> Iterator[Waiver]:
+    """Waivers an author wrote into a Markdown source as comments; no expiry unless until= is given.
+
+    One whose until= is no day (2024-02-30, 明年) is not granted, and a reading note says so: a waiver that
+    never expired because its date was mistyped would hide the finding for good."""
     for match in _INLINE_WAIVER.finditer(line):
-        try:
-            until = date.fromisoformat(match["until"]) if match["until"] else None
-        except ValueError:
-            until = None
+        until = None
+        if match["until"] is not None:
+            day = _DAY.fullmatch(match["until"])
+            try:
+                until = date(*map(int, day.groups())) if day else None
+            except ValueError:
+                pass
+            if until is None:
+                warnings.append(text("read.waiver_bad_until", path=path, line=number, until=match["until"]))
+                continue
         yield Waiver(rule=match["rule"], reason=match["reason"].strip() or "—", granted_by="",
                      expires=until, source=f"inline:{number}")
 
