@@ -25,3 +25,13 @@ def test_help_is_in_chinese_by_default_headings_included(command: list[str], cap
     assert main([*command, "--help", "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert english.startswith("usage: compliance") and "options:" in english and not _CJK.search(english.split("\n\n")[0])
+
+
+def test_chinese_usage_lines_wrap_under_the_program_name(capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """用法： takes six columns, not three: argparse's wrapped usage lines stood three columns left of it."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["check", "--help"]) == 0
+    first, second = capsys.readouterr().out.splitlines()[:2]
+    assert first.startswith("用法：compliance check [-h]")
+    assert len(second) - len(second.lstrip(" ")) == len("用法：") * 2 + len("compliance check ")

@@ -176,3 +176,15 @@ def test_sarif_stays_valid_with_odd_file_names_and_unreadable_files(
     broken = run["invocations"][0]["toolExecutionNotifications"]
     assert [n["descriptor"]["id"] for n in broken] == ["empty", "not_found"]
     assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in broken] == uris[3:]
+
+
+def test_errors_on_standard_error_show_a_file_names_controls_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named with ESC sequences must not clear the screen or retitle the window as its error is said."""
+    named = tmp_path / "\x1b]0;pwned\x07\x1b[2J报告.txt"
+    named.write_bytes(b"")
+    assert main(["parse", str(named)]) == 2
+    assert main(["check", "--format", "json", "--output", str(tmp_path / "out.json"), str(named)]) == 2
+    said = capsys.readouterr().err
+    assert "\x1b" not in said and "\x07" not in said
+    assert said.count("\\x1b]0;pwned\\x07\\x1b[2J报告.txt") >= 1

@@ -8,6 +8,7 @@ import errno
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -17,7 +18,7 @@ from . import __version__, batch, resources
 from .config import Config, discover, load_config
 from .errors import ComplianceError, ConfigError
 from .formatters import BINARY_FORMATS, FORMATTERS, Options, no_entries
-from .messages import text
+from .messages import printable, text
 from .model import ExitCode, FailedDocument, Severity, Text
 from .pipeline import Settings, index_by_issuer, parse_source
 from .readers import DEFAULT_MAX_BYTES, read_document
@@ -60,6 +61,13 @@ def _usage_error(message: str) -> Text:
     return Text(zh=message, en=message)
 
 
+def _warn(message: str) -> None:
+    """A line for the person at the terminal, on standard error. What it quotes (a file name, a pack's text)
+    may hold terminal controls: a file named with ESC … could clear the screen or retitle the window as the
+    error was shown, so they are shown escaped."""
+    print(f"compliance: {printable(message)}", file=sys.stderr)
+
+
 def _parser(lang: str) -> argparse.ArgumentParser:
     def h(key: str, **values: Any) -> str:
         return text(f"help.{key}", **values).get(lang)
@@ -73,6 +81,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
                       groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, h("usage") if prefix is None else prefix)
+
+        def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                          groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None) -> str:
+            # argparse aligns the wrapped lines under the first by the prefix's length; 用法： takes two
+            # columns a character.
+            formatted = super()._format_usage(usage, actions, groups, prefix)
+            wide = sum(1 for char in prefix or "" if unicodedata.east_asian_width(char) in "WF")
+            return formatted.replace("\n ", "\n " + " " * wide) if wide else formatted
 
         def start_section(self, heading: str | None) -> None:
             super().start_section(headings.get(heading or "", heading))
@@ -89,7 +105,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
-            self.exit(ExitCode.ERROR, f"{self.prog}: {text('usage.error', message=_usage_error(message).get(lang)).get(lang)}\n")
+            said = text("usage.error", message=_usage_error(message).get(lang)).get(lang)
+            self.exit(ExitCode.ERROR, f"{self.prog}: {printable(said)}\n")
 
     parser = Parser(prog="compliance", description=h("description"))
     parser.add_argument("--version", action="version", version=f"compliance {__version__}", help=h("version"))
@@ -280,14 +297,14 @@ def _run_parse(args: argparse.Namespace, options: Options, config: Config) -> in
     _say_how_to_end_a_typed_input(args.paths, options.lang)
     items = list(batch.expand(args.paths))
     if not items:  # as check says it: an empty folder or a glob matching nothing is not a success
-        print(f"compliance: {text('cli.no_inputs', paths=' '.join(args.paths)).get(options.lang)}", file=sys.stderr)
+        _warn(text('cli.no_inputs', paths=' '.join(args.paths)).get(options.lang))
         status = ExitCode.ERROR
     for item in items:
         read = (partial(batch.read_given, item) if item.data is not None  # `-`, standard input, as check reads it
                 else partial(read_document, item.path, max_bytes=_setting(args, config, "max_bytes")))
         parsed = parse_source(item.path, read)
         if isinstance(parsed, FailedDocument):
-            print(f"compliance: {parsed.message.get(options.lang)}", file=sys.stderr)
+            _warn(parsed.message.get(options.lang))
             status = ExitCode.ERROR
         else:
             documents.append(parsed)
@@ -307,7 +324,7 @@ def _run_rules(args: argparse.Namespace, options: Options, config: Config) -> in
             try:
                 ruleset = load_ruleset(file, verify_bundled=True)
             except ComplianceError as error:
-                print(f"compliance: {error.text.get(options.lang)}", file=sys.stderr)
+                _warn(error.text.get(options.lang))
                 ok = False
             else:
                 print(text("rules.valid", path=file, pack=ruleset.id, count=len(ruleset.rules),
@@ -379,18 +396,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         runner = {"check": _run_check, "parse": _run_parse, "rules": _run_rules}[args.command]
         return runner(args, options, config)
     except KeyboardInterrupt:  # Ctrl-C: what was written so far stays; no traceback
-        print(f"compliance: {text('cli.interrupted').get(lang)}", file=sys.stderr)
+        _warn(text('cli.interrupted').get(lang))
         return ExitCode.INTERRUPTED
     except ComplianceError as error:
-        print(f"compliance: {error.text.get(lang)}", file=sys.stderr)
+        _warn(error.text.get(lang))
         return ExitCode.ERROR
     except OSError as error:  # the output file could not be written
-        print(f"compliance: {_output_problem(error).get(lang)}", file=sys.stderr)
+        _warn(_output_problem(error).get(lang))
         return ExitCode.ERROR
     except Exception as error:  # a bug of ours: one clear line, the details only when asked for
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
         message = text("internal.error", error=f"{type(error).__name__}: {error}",
                        where="; ".join(getattr(error, "__notes__", [])) or "cli")
-        print(f"compliance: {message.get(lang)}", file=sys.stderr)
+        _warn(message.get(lang))
         return ExitCode.ERROR

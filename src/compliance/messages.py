@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 from typing import Any
@@ -428,6 +429,17 @@ def _filler(key: str) -> Callable[[dict[str, Any]], Text]:
 
 
 _FILLERS: dict[str, Callable[[dict[str, Any]], Text]] = {}  # by message key, compiled on first use
+
+
+# What a terminal obeys in the text it is given: ESC opens colours, cursor moves and clears, the window's
+# title, OSC 52 writes to the clipboard; \x9b is CSI to some terminals. A report, its file name and a pack
+# are untrusted input.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(message: str) -> str:
+    """`message` with each terminal control shown escaped (\\x1b), for a line said on standard error."""
+    return TERMINAL_CONTROLS.sub(lambda control: repr(control[0])[1:-1], message)
 
 
 def colon(lang: str) -> str:

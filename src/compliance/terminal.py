@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -16,7 +15,7 @@ from rich.text import Text as RichText
 
 from .engine import failed_first
 from .formatters import Options, Result, summary
-from .messages import colon, text
+from .messages import TERMINAL_CONTROLS, colon, text
 from .model import FailedDocument, Finding, Location, Report, Severity, Status
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -258,20 +257,14 @@ def _failed(console: Console, failure: FailedDocument, lang: str) -> None:
                         title_align="left", box=box.ROUNDED))
 
 
-# What a terminal obeys in the text it is given: ESC opens colours, cursor moves and clears, the window's
-# title, OSC 52 writes to the clipboard; \x9b is CSI to some terminals. rich drops BEL, BS, VT, FF and CR
-# only, and a report is untrusted input.
-_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 class _Console(Console):
     """A console that writes no control character of the text it shows, as rich does for a few."""
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
             # A control segment is rich's own (a cursor move); the text of the others is the report's.
-            if segment.control is None and _TERMINAL_CONTROLS.search(segment.text):
-                segment = Segment(_TERMINAL_CONTROLS.sub("", segment.text), segment.style)
+            if segment.control is None and TERMINAL_CONTROLS.search(segment.text):
+                segment = Segment(TERMINAL_CONTROLS.sub("", segment.text), segment.style)
             yield segment
 
 
