@@ -317,3 +317,25 @@ def test_markdown_comment_carries_the_reading_notes(tmp_path: Path, capsys: pyte
     assert "> ⚠️ 读取提示：" in out and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in out
     _, english = _run(capsys, "--format", "markdown", "--lang", "en", str(tmp_path / "report.doc"))
     assert "> ⚠️ Reading notes: " in english and "named .doc but really a web page (HTML); read as such" in english
+
+
+def test_markdown_comment_fits_githubs_limit_failing_documents_first(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub refuses a comment over 65,536 characters: a large batch's comment is cut, whole documents at
+    a time, the failing ones first, and says what it left out. The limit is lowered to keep the batch small."""
+    from compliance import exports
+
+    for number in range(12):
+        (tmp_path / f"a-passing-{number:02}.txt").write_bytes((SAMPLES / "xihu-2021.txt").read_bytes())
+    for number in range(12):
+        (tmp_path / f"b-late-{number:02}.txt").write_bytes((SAMPLES / "late-2022.txt").read_bytes())
+    monkeypatch.setattr(exports, "COMMENT_LIMIT", 6000)
+    _, out = _run(capsys, "--format", "markdown", "--jobs", "1", str(tmp_path))
+    assert len(out) <= 6000
+    assert out.count("<details>") == out.count("</details>") >= 1  # blocks whole or not at all
+    shown = re.findall(r"<details><summary>(✅|❌)", out)
+    assert shown[0] == "❌" and shown.count("❌") >= shown.count("✅")
+    assert "评论已达 GitHub 的长度上限（6000 个字符）" in out and "完整结果请用 --format html 或 json 输出" in out
+    monkeypatch.setattr(exports, "COMMENT_LIMIT", 65_536)
+    _, whole = _run(capsys, "--format", "markdown", "--jobs", "1", str(tmp_path))
+    assert whole.count("<details>") == 24 and "长度上限" not in whole

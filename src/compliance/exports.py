@@ -228,40 +228,85 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     return lines
 
 
+# GitHub refuses a comment longer than this ("Body is too long"): the CI step posting it would fail and the
+# reviewers would see nothing. A batch's comment is cut to fit, saying what it left out.
+COMMENT_LIMIT = 65_536
+_CUT_NOTE_ROOM = 400  # the note that says what was left out
+
+
 def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
     """A pull-request comment: verdict, ranking table, the rules failed most, each document's findings."""
     lang = options.lang
     digest = Digest()
     counted = Summary()
-    details: list[str] = []
+    details: list[tuple[bool, str]] = []  # (whether the document needs attention, its block)
     for result in results:
         counted.add(result)
         document = document_dict(result, lang)
         digest.add(document)
-        details += _markdown_document(document, lang)
+        details.append((bool(document["error"]) or not document["passed"],
+                        "\n".join(_markdown_document(document, lang)) + "\n"))
     totals = counted.as_dict()
     verdict = "✅" if totals["passed"] == totals["documents"] else "❌"
-    out.write(f"## {verdict} {_t('batch.heading', lang)}\n\n")
     line = _t("ui.summary", lang, **{k: v for k, v in totals.items() if k != "average_score"})
     if totals["average_score"] is not None:
         line += _t("batch.average_line", lang, average=f"{totals['average_score']:.1f}")
-    out.write(line + "\n\n")
     columns = ("col.rank", "col.document", "col.score", "col.grade", "col.passed", "col.missing_parts",
                "col.late", "col.figures_missing")
-    out.write("| " + " | ".join(_t(key, lang) for key in columns) + " |\n")
-    out.write("|" + "|".join("---:" if key in ("col.rank", "col.score") else "---" for key in columns) + "|\n")
-    for rank, entry in enumerate(digest.ranking(), start=1):
-        name = _cell(entry.title or entry.path)
-        if entry.error:
-            out.write(f"| | {name} | — | | ⚠️ | {_cell(entry.error)} | | |\n")
-            continue
-        out.write(f"| {rank} | {name} | {entry.score if entry.score is not None else '—'} | {_cell(entry.grade)} | "
-                  f"{'✅' if entry.passed else '❌'} | {_cell(_join(entry.missing_parts, lang))} | "
-                  f"{_cell(entry.late)} | {_cell(_join(entry.figures_missing, lang))} |\n")
-    out.write("\n")
+    comment = _Comment(out, COMMENT_LIMIT - _CUT_NOTE_ROOM)
+    comment.add(f"## {verdict} {_t('batch.heading', lang)}\n\n{line}\n\n"
+                + "| " + " | ".join(_t(key, lang) for key in columns) + " |\n"
+                + "|" + "|".join("---:" if key in ("col.rank", "col.score") else "---" for key in columns) + "|\n")
+    rows_left = sum(not comment.add(_ranking_row(rank, entry, lang))
+                    for rank, entry in enumerate(digest.ranking(), start=1))
+    comment.add("\n")
     if len(digest.rows) > 1 and digest.rule_failures:
-        out.write(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
-                  "|---|---:|\n")
-        out.writelines(f"| {_cell(title)} `{rule_id}` | {count} |\n" for rule_id, title, count in digest.top_failures())
-        out.write("\n")
-    out.write("\n".join(details))
+        comment.add(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
+                    "|---|---:|\n" + "".join(f"| {_cell(title)} `{rule_id}` | {count} |\n"
+                                             for rule_id, title, count in digest.top_failures()) + "\n")
+    if comment.fits(sum(len(block) for _, block in details)):
+        for _, block in details:
+            comment.add(block)
+        return
+    # Too long for one comment: the documents that need attention first, each whole or not at all.
+    shown = {index for index, (attention, block) in sorted(enumerate(details), key=lambda item: not item[1][0])
+             if comment.reserve(len(block))}
+    for index, (_, block) in enumerate(details):
+        if index in shown:
+            out.write(block)
+    left = ([_t("markdown.cut_rows", lang, rows=rows_left)] if rows_left else []) + [
+        _t("markdown.cut_documents", lang, documents=len(details) - len(shown))]
+    out.write("\n> " + _t("markdown.cut", lang, limit=COMMENT_LIMIT, left=("和" if lang == "zh" else " and ").join(left)) + "\n")
+
+
+class _Comment:
+    """What is written of a comment, up to a number of characters."""
+
+    def __init__(self, out: TextIO, budget: int) -> None:
+        self._out, self._left = out, budget
+
+    def fits(self, size: int) -> bool:
+        return size <= self._left
+
+    def reserve(self, size: int) -> bool:
+        """Count `size` characters as written, if they fit."""
+        if size > self._left:
+            return False
+        self._left -= size
+        return True
+
+    def add(self, piece: str) -> bool:
+        """Write `piece` if it fits; whether it did."""
+        if not self.reserve(len(piece)):
+            return False
+        self._out.write(piece)
+        return True
+
+
+def _ranking_row(rank: int, entry: Row, lang: str) -> str:
+    name = _cell(entry.title or entry.path)
+    if entry.error:
+        return f"| | {name} | — | | ⚠️ | {_cell(entry.error)} | | |\n"
+    return (f"| {rank} | {name} | {entry.score if entry.score is not None else '—'} | {_cell(entry.grade)} | "
+            f"{'✅' if entry.passed else '❌'} | {_cell(_join(entry.missing_parts, lang))} | "
+            f"{_cell(entry.late)} | {_cell(_join(entry.figures_missing, lang))} |\n")
