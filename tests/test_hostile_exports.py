@@ -188,3 +188,15 @@ def test_errors_on_standard_error_show_a_file_names_controls_escaped(
     said = capsys.readouterr().err
     assert "\x1b" not in said and "\x07" not in said
     assert said.count("\\x1b]0;pwned\\x07\\x1b[2J报告.txt") >= 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a backslash is a separator on Windows")
+def test_sarif_keeps_a_backslash_that_is_part_of_a_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("reports").mkdir()
+    Path("reports/2022\\late.txt").write_bytes((SAMPLES / "late-2022.txt").read_bytes())
+    main(["check", "--format", "sarif", "reports"])
+    log = json.loads(capsys.readouterr().out)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "reports/2022%5Clate.txt"  # a file of the folder reports, not a folder 2022 in it

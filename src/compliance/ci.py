@@ -56,7 +56,8 @@ def _uri(path: str) -> str:
     """
     if PurePath(path).is_absolute():
         return Path(path).as_uri()
-    return quote(os.fsencode(path.replace("\\", "/")), safe="/")
+    # The separator is the platform's: a backslash is one on Windows, and a character of the name elsewhere.
+    return quote(os.fsencode(PurePath(path).as_posix()), safe="/")
 
 
 def _sarif_rule(finding: Mapping[str, Any], lang: str) -> dict[str, Any]:
