@@ -133,3 +133,17 @@ def test_a_doc_that_is_word_2003_xml_is_read_as_such(tmp_path: Path, capsys: pyt
     assert report["metadata"]["publisher"]["value"] == "青岚区司法局"  # type: ignore[index]
     assert any("内容其实是 Word 2003 XML 文档" in warning for warning in report["warnings"])  # type: ignore[union-attr]
     assert "不是有效的 Word 2003 XML 文档" in broken["error"]["message"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("content", "what", "reason"), [
+    (lambda: (SAMPLES / "xihu-2021.docx").read_bytes()[:3000], "内容其实是 .docx 格式的 Word 文件", "不是有效的 Word 文件（.docx）"),
+    (lambda: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "内容其实是 PDF 文件", "不是有效的 PDF 文件"),
+])
+def test_a_damaged_file_named_doc_says_what_it_really_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Callable[[], bytes], what: str, reason: str) -> None:
+    """A damaged .docx named .doc was told "not a valid Word file (.docx)" alone: a mistake, to a user with a .doc."""
+    (tmp_path / "report.doc").write_bytes(content())
+    assert main(["check", "--format", "json", str(tmp_path / "report.doc")]) == 2
+    error = json.loads(capsys.readouterr().out)["documents"][0]["error"]
+    assert error["code"] == "invalid" and f"后缀是 .doc，{what}" in error["message"]
+    assert "，但读取失败：" + reason in error["message"] and error["message"].count(str(tmp_path)) == 1

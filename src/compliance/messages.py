@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{path}: not a readable Word 97–2003 file (.doc); save it as .docx or PDF in Word or WPS and check that"),
     "read.waiver_bad_until": ("{path}：第 {line} 行豁免注释的 until={until} 不是有效日期（应写作 2026-12-31），该豁免未生效",
                               "{path}: line {line}: the waiver's until={until} is not a valid date (write 2026-12-31); the waiver does not apply"),
+    "read.disguised_unreadable": ("{note}，但读取失败：{reason}", "{note}, but that failed: {reason}"),
     "read.not_mhtml": ("{path}：不是有效的单文件网页（.mhtml/.mht）：找不到其中的网页内容",
                        "{path}: not a valid single-file web page (.mhtml/.mht): no HTML part in it"),
     "read.doc_is_docx": ("{path}：后缀是 {suffix}，内容其实是 .docx 格式的 Word 文件，已按 .docx 读取",

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..messages import text
-from ..model import Source
+from ..errors import DocumentError
+from ..messages import text, text_with
+from ..model import Source, Text
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE)
@@ -26,9 +27,16 @@ def read_as_what_it_is(path: Path, data: bytes) -> Source | None:
     content is none of the formats below."""
     if (actual := _really(data)) is None:
         return None
-    reader, note = actual
-    source = reader(path, data)
-    return replace(source, warnings=(*source.warnings, text(note, path=path, suffix=path.suffix)))
+    reader, key = actual
+    note = text(key, path=path, suffix=path.suffix)
+    try:
+        source = reader(path, data)
+    except DocumentError as error:
+        # "not a valid Word file (.docx)" alone, of a file the user knows as a .doc, reads as a mistake of ours.
+        reason = Text(zh=error.text.zh.removeprefix(f"{path}："), en=error.text.en.removeprefix(f"{path}: "))
+        raise DocumentError(text_with("read.disguised_unreadable", {"note": note, "reason": reason}),
+                            code=error.code) from error
+    return replace(source, warnings=(*source.warnings, note))
 
 
 def _really(data: bytes) -> tuple[Callable[[Path, bytes], Source], str] | None:
