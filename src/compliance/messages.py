@@ -104,6 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part.found": ("找到标题“{heading}”", "found the heading “{heading}”"),
     "part.embedded": ("仅作为第 {level} 级小标题出现：“{heading}”（建议单独成部分）",
                       "only a level-{level} sub-heading: “{heading}” (a part of its own is better)"),
+    "part.opening_run": ("没有以“主要举措和成效”等为题的总标题，由开头 {count} 个主题标题组成（“{first}”至“{last}”）",
+                         "no heading of its own: the report opens with {count} thematic headings (“{first}” to “{last}”)"),
     "part.in_paragraph": ("没有单独的标题，内容见第 {line} 行段落首句", "no heading of its own; covered by the lead sentence of line {line}"),
     "part.short": ("该部分正文仅 {chars} 字，少于 {min} 字", "the part has only {chars} characters of text (minimum {min})"),
     "part.order": ("顺序不当：出现在第 {line} 行“{other}”之后", "out of order: it comes after “{other}” at line {line}"),
