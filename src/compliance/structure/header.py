@@ -15,7 +15,7 @@ from .headings import _NUMBERING
 _CHROME = re.compile(
     # Possessive quantifiers: a long run of spaces must not make this match backtrack (it runs on every line).
     r"^(?!$)\s*+[•·●]?\s*+(?:"
-    r"您(?:现在)?(?:所在|当前)的?位置|当前位置|所在位置|首页\s*>"
+    r"您(?:现在)?(?:所在|当前)?的?位置|当前位置|所在位置|首页\s*>"
     r"|分享到|分享\s*:|浏览量|浏览次数|阅读次数|访问量|点击数|点击量"
     r"|字体\s*[【\[(]|字号\s*[:【\[]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]"
     r"|手机扫码|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关链接|今天是\s*:"
