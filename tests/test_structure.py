@@ -95,6 +95,17 @@ def test_breadcrumb_you_are_here_is_chrome_not_the_title() -> None:
     assert 1 not in dict(doc.numbered_lines())
 
 
+def test_page_chrome_after_a_metadata_value_is_not_part_of_it() -> None:
+    doc = document(
+        "云岭省生态环境厅2022年度法治政府建设情况报告\n"
+        "发布时间：2023-03-30 来源：云岭省生态环境厅 【字体：大 中 小】 打印\n"
+        "发布机构：云岭省生态环境厅 分享到：\n"
+        "一、主要举措和成效\n推进依法行政。\n"
+    )
+    assert doc.metadata["publisher"].value == "云岭省生态环境厅"
+    assert doc.metadata["date"].value == "2023-03-30"
+
+
 def test_site_banner_is_never_the_publication_date() -> None:
     doc = document("今天是：2019年10月31日\n某县2022年度法治政府建设情况报告\n一、主要举措和成效\n全年办理案件39件。\n")
     assert doc.published is None
