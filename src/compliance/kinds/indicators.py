@@ -352,11 +352,18 @@ def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str],
         b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
 
 
+def _spans(document: Document, topics: Sequence[str], line: int) -> list[tuple[int, int]]:
+    """Where `topics` match on one line, as (start, end) columns."""
+    return [(start, end) for topic in topics for _, start, end in _topic_matches(document, topic, frozenset((line,)))]
+
+
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
-           context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
+           context: Sequence[str], lines: frozenset[int] | None = None,
+           not_inside: Sequence[str] = ()) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
-    lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
-    a paragraph's pairs depend on that paragraph alone."""
+    lies inside a first-topic mention (应诉 within 出庭应诉), or inside a mention of `not_inside` anywhere on
+    its line (应诉 within 镇长出庭应诉1件, a count of appearances), does not count. Only on `lines`, when
+    given: a paragraph's pairs depend on that paragraph alone."""
     # The second topic is bound only on the lines where the first has a figure, per paragraph: a rate's
     # numerator pairs with the denominator already bound beside the rate.
     if lines is None:
@@ -365,8 +372,10 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
     else:
         ones = _figures_on(document, first, first_units, context, lines)
     for one in ones:
+        covered = _spans(document, not_inside, one.line) if not_inside else []
         for other in _figures_on(document, second, COUNT_UNITS, context, frozenset((one.line,))):
-            if not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity:
+            if (not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity
+                    and not any(start <= other.topic_start < end for start, end in covered)):
                 yield one, other
                 break
 
@@ -388,23 +397,40 @@ def rate_consistency(
 ) -> Iterator[Hit]:
     """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
     checked = False
-    for stated, whole in _pairs(document, rate, denominator, ("%",), context):
-        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
-                     if w.quantity is whole.quantity), None)
-        if part is None or not _figure(whole).value:
+    for stated, whole in _pairs(document, rate, denominator, ("%",), context, not_inside=numerator):
+        parts = _numerators(document, numerator, denominator, context, stated, whole)
+        if not parts or not _figure(whole).value:
             continue
         checked = True
-        part_figure, whole_figure, stated_figure = _figure(part), _figure(whole), _figure(stated)
-        computed = 100 * part_figure.value / whole_figure.value
-        given = stated_figure.value
-        values = {"numerator": part_figure.raw, "denominator": whole_figure.raw,
+        whole_figure, stated_figure = _figure(whole), _figure(stated)
+        # Appearances split by who appeared (镇长出庭应诉1件，其他负责人出庭2件) add up to the rate's numerator.
+        first = 100 * parts[0].value / whole_figure.value
+        counted = parts[:1] if _agrees(first, stated_figure.value, tolerance) or len(parts) == 1 else parts
+        computed = 100 * sum(q.value for q in counted) / whole_figure.value
+        values = {"numerator": "+".join(q.raw for q in counted), "denominator": whole_figure.raw,
                   "rate": stated_figure.raw, "computed": round(computed, 2)}
-        # A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement.
-        agrees = abs(computed - given) <= tolerance + 0.05
+        agrees = _agrees(computed, stated_figure.value, tolerance)
         yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
                   credit=1.0 if agrees else 0.0, evidence=_quote(document, stated), data=values)
     if not checked:
         yield Hit(detail=text("rate.not_all_stated"), credit=None)
+
+
+def _agrees(computed: float, given: float, tolerance: float) -> bool:
+    """A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement."""
+    return abs(computed - given) <= tolerance + 0.05
+
+
+def _numerators(document: Document, numerator: Sequence[str], denominator: Sequence[str], context: Sequence[str],
+                stated: Binding, whole: Binding) -> list[Quantity]:
+    """The distinct numerator figures stated beside the rate's denominator, in text order."""
+    found: list[Quantity] = []
+    for part, other in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}),
+                              not_inside=numerator):
+        figure = _figure(part)
+        if other.quantity is whole.quantity and figure is not whole.quantity and all(figure is not q for q in found):
+            found.append(figure)
+    return sorted(found, key=lambda q: q.location.column)
 
 
 def count_order(
