@@ -19,7 +19,9 @@ from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section, _slot_init
 from .common import find_all, memo, quote
 
-_CLAUSE_END = re.compile(r"[,;。!?:]")  # on folded text: ，；：！？ are already half-width
+# On folded text: ，；：！？ are already half-width. A comma between a digit and three more is a thousands
+# separator (1,021件), not the end of a clause.
+CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;。!?:]")
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
 
 
@@ -81,7 +83,7 @@ class _LineFacts:
         line = self._matchable[number - 1]
         ends = self._clause_ends.get(number)
         if ends is None:
-            ends = self._clause_ends[number] = [m.start() for m in _CLAUSE_END.finditer(line)]
+            ends = self._clause_ends[number] = [m.start() for m in CLAUSE_END.finditer(line)]
         floor = max(0, start - CLAUSE_REACH)
         before = bisect_left(ends, start)
         left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
