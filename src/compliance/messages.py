@@ -156,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "“{claim}” does not match the figures: {subject} {now}, last year {before} (line {line} of last year's report), actual change {computed}"),
     "order.not_all_stated": ("未同时给出两项数字，无需核对", "the two figures are not both stated; nothing to compare"),
     "order.ok": ("{lesser} 不超过 {greater}", "{lesser} does not exceed {greater}"),
+    "order.carried_over": ("{lesser} 超过 {greater}，但已写明含上年结转（{carried_over}）",
+                           "{lesser} exceeds {greater}, but it says it includes cases carried over ({carried_over})"),
     "order.exceeds": ("{lesser} 超过了 {greater}，请核对", "{lesser} exceeds {greater}; please check"),
     # -- quality checks (add keys here)
     "quality.pair_open": ("{mark} 没有闭合：缺少 {other}", "{mark} is never closed: no {other}"),

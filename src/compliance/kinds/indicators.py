@@ -441,15 +441,21 @@ def count_order(
     lesser: Sequence[str],
     greater: Sequence[str],
     context: Sequence[str] = (),
+    carried_over: Sequence[str] = (),
 ) -> Iterator[Hit]:
-    """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理)."""
+    """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理), unless the lesser
+    one says it includes cases carried over from last year (审结1,021件（含上年结转案件107件）)."""
     checked = False
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
         small_figure, large_figure = _figure(small), _figure(large)
         values = {"lesser": small_figure.raw, "greater": large_figure.raw}
-        ok = small_figure.value <= large_figure.value
-        yield Hit(detail=text("order.ok" if ok else "order.exceeds", **values), location=small.location,
-                  credit=1.0 if ok else 0.0, evidence=_quote(document, small), data=values)
+        detail = "order.ok" if small_figure.value <= large_figure.value else "order.exceeds"
+        if detail == "order.exceeds" and carried_over:
+            left, right = _clause(document, small.line, small.topic_start, small_figure.location.column)
+            if match := search_any(carried_over, document.matchable[small.line - 1][left:right]):
+                detail, values["carried_over"] = "order.carried_over", match.group(0)
+        yield Hit(detail=text(detail, **values), location=small.location,
+                  credit=0.0 if detail == "order.exceeds" else 1.0, evidence=_quote(document, small), data=values)
     if not checked:
         yield Hit(detail=text("order.not_all_stated"), credit=None)
