@@ -91,6 +91,9 @@ class _LineFacts:
         right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
         return left, right
 
+    def line(self, number: int) -> str:
+        return self._matchable[number - 1]
+
     def starting_within(self, number: int, low: int, high: int) -> list[Quantity]:
         """The quantities of line `number` that start in columns [low, high): a line may hold hundreds of thousands."""
         starts = self._starts.get(number)
@@ -127,23 +130,27 @@ def bind(
     window: int = 40,
     before_window: int = 12,
     negative: Sequence[str] = NEGATIVE,
+    exclude_nearby: Sequence[str] = (),
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
-    key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
+    key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative),
+           tuple(exclude_nearby))
     return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,
-                                                      window, before_window, negative)))
+                                                      window, before_window, negative,
+                                                      exclude_nearby=exclude_nearby)))
 
 
 def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
                  exclude: Sequence[str], window: int, before_window: int,
-                 negative: Sequence[str]) -> tuple[Binding | None, Binding | None]:
+                 negative: Sequence[str], exclude_nearby: Sequence[str] = ()) -> tuple[Binding | None, Binding | None]:
     """The first mention that binds a value (or a negative statement), and the first mention at all.
 
     What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
     topics are not searched at all.
     """
     first = None
-    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative):
+    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative,
+                             exclude_nearby=exclude_nearby):
         if first is None:
             first = binding
         if binding.quantity is not None or binding.negative is not None:
@@ -153,7 +160,7 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
 
 def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
               exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
-              lines: Collection[int] | None = None) -> Iterator[Binding]:
+              lines: Collection[int] | None = None, *, exclude_nearby: Sequence[str] = ()) -> Iterator[Binding]:
     """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
     facts = _line_facts(document)
     context = tuple(context)
@@ -171,6 +178,8 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
         left, right = facts.clause(line_number, start, end)
         if exclude and search_any(exclude, line[left:right]):
             continue
+        if exclude_nearby and search_any(exclude_nearby, line[_clause_before(facts, line_number, left):right]):
+            continue
         near = facts.starting_within(line_number, max(left, start - before_window), min(right, end + window))
         candidates = [q for q in near if q.unit in units]
         quantity = _nearest(candidates, start, end, left, right, window, before_window)
@@ -179,6 +188,15 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
             match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding._make(line_number, start, end, quantity, found_negative)
+
+
+def _clause_before(facts: _LineFacts, number: int, left: int) -> int:
+    """Where the clause before the one starting at `left` starts, in the same sentence (else `left` itself):
+    办结率100% speaks of what the clause before it counted (全年受理行政许可申请3,216件，办结率100%)."""
+    line = facts.line(number)
+    if left < 2 or line[left - 1] not in ",:":
+        return left
+    return facts.clause(number, left - 1, left - 1)[0]
 
 
 def _topic_matches(document: Document, topic: str, lines: Collection[int] | None) -> list[tuple[int, int, int]]:
@@ -240,13 +258,15 @@ def indicator(
     window: int = 40,
     before_window: int = 12,
     negative: bool = False,
+    exclude_nearby: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
 ) -> Iterator[Hit]:
     """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
     negatives = NEGATIVE if negative else ()
-    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives)
+    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
+                                exclude_nearby)
     if bound is None:
         if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
@@ -262,7 +282,8 @@ def indicator(
         return
     data = _value_data(bound, document, units[0])
     if document.previous is not None:  # last year's figure for the trend table (check --previous)
-        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives)
+        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives,
+                                  exclude_nearby)
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
