@@ -70,6 +70,21 @@ def test_department_first_responsible_wording() -> None:
     assert run_example(rule, "三、局党组书记、局长履行推进法治建设职责情况\n带头学法。").value == "pass"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("全年以本委为被申请人的行政复议案件和以本委为被告的行政诉讼案件均为零。", 0),
+    ("全年受理行政许可申请3,216件，办结率100%；办理行政复议答复2件，行政应诉案件1件，均未被纠错或败诉。", 2),
+])
+def test_department_reconsideration_as_respondent_wordings(text: str, value: int) -> None:
+    """A department answers reconsideration as respondent: 以本委为被申请人, 办理行政复议答复 are its cases."""
+    from helpers import document
+
+    from compliance.kinds import KINDS
+
+    rule = {r.id: r for r in load_ruleset("department").rules}["indicators.reconsideration_received"]
+    hits = list(KINDS[rule.kind](document(text), **rule.params))
+    assert hits[0].data["value"] == value, [(h.detail.zh, h.data) for h in hits]
+
+
 # ---------------------------------------------------------------- self-tests and the rules command
 
 
