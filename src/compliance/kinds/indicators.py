@@ -18,6 +18,8 @@ from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section, _slot_init
 from .common import find_all, memo, quote
+from .structural import _sections as sections_in_order
+from .structural import headings_matching
 
 # On folded text: ，；：！？ are already half-width. A comma between a digit and three more is a thousands
 # separator (1,021件), not the end of a clause.
@@ -142,7 +144,8 @@ def bind(
 
 def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
                  exclude: Sequence[str], window: int, before_window: int,
-                 negative: Sequence[str], exclude_nearby: Sequence[str] = ()) -> tuple[Binding | None, Binding | None]:
+                 negative: Sequence[str], exclude_nearby: Sequence[str] = (),
+                 skip_lines: Collection[int] = ()) -> tuple[Binding | None, Binding | None]:
     """The first mention that binds a value (or a negative statement), and the first mention at all.
 
     What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
@@ -150,7 +153,7 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
     """
     first = None
     for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative,
-                             exclude_nearby=exclude_nearby):
+                             exclude_nearby=exclude_nearby, skip_lines=skip_lines):
         if first is None:
             first = binding
         if binding.quantity is not None or binding.negative is not None:
@@ -160,7 +163,8 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
 
 def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
               exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
-              lines: Collection[int] | None = None, *, exclude_nearby: Sequence[str] = ()) -> Iterator[Binding]:
+              lines: Collection[int] | None = None, *, exclude_nearby: Sequence[str] = (),
+              skip_lines: Collection[int] = ()) -> Iterator[Binding]:
     """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
     facts = _line_facts(document)
     context = tuple(context)
@@ -169,7 +173,7 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
     # Topics are tried in the pack's order, so the most specific wording can come first.
     matches = (match for topic in topics for match in _topic_matches(document, topic, lines))
     for line_number, start, end in matches:
-        if (line_number, start) in seen or (lines is not None and line_number not in lines):
+        if (line_number, start) in seen or (lines is not None and line_number not in lines) or line_number in skip_lines:
             continue
         seen.add((line_number, start))
         if context and not facts.in_context(context, line_number):
@@ -234,6 +238,15 @@ def _sections(document: Document, patterns: Sequence[str]) -> list[Section]:
     return [s for s in document.all_sections() if search_any(patterns, document.matchable[s.location.line - 1])]
 
 
+def _lines_of(document: Document, headings: Sequence[str]) -> frozenset[int]:
+    """The lines of the sections whose heading matches `headings` (next year's plan: its figures are targets)."""
+    if not headings:
+        return frozenset()
+    return memo(document, ("section_lines", tuple(headings)), lambda: frozenset(
+        number for section, hit in zip(sections_in_order(document), headings_matching(document, headings)) if hit
+        for number in range(section.location.line, section.end_line + 1)))
+
+
 def _value_data(binding: Binding, document: Document, unit: str) -> dict[str, object]:
     if binding.quantity is not None:
         q = binding.quantity
@@ -259,6 +272,7 @@ def indicator(
     before_window: int = 12,
     negative: bool = False,
     exclude_nearby: Sequence[str] = (),
+    skip_sections: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
@@ -266,7 +280,7 @@ def indicator(
     """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
     negatives = NEGATIVE if negative else ()
     bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
-                                exclude_nearby)
+                                exclude_nearby, _lines_of(document, skip_sections))
     if bound is None:
         if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
@@ -283,7 +297,7 @@ def indicator(
     data = _value_data(bound, document, units[0])
     if document.previous is not None:  # last year's figure for the trend table (check --previous)
         earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives,
-                                  exclude_nearby)
+                                  exclude_nearby, _lines_of(document.previous, skip_sections))
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
