@@ -149,15 +149,22 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
     """The first mention that binds a value (or a negative statement), and the first mention at all.
 
     What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
-    topics are not searched at all.
+    topics are not searched at all. Within a topic a figure wins over a negative statement: a negative is
+    often qualified (未发生因防控措施引发的行政诉讼案件) where a later clause gives the count (行政诉讼一审案件89件).
     """
     first = None
-    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative,
-                             exclude_nearby=exclude_nearby, skip_lines=skip_lines):
-        if first is None:
-            first = binding
-        if binding.quantity is not None or binding.negative is not None:
-            return binding, first
+    for topic in topics:
+        negative_binding = None
+        for binding in _bindings(document, (topic,), units, context, exclude, window, before_window, negative,
+                                 exclude_nearby=exclude_nearby, skip_lines=skip_lines):
+            if first is None:
+                first = binding
+            if binding.quantity is not None:
+                return binding, first
+            if binding.negative is not None and negative_binding is None:
+                negative_binding = binding
+        if negative_binding is not None:
+            return negative_binding, first
     return None, first
 
 
