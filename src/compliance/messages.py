@@ -139,6 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "indicator.negative": ("表述为“{raw}”，计为 0", "stated as “{raw}”, counted as 0"),
     "indicator.statement": ("有相关表述（该指标可不写数字）", "stated in words (a figure is not required)"),
     "indicator.no_figure": ("提到了该指标，但没有给出数字（{units}）", "mentioned, but without a figure ({units})"),
+    "indicator.moot": ("报告称没有相关案件（“{raw}”），该指标不适用", "the report says there were no such cases (“{raw}”): not applicable"),
     "indicator.absent": ("报告中没有找到该指标", "the report does not mention this indicator"),
     "indicator.out_of_range": ("数据 {raw} 超出期望范围 {range}", "the figure {raw} is outside the expected range {range}"),
     "indicator.misplaced": ("数据 {raw} 不在应出现的部分", "the figure {raw} is not in the part where it belongs"),

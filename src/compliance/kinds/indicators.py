@@ -245,6 +245,15 @@ def _sections(document: Document, patterns: Sequence[str]) -> list[Section]:
     return [s for s in document.all_sections() if search_any(patterns, document.matchable[s.location.line - 1])]
 
 
+def _nothing_to_count(document: Document, moot: Sequence[str], skip_sections: Sequence[str]) -> tuple[int, int, int] | None:
+    """Where the report says there was nothing to count (行政诉讼案件均为零), outside the skipped sections."""
+    skipped = _lines_of(document, skip_sections)
+    first, last = document.body_start, len(document.lines)
+    return next((match for match in find_all(document, moot)
+                 if first <= match[0] <= last and match[0] not in document.skipped_lines and match[0] not in skipped),
+                None)
+
+
 def _lines_of(document: Document, headings: Sequence[str]) -> frozenset[int]:
     """The lines of the sections whose heading matches `headings` (next year's plan: its figures are targets)."""
     if not headings:
@@ -280,6 +289,7 @@ def indicator(
     negative: bool = False,
     exclude_nearby: Sequence[str] = (),
     skip_sections: Sequence[str] = (),
+    moot: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
@@ -288,6 +298,13 @@ def indicator(
     negatives = NEGATIVE if negative else ()
     bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
                                 exclude_nearby, _lines_of(document, skip_sections))
+    if bound is None and moot and (nothing := _nothing_to_count(document, moot, skip_sections)):
+        # No lawsuits, no rate to state: 行政诉讼案件均为零 makes the indicator not applicable.
+        line, start, end = nothing
+        yield Hit(detail=text("indicator.moot", raw=document.lines[line - 1][start:end]),
+                  location=Location(line=line, column=start + 1, end_line=line, end_column=end + 1), credit=None,
+                  evidence=quote(document.lines[line - 1], start, end), data={"value": None, "status": "moot"})
+        return
     if bound is None:
         if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
