@@ -41,6 +41,8 @@ def test_department_report_gets_the_department_profile_and_says_why(capsys: pyte
     rules = {f["rule_id"]: f for f in document["findings"]}
     assert rules["timeliness.report_to_government"]["status"] == "pass"  # published 2023-02-20
     assert rules["indicators.major_decisions"]["status"] == "not_applicable"  # governments only
+    # It answered 3 reconsideration cases as respondent and decided none: no closed count is owed.
+    assert rules["indicators.reconsideration_closed"]["status"] == "not_applicable"
     assert code == 0
     main(["check", "--no-color", "--width", "160", str(SAMPLES / "department-2022.txt")])
     out = capsys.readouterr().out
@@ -83,6 +85,17 @@ def test_department_reconsideration_as_respondent_wordings(text: str, value: int
     rule = {r.id: r for r in load_ruleset("department").rules}["indicators.reconsideration_received"]
     hits = list(KINDS[rule.kind](document(text), **rule.params))
     assert hits[0].data["value"] == value, [(h.detail.zh, h.data) for h in hits]
+
+
+def test_a_department_that_states_cases_closed_is_credited_with_them() -> None:
+    from helpers import document
+
+    from compliance.kinds import KINDS
+
+    rule = {r.id: r for r in load_ruleset("department").rules}["indicators.reconsideration_closed"]
+    text = "市政府共收到行政复议申请1,126件，经审查受理983件，审结1,021件（含上年结转案件107件）。"
+    hits = list(KINDS[rule.kind](document(text), **rule.params))
+    assert hits[0].data["value"] == 1021 and hits[0].credit == 1.0
 
 
 # ---------------------------------------------------------------- self-tests and the rules command
