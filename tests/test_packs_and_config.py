@@ -41,6 +41,8 @@ def test_department_report_gets_the_department_profile_and_says_why(capsys: pyte
     rules = {f["rule_id"]: f for f in document["findings"]}
     assert rules["timeliness.report_to_government"]["status"] == "pass"  # published 2023-02-20
     assert rules["indicators.major_decisions"]["status"] == "not_applicable"  # governments only
+    # It answered 3 reconsideration cases as respondent and decided none: no closed count is owed.
+    assert rules["indicators.reconsideration_closed"]["status"] == "not_applicable"
     assert code == 0
     main(["check", "--no-color", "--width", "160", str(SAMPLES / "department-2022.txt")])
     out = capsys.readouterr().out
@@ -68,6 +70,32 @@ def test_department_first_responsible_wording() -> None:
 
     rule = {r.id: r for r in load_ruleset("department").rules}["parts.first_responsible_person"]
     assert run_example(rule, "三、局党组书记、局长履行推进法治建设职责情况\n带头学法。").value == "pass"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("全年以本委为被申请人的行政复议案件和以本委为被告的行政诉讼案件均为零。", 0),
+    ("全年受理行政许可申请3,216件，办结率100%；办理行政复议答复2件，行政应诉案件1件，均未被纠错或败诉。", 2),
+])
+def test_department_reconsideration_as_respondent_wordings(text: str, value: int) -> None:
+    """A department answers reconsideration as respondent: 以本委为被申请人, 办理行政复议答复 are its cases."""
+    from helpers import document
+
+    from compliance.kinds import KINDS
+
+    rule = {r.id: r for r in load_ruleset("department").rules}["indicators.reconsideration_received"]
+    hits = list(KINDS[rule.kind](document(text), **rule.params))
+    assert hits[0].data["value"] == value, [(h.detail.zh, h.data) for h in hits]
+
+
+def test_a_department_that_states_cases_closed_is_credited_with_them() -> None:
+    from helpers import document
+
+    from compliance.kinds import KINDS
+
+    rule = {r.id: r for r in load_ruleset("department").rules}["indicators.reconsideration_closed"]
+    text = "市政府共收到行政复议申请1,126件，经审查受理983件，审结1,021件（含上年结转案件107件）。"
+    hits = list(KINDS[rule.kind](document(text), **rule.params))
+    assert hits[0].data["value"] == 1021 and hits[0].credit == 1.0
 
 
 # ---------------------------------------------------------------- self-tests and the rules command

@@ -82,6 +82,30 @@ def test_metadata_with_full_width_colons_and_synonyms() -> None:
     assert doc.year == 2023
 
 
+def test_breadcrumb_you_are_here_is_chrome_not_the_title() -> None:
+    # 您现在的位置 (without 所在/当前) opens many portals' breadcrumbs, which end in the column's name.
+    doc = document(
+        "您现在的位置：首页>政府信息公开>法定主动公开内容>法治政府建设年度报告\n"
+        "发布机构：河阳县人民政府 生成日期：2023-03-24\n"
+        "河阳县人民政府2022年度法治政府建设情况报告\n【大 中 小】 【打印】 【关闭】\n"
+        "一、推进法治政府建设的主要举措和成效\n全年受理行政复议案件32件。\n"
+    )
+    assert doc.title == "河阳县人民政府2022年度法治政府建设情况报告"
+    assert (doc.year, doc.year_source) == (2022, "title")
+    assert 1 not in dict(doc.numbered_lines())
+
+
+def test_page_chrome_after_a_metadata_value_is_not_part_of_it() -> None:
+    doc = document(
+        "云岭省生态环境厅2022年度法治政府建设情况报告\n"
+        "发布时间：2023-03-30 来源：云岭省生态环境厅 【字体：大 中 小】 打印\n"
+        "发布机构：云岭省生态环境厅 分享到：\n"
+        "一、主要举措和成效\n推进依法行政。\n"
+    )
+    assert doc.metadata["publisher"].value == "云岭省生态环境厅"
+    assert doc.metadata["date"].value == "2023-03-30"
+
+
 def test_site_banner_is_never_the_publication_date() -> None:
     doc = document("今天是：2019年10月31日\n某县2022年度法治政府建设情况报告\n一、主要举措和成效\n全年办理案件39件。\n")
     assert doc.published is None

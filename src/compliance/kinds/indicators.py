@@ -18,8 +18,12 @@ from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section, _slot_init
 from .common import find_all, memo, quote
+from .structural import _sections as sections_in_order
+from .structural import headings_matching
 
-_CLAUSE_END = re.compile(r"[,;。!?:]")  # on folded text: ，；：！？ are already half-width
+# On folded text: ，；：！？ are already half-width. A comma between a digit and three more is a thousands
+# separator (1,021件), not the end of a clause.
+CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;。!?:]")
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
 
 
@@ -81,13 +85,16 @@ class _LineFacts:
         line = self._matchable[number - 1]
         ends = self._clause_ends.get(number)
         if ends is None:
-            ends = self._clause_ends[number] = [m.start() for m in _CLAUSE_END.finditer(line)]
+            ends = self._clause_ends[number] = [m.start() for m in CLAUSE_END.finditer(line)]
         floor = max(0, start - CLAUSE_REACH)
         before = bisect_left(ends, start)
         left = ends[before - 1] + 1 if before and ends[before - 1] >= floor else floor
         after = bisect_left(ends, end)
         right = ends[after] if after < len(ends) and ends[after] < end + CLAUSE_REACH else min(len(line), end + CLAUSE_REACH)
         return left, right
+
+    def line(self, number: int) -> str:
+        return self._matchable[number - 1]
 
     def starting_within(self, number: int, low: int, high: int) -> list[Quantity]:
         """The quantities of line `number` that start in columns [low, high): a line may hold hundreds of thousands."""
@@ -125,33 +132,46 @@ def bind(
     window: int = 40,
     before_window: int = 12,
     negative: Sequence[str] = NEGATIVE,
+    exclude_nearby: Sequence[str] = (),
 ) -> list[Binding]:
     """Every mention of a topic, in text order, each with the value it binds (if any)."""
-    key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative))
+    key = ("bind", tuple(topics), tuple(units), tuple(context), tuple(exclude), window, before_window, tuple(negative),
+           tuple(exclude_nearby))
     return memo(document, key, lambda: list(_bindings(document, topics, units, context, exclude,
-                                                      window, before_window, negative)))
+                                                      window, before_window, negative,
+                                                      exclude_nearby=exclude_nearby)))
 
 
 def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
                  exclude: Sequence[str], window: int, before_window: int,
-                 negative: Sequence[str]) -> tuple[Binding | None, Binding | None]:
+                 negative: Sequence[str], exclude_nearby: Sequence[str] = (),
+                 skip_lines: Collection[int] = ()) -> tuple[Binding | None, Binding | None]:
     """The first mention that binds a value (or a negative statement), and the first mention at all.
 
     What `bind` lists, taken only as far as needed: once a topic has bound, the later (less specific)
-    topics are not searched at all.
+    topics are not searched at all. Within a topic a figure wins over a negative statement: a negative is
+    often qualified (未发生因防控措施引发的行政诉讼案件) where a later clause gives the count (行政诉讼一审案件89件).
     """
     first = None
-    for binding in _bindings(document, topics, units, context, exclude, window, before_window, negative):
-        if first is None:
-            first = binding
-        if binding.quantity is not None or binding.negative is not None:
-            return binding, first
+    for topic in topics:
+        negative_binding = None
+        for binding in _bindings(document, (topic,), units, context, exclude, window, before_window, negative,
+                                 exclude_nearby=exclude_nearby, skip_lines=skip_lines):
+            if first is None:
+                first = binding
+            if binding.quantity is not None:
+                return binding, first
+            if binding.negative is not None and negative_binding is None:
+                negative_binding = binding
+        if negative_binding is not None:
+            return negative_binding, first
     return None, first
 
 
 def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], context: Sequence[str],
               exclude: Sequence[str], window: int, before_window: int, negative: Sequence[str],
-              lines: Collection[int] | None = None) -> Iterator[Binding]:
+              lines: Collection[int] | None = None, *, exclude_nearby: Sequence[str] = (),
+              skip_lines: Collection[int] = ()) -> Iterator[Binding]:
     """`bind`'s mentions one by one; only those on `lines` when given (a line's bindings depend on that line alone)."""
     facts = _line_facts(document)
     context = tuple(context)
@@ -160,7 +180,7 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
     # Topics are tried in the pack's order, so the most specific wording can come first.
     matches = (match for topic in topics for match in _topic_matches(document, topic, lines))
     for line_number, start, end in matches:
-        if (line_number, start) in seen or (lines is not None and line_number not in lines):
+        if (line_number, start) in seen or (lines is not None and line_number not in lines) or line_number in skip_lines:
             continue
         seen.add((line_number, start))
         if context and not facts.in_context(context, line_number):
@@ -168,6 +188,8 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
         line = document.matchable[line_number - 1]
         left, right = facts.clause(line_number, start, end)
         if exclude and search_any(exclude, line[left:right]):
+            continue
+        if exclude_nearby and search_any(exclude_nearby, line[_clause_before(facts, line_number, left):right]):
             continue
         near = facts.starting_within(line_number, max(left, start - before_window), min(right, end + window))
         candidates = [q for q in near if q.unit in units]
@@ -177,6 +199,15 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
             match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding._make(line_number, start, end, quantity, found_negative)
+
+
+def _clause_before(facts: _LineFacts, number: int, left: int) -> int:
+    """Where the clause before the one starting at `left` starts, in the same sentence (else `left` itself):
+    办结率100% speaks of what the clause before it counted (全年受理行政许可申请3,216件，办结率100%)."""
+    line = facts.line(number)
+    if left < 2 or line[left - 1] not in ",:":
+        return left
+    return facts.clause(number, left - 1, left - 1)[0]
 
 
 def _topic_matches(document: Document, topic: str, lines: Collection[int] | None) -> list[tuple[int, int, int]]:
@@ -214,6 +245,24 @@ def _sections(document: Document, patterns: Sequence[str]) -> list[Section]:
     return [s for s in document.all_sections() if search_any(patterns, document.matchable[s.location.line - 1])]
 
 
+def _nothing_to_count(document: Document, moot: Sequence[str], skip_sections: Sequence[str]) -> tuple[int, int, int] | None:
+    """Where the report says there was nothing to count (行政诉讼案件均为零), outside the skipped sections."""
+    skipped = _lines_of(document, skip_sections)
+    first, last = document.body_start, len(document.lines)
+    return next((match for match in find_all(document, moot)
+                 if first <= match[0] <= last and match[0] not in document.skipped_lines and match[0] not in skipped),
+                None)
+
+
+def _lines_of(document: Document, headings: Sequence[str]) -> frozenset[int]:
+    """The lines of the sections whose heading matches `headings` (next year's plan: its figures are targets)."""
+    if not headings:
+        return frozenset()
+    return memo(document, ("section_lines", tuple(headings)), lambda: frozenset(
+        number for section, hit in zip(sections_in_order(document), headings_matching(document, headings)) if hit
+        for number in range(section.location.line, section.end_line + 1)))
+
+
 def _value_data(binding: Binding, document: Document, unit: str) -> dict[str, object]:
     if binding.quantity is not None:
         q = binding.quantity
@@ -238,13 +287,24 @@ def indicator(
     window: int = 40,
     before_window: int = 12,
     negative: bool = False,
+    exclude_nearby: Sequence[str] = (),
+    skip_sections: Sequence[str] = (),
+    moot: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
 ) -> Iterator[Hit]:
     """A mandated indicator disclosed with its figure, within the expected range and in the expected part."""
     negatives = NEGATIVE if negative else ()
-    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives)
+    bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
+                                exclude_nearby, _lines_of(document, skip_sections))
+    if bound is None and moot and (nothing := _nothing_to_count(document, moot, skip_sections)):
+        # No lawsuits, no rate to state: 行政诉讼案件均为零 makes the indicator not applicable.
+        line, start, end = nothing
+        yield Hit(detail=text("indicator.moot", raw=document.lines[line - 1][start:end]),
+                  location=Location(line=line, column=start + 1, end_line=line, end_column=end + 1), credit=None,
+                  evidence=quote(document.lines[line - 1], start, end), data={"value": None, "status": "moot"})
+        return
     if bound is None:
         if first is not None and not require_figure:
             data = _value_data(first, document, units[0])
@@ -260,7 +320,8 @@ def indicator(
         return
     data = _value_data(bound, document, units[0])
     if document.previous is not None:  # last year's figure for the trend table (check --previous)
-        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives)
+        earlier, _ = _first_bound(document.previous, topics, units, context, exclude, window, before_window, negatives,
+                                  exclude_nearby, _lines_of(document.previous, skip_sections))
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
@@ -352,11 +413,18 @@ def _figures_on(document: Document, topics: Sequence[str], units: Sequence[str],
         b for b in _bindings(document, topics, units, context, (), 40, 12, (), lines) if b.quantity is not None))
 
 
+def _spans(document: Document, topics: Sequence[str], line: int) -> list[tuple[int, int]]:
+    """Where `topics` match on one line, as (start, end) columns."""
+    return [(start, end) for topic in topics for _, start, end in _topic_matches(document, topic, frozenset((line,)))]
+
+
 def _pairs(document: Document, first: Sequence[str], second: Sequence[str], first_units: Sequence[str],
-           context: Sequence[str], lines: frozenset[int] | None = None) -> Iterator[tuple[Binding, Binding]]:
+           context: Sequence[str], lines: frozenset[int] | None = None,
+           not_inside: Sequence[str] = ()) -> Iterator[tuple[Binding, Binding]]:
     """Figures of two topics stated in the same paragraph, each figure once; a second-topic mention that
-    lies inside a first-topic mention (应诉 within 出庭应诉) does not count. Only on `lines`, when given:
-    a paragraph's pairs depend on that paragraph alone."""
+    lies inside a first-topic mention (应诉 within 出庭应诉), or inside a mention of `not_inside` anywhere on
+    its line (应诉 within 镇长出庭应诉1件, a count of appearances), does not count. Only on `lines`, when
+    given: a paragraph's pairs depend on that paragraph alone."""
     # The second topic is bound only on the lines where the first has a figure, per paragraph: a rate's
     # numerator pairs with the denominator already bound beside the rate.
     if lines is None:
@@ -365,8 +433,10 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
     else:
         ones = _figures_on(document, first, first_units, context, lines)
     for one in ones:
+        covered = _spans(document, not_inside, one.line) if not_inside else []
         for other in _figures_on(document, second, COUNT_UNITS, context, frozenset((one.line,))):
-            if not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity:
+            if (not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity
+                    and not any(start <= other.topic_start < end for start, end in covered)):
                 yield one, other
                 break
 
@@ -388,23 +458,40 @@ def rate_consistency(
 ) -> Iterator[Hit]:
     """When both counts and the rate are stated (出庭 n 件 / 应诉 N 件 … 出庭应诉率 x%), they agree."""
     checked = False
-    for stated, whole in _pairs(document, rate, denominator, ("%",), context):
-        part = next((p for p, w in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}))
-                     if w.quantity is whole.quantity), None)
-        if part is None or not _figure(whole).value:
+    for stated, whole in _pairs(document, rate, denominator, ("%",), context, not_inside=numerator):
+        parts = _numerators(document, numerator, denominator, context, stated, whole)
+        if not parts or not _figure(whole).value:
             continue
         checked = True
-        part_figure, whole_figure, stated_figure = _figure(part), _figure(whole), _figure(stated)
-        computed = 100 * part_figure.value / whole_figure.value
-        given = stated_figure.value
-        values = {"numerator": part_figure.raw, "denominator": whole_figure.raw,
+        whole_figure, stated_figure = _figure(whole), _figure(stated)
+        # Appearances split by who appeared (镇长出庭应诉1件，其他负责人出庭2件) add up to the rate's numerator.
+        first = 100 * parts[0].value / whole_figure.value
+        counted = parts[:1] if _agrees(first, stated_figure.value, tolerance) or len(parts) == 1 else parts
+        computed = 100 * sum(q.value for q in counted) / whole_figure.value
+        values = {"numerator": "+".join(q.raw for q in counted), "denominator": whole_figure.raw,
                   "rate": stated_figure.raw, "computed": round(computed, 2)}
-        # A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement.
-        agrees = abs(computed - given) <= tolerance + 0.05
+        agrees = _agrees(computed, stated_figure.value, tolerance)
         yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
                   credit=1.0 if agrees else 0.0, evidence=_quote(document, stated), data=values)
     if not checked:
         yield Hit(detail=text("rate.not_all_stated"), credit=None)
+
+
+def _agrees(computed: float, given: float, tolerance: float) -> bool:
+    """A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement."""
+    return abs(computed - given) <= tolerance + 0.05
+
+
+def _numerators(document: Document, numerator: Sequence[str], denominator: Sequence[str], context: Sequence[str],
+                stated: Binding, whole: Binding) -> list[Quantity]:
+    """The distinct numerator figures stated beside the rate's denominator, in text order."""
+    found: list[Quantity] = []
+    for part, other in _pairs(document, numerator, denominator, COUNT_UNITS, context, frozenset({stated.line}),
+                              not_inside=numerator):
+        figure = _figure(part)
+        if other.quantity is whole.quantity and figure is not whole.quantity and all(figure is not q for q in found):
+            found.append(figure)
+    return sorted(found, key=lambda q: q.location.column)
 
 
 def count_order(
@@ -413,15 +500,21 @@ def count_order(
     lesser: Sequence[str],
     greater: Sequence[str],
     context: Sequence[str] = (),
+    carried_over: Sequence[str] = (),
 ) -> Iterator[Hit]:
-    """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理)."""
+    """One stated count cannot exceed another stated in the same paragraph (审结 ≤ 受理), unless the lesser
+    one says it includes cases carried over from last year (审结1,021件（含上年结转案件107件）)."""
     checked = False
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
         small_figure, large_figure = _figure(small), _figure(large)
         values = {"lesser": small_figure.raw, "greater": large_figure.raw}
-        ok = small_figure.value <= large_figure.value
-        yield Hit(detail=text("order.ok" if ok else "order.exceeds", **values), location=small.location,
-                  credit=1.0 if ok else 0.0, evidence=_quote(document, small), data=values)
+        detail = "order.ok" if small_figure.value <= large_figure.value else "order.exceeds"
+        if detail == "order.exceeds" and carried_over:
+            left, right = _clause(document, small.line, small.topic_start, small_figure.location.column)
+            if match := search_any(carried_over, document.matchable[small.line - 1][left:right]):
+                detail, values["carried_over"] = "order.carried_over", match.group(0)
+        yield Hit(detail=text(detail, **values), location=small.location,
+                  credit=0.0 if detail == "order.exceeds" else 1.0, evidence=_quote(document, small), data=values)
     if not checked:
         yield Hit(detail=text("order.not_all_stated"), credit=None)

@@ -321,6 +321,9 @@ def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Seq
 
 _CLOSERS = "”’」』)》】]\"'"
 _ENDS = "。!?;:…"
+# A sentence that ended before a bracketed remark (……带头述法。（略）, as a repost marks what it cut): the
+# remark's closing bracket is already stripped with the other closers.
+_REMARK_AFTER_END = re.compile(r"[。!?;…]\([^()]{1,10}$")
 
 
 # A line whose end is no sentence end, found from the reversed body where that end comes first, after the
@@ -352,7 +355,7 @@ def sentence_end(document: Document, *, min_chars: int = 60) -> Iterator[Hit]:
         if matchable.startswith("|"):
             continue  # a Markdown table row
         body = matchable.rstrip(_CLOSERS)
-        if not body or body[-1] in _ENDS:
+        if not body or body[-1] in _ENDS or _REMARK_AFTER_END.search(body):
             continue
         if headings is None:
             groups = [document.sections]

@@ -105,9 +105,20 @@ def part(
     short_credit: float = 0.5,
     optional: bool = False,
     canonical: str | None = None,
+    opening_sections: bool = False,
+    other_parts: Sequence[str] = (),
 ) -> Iterator[Hit]:
     """A required part of the report, found by its heading at any level or in a paragraph's lead sentence."""
     section = _find_section(document, patterns)
+    if section is None and opening_sections and (run := _opening_run(document, before, other_parts)):
+        # Part 1 written as a run of thematic headings (一、坚持政治引领，压紧压实责任。二、坚持依法履职……)
+        # with no heading of its own: those sections are the part, as a reviewer reads them.
+        first, last = run[0], run[-1]
+        heading = _heading_line(document, first)
+        yield Hit(detail=text("part.opening_run", count=len(run), first=heading, last=_heading_line(document, last)),
+                  location=first.location, credit=1.0, evidence=heading,
+                  data={"heading": heading, "embedded": False, "level": first.level, "sections": len(run)})
+        return
     if section is not None:
         embedded = section.level > 1
         credit = embedded_credit if embedded else 1.0
@@ -155,6 +166,22 @@ def part(
                   credit=0.0, evidence=near[2], data=searched)
     else:
         yield Hit(detail=text("part.missing"), credit=0.0, data=searched)
+
+
+def _opening_run(document: Document, before: Sequence[str], other_parts: Sequence[str]) -> list[Section]:
+    """The top-level sections that open the report, up to the first part listed in `before` (which must be
+    there, at the top level, to end the run) or the first heading of another part (`other_parts`)."""
+    later = _find_section(document, before) if before else None
+    if later is None or later.level != 1:
+        return []
+    others = {id(s) for s, hit in zip(_sections(document), headings_matching(document, other_parts)) if hit} \
+        if other_parts else set()
+    run = []
+    for section in document.sections:
+        if section.location.line >= later.location.line or id(section) in others:
+            break
+        run.append(section)
+    return run
 
 
 def _most_similar_heading(document: Document, canonical: str, threshold: float = 0.45) -> tuple[Section, float] | None:

@@ -13,20 +13,19 @@ from collections.abc import Iterator
 from ..messages import text
 from ..model import Document, Hit, Quantity
 from .common import quote
-from .indicators import CLAUSE_REACH, quantities_by_line
+from .indicators import CLAUSE_END, CLAUSE_REACH, quantities_by_line
 
 # 同比增长15.4% · 较上年下降3个百分点 · 比去年减少20% — the direction word decides the sign.
 _CLAIM = re.compile(r"(同比|较上年|比上年|较去年|比去年|较2\d{3}年|比2\d{3}年)(增长|增加|上升|提高|提升|下降|减少|降低)了?")
 _DOWN = ("下降", "减少", "降低")
 _SENTENCE_END = re.compile(r"[;。!?]")
-_CLAUSE_END = re.compile(r"[,;。!?:]")
 
 
 def _subject(line: str, quantity: Quantity) -> str:
     """The words naming a figure: its clause up to the figure (受理行政复议案件 in “全年受理行政复议案件45件”)."""
     end = quantity.location.column - 1
     floor = max(0, end - CLAUSE_REACH)
-    start = max((m.end() for m in _CLAUSE_END.finditer(line, floor, end)), default=floor)
+    start = max((m.end() for m in CLAUSE_END.finditer(line, floor, end)), default=floor)
     return line[start:end].strip()
 
 

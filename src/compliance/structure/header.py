@@ -15,7 +15,7 @@ from .headings import _NUMBERING
 _CHROME = re.compile(
     # Possessive quantifiers: a long run of spaces must not make this match backtrack (it runs on every line).
     r"^(?!$)\s*+[•·●]?\s*+(?:"
-    r"您(?:现在)?(?:所在|当前)的?位置|当前位置|所在位置|首页\s*>"
+    r"您(?:现在)?(?:所在|当前)?的?位置|当前位置|所在位置|首页\s*>"
     r"|分享到|分享\s*:|浏览量|浏览次数|阅读次数|访问量|点击数|点击量"
     r"|字体\s*[【\[(]|字号\s*[:【\[]|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]"
     r"|手机扫码|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|上一篇|下一篇|相关链接|今天是\s*:"
@@ -37,6 +37,9 @@ METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
     "scope": ("公开范围",),
     "disclosure": ("公开方式", "公开属性", "公开形式"),
 }
+# Page furniture that shares a line with a metadata value (来源：某厅 【字体：大 中 小】 打印): the value ends there.
+_VALUE_CHROME = re.compile(
+    r"\s*(?:[【\[]\s*(?:字体|字号|大\s*中\s*小|打印|关闭|收藏)|(?:字体|字号)\s*[【\[:]|分享到|(?<=\s)(?:打印|关闭|收藏)(?:本页|窗口)?\s*$)")
 # Labels that end a value but carry nothing we keep.
 _OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者", "字号", "责任编辑", "编辑", "时效")
 _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
@@ -66,7 +69,10 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         if field_id is None:
             continue
         end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
-        value = line[match.end():end].strip(" \t\u3000•·|")
+        value = line[match.end():end]
+        if chrome := _VALUE_CHROME.search(fold(value)):
+            value = value[:chrome.start()]
+        value = value.strip(" \t\u3000•·|")
         existing = found.get(field_id)
         primary = METADATA_LABELS[field_id].index(match.group(1))
         if existing is None or (

@@ -1,0 +1,55 @@
+"""Realistic reports (tests/data/real) read as a reviewer reads them: the facts in their expected.yaml."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+import yaml
+from helpers import ROOT
+
+from compliance.cli import main
+
+REAL = ROOT / "tests" / "data" / "real"
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((REAL / "expected.yaml").read_text(encoding="utf-8"))
+FAILED = ("fail", "partial")
+
+
+def _checked(capsys: pytest.CaptureFixture[str], name: str, *options: str) -> dict[str, Any]:
+    main(["check", "--format", "json", *options, str(REAL / name)])
+    return json.loads(capsys.readouterr().out)["documents"][0]
+
+
+def test_every_report_has_its_expectations() -> None:
+    assert sorted(EXPECTED) == sorted(path.name for path in REAL.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_report_reads_as_a_reviewer_reads_it(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = EXPECTED[name]
+    document = _checked(capsys, name)
+    assert (document["title"], document["year"], document["subject"]) == (
+        expected["title"], expected["year"], expected["subject"])
+    assert date.fromisoformat(document["published"]) == expected["published"]
+    assert document["metadata"]["publisher"]["value"] == expected["publisher"]
+    parts = {part: ("missing" if not found["found"] else "embedded" if found["embedded"] else "found")
+             for part, found in document["parts"].items()}
+    assert parts == expected["parts"]
+    statuses = {finding["rule_id"]: finding["status"] for finding in document["findings"]}
+    assert (statuses["timeliness.deadline"] == "pass") == expected["on_time"]
+    figures = {key: (value or {}).get("value") for key, value in document["indicators"].items()}
+    assert {key: figures.get(key) for key in expected["indicators"]} == expected["indicators"]
+    assert [rule for rule in expected.get("fail", []) if statuses[rule] not in FAILED] == []
+    assert [rule for rule in expected.get("not_fail", []) if statuses[rule] in FAILED] == []
+
+
+@pytest.mark.parametrize("name", sorted(name for name in EXPECTED if "previous" in EXPECTED[name]))
+def test_real_report_against_last_years(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = EXPECTED[name]
+    document = _checked(capsys, name, "--previous", str(REAL / expected["previous"]))
+    findings = {finding["rule_id"]: finding for finding in document["findings"]}
+    assert [rule for rule in expected["previous_fail"] if findings[rule]["status"] not in FAILED] == []
+    disagreeing = [e for e in findings["indicators.yoy_claims"]["evidence"] if e["credit"] == 0]
+    assert len(disagreeing) == expected["yoy_disagreeing"]
