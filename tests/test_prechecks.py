@@ -145,3 +145,28 @@ def test_a_line_of_thousands_of_id_numbers_is_checked_in_linear_work() -> None:
     assert len(hits_on_a_line_of(2000)()) == 2000  # every number flagged, none lost to the credit-code check
     work = {count: _python_lines_run(hits_on_a_line_of(count)) for count in (500, 1000)}
     assert work[1000] < 2.2 * work[500], work  # linear doubles; one comparison per pair made it 3.4x
+
+
+def _clause_ends_as_defined(line: str) -> list[int]:
+    """Where clauses end, as the indicator kinds define it: at ; 。 ! ? : and at a comma, except a comma
+    between a digit and exactly three more (1,021件 is one figure)."""
+    ends = []
+    for index, char in enumerate(line):
+        if char in ";。!?:":
+            ends.append(index)
+        elif char == ",":
+            after = line[index + 1:index + 5]
+            thousands = (index > 0 and line[index - 1].isdecimal() and len(after) >= 3 and after[:3].isdecimal()
+                         and not after[3:4].isdecimal())
+            if not thousands:
+                ends.append(index)
+    return ends
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.lists(st.sampled_from([*"0123456789,;。!?:件法 ", "1,021", ",1234", "12,34"]), max_size=40).map("".join))
+@example(line="审结1,021件,其中3,2件")
+def test_the_clause_pattern_ends_clauses_where_its_definition_does(line: str) -> None:
+    from compliance.kinds.indicators import CLAUSE_END
+
+    assert [match.start() for match in CLAUSE_END.finditer(line)] == _clause_ends_as_defined(line)

@@ -22,8 +22,9 @@ from .structural import _sections as sections_in_order
 from .structural import headings_matching
 
 # On folded text: ，；：！？ are already half-width. A comma between a digit and three more is a thousands
-# separator (1,021件), not the end of a clause.
-CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;。!?:]")
+# separator (1,021件), not the end of a clause. Every alternative opens with its character, so re jumps from
+# candidate to candidate (a lookbehind first made the scan of a line twice as slow).
+CLAUSE_END = re.compile(r"[;。!?:]|,(?:(?<!\d,)|(?!\d{3}(?!\d)))")
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
 
 

@@ -15,11 +15,12 @@ def small_number(numeral: str) -> int | None:
     """一 … 九十九, 壹 … 玖拾玖 (and Arabic digits) as an int; None when it is not one."""
     if numeral.isdigit():
         return int(numeral)
-    numeral = numeral.translate(_EVERYDAY)
-    if numeral.startswith("一十"):
-        numeral = numeral[1:]  # 壹拾壹, as financial writing has it: 十一
-    if not numeral or numeral.strip("一二两三四五六七八九十"):  # a character left over is not a numeral
+    if not numeral:
         return None
+    if numeral.strip("一二两三四五六七八九十"):  # a character left over: financial, or not a numeral
+        numeral = numeral.translate(_EVERYDAY)  # 壹拾壹 is 一十一: eleven, as below
+        if numeral.strip("一二两三四五六七八九十"):
+            return None
     if "十" not in numeral:
         return _CN_DIGIT[numeral] if len(numeral) == 1 else None
     tens, _, units = numeral.partition("十")
