@@ -222,6 +222,19 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert source.lines[1] == "-20、主要举措和成效"
 
 
+@pytest.mark.parametrize("start", ["9" * 4300, "9" * 40, "2147483648"], ids=["4300-digits", "40-digits", "2-to-the-31"])
+def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path: Path, start: str) -> None:
+    # w:start is a 32-bit number in Word. One of 4,300 nines ended reading (the second number has 4,301 digits,
+    # which Python will not write) and the file was refused as no Word file; one of a few thousand digits cost
+    # milliseconds to draw before each paragraph: a 3 KB file of 2,000 numbered paragraphs took 13 s.
+    numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+                                  f'<w:start w:val="{start}"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>')
+    assert numbering != NUMBERING
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines[1:] == ("一、主要举措和成效", "二、存在的不足和原因")
+
+
 def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
     return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
 

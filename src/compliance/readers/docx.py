@@ -223,11 +223,20 @@ def _val(element: etree._Element, child: str) -> str | None:
     return None if found is None else found.get(f"{W}val")
 
 
+# What Word writes as a number (ST_DecimalNumber: a start, a list's id, a level) is a 32-bit signed integer.
+_INT32 = range(-(2**31), 2**31)
+
+
 def _number(value: str | None) -> int | None:
+    """The number `value` says, None for none or one no Word file holds: a list starting at a number of thousands
+    of digits would cost milliseconds to draw before each paragraph, and one of 4,301 cannot be written."""
+    if value is None:
+        return None
     try:
-        return int(value) if value is not None else None
+        number = int(value)
     except ValueError:
         return None
+    return number if number in _INT32 else None
 
 
 def _int(value: str | None, default: int = 0) -> int:
