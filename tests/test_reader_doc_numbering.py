@@ -315,6 +315,18 @@ def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> N
                      "四、党政主要负责人履行职责情况", "（续）")
 
 
+def test_a_number_and_heading_level_go_on_the_first_line_with_text() -> None:
+    # A paragraph may open with a line break (Shift+Enter) or a blank line: Word draws its number before that
+    # first, empty line, but the number and the heading level belong with the text, as the .docx reader puts
+    # them. Before, 一、 stood on a line of its own, and a heading-style paragraph lost its level (and its part).
+    styles = _stsh([(0, 0x0FFF, "Normal", b""), (1, 0, "heading 1", b"")])
+    paragraphs = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("\x0b主要举措和成效\r", 0, _ilfo(1)),
+                  (" \x0b\t\x0b存在的不足和原因\r", 1, b""), ("\x0c \x0b下一步工作安排\r", 1, _ilfo(1))]
+    lines, outline = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, [])), styles))
+    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "存在的不足和原因", "二、下一步工作安排")
+    assert outline == {3: 1, 4: 1}
+
+
 _TEXT = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("主要举措和成效\r", 0, _ilfo(1)),
          ("全年办理行政复议案件52件。\r", 0, b"")]
 _PLAIN = ("桐岭县司法局2023年度法治政府建设情况报告", "主要举措和成效", "全年办理行政复议案件52件。")

@@ -313,14 +313,20 @@ class _Text:
 
 
 def _opened(paragraph: str, label: str, heading: int | None) -> str:
-    """The paragraph with its number and heading mark at its start: after the rows of a table before it (the
-    text marks where a row ends, not where the paragraph after it begins) and a page break it opens with."""
+    """The paragraph with its number and heading mark at the start of its first line with text, as the .docx
+    reader puts them: after the rows of a table before it (the text marks where a row ends, not where the
+    paragraph after it begins), and after a page break or blank lines it opens with, which read as no line."""
     if not label and heading is None:
         return paragraph
     start = max(paragraph.rfind("\x07"), paragraph.rfind(_ROW_END)) + 1
-    start += len(paragraph[start:]) - len(paragraph[start:].lstrip("\x0c"))
+    if blank := _BLANK_LINES.match(paragraph, start):
+        start = blank.end()
     mark = "" if heading is None else chr(_HEADING + heading)
     return paragraph[:start] + mark + label + paragraph[start:]
+
+
+# Blank lines a paragraph opens with: spaces and tabs, each ended by a line, page or column break.
+_BLANK_LINES = re.compile("(?:[ \t\u3000]*[\x0b\x0c\x0e])*")
 
 
 # chr(_HEADING + level) marks a heading's first line, until _lines: a lone surrogate, which decoding the text
