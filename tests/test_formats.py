@@ -213,6 +213,17 @@ def test_a_damaged_core_properties_part_costs_the_file_dates_not_the_report(tmp_
     assert source.facts == {}
 
 
+@pytest.mark.parametrize("part", ["numbering", "styles"])
+def test_a_damaged_numbering_or_styles_part_costs_the_numbers_not_the_report(tmp_path: Path, part: str) -> None:
+    # As a damaged list or style table of a .doc does: before, the report was refused as no Word file.
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("全年受理行政复议案件39件。")
+    parts = {"numbering": NUMBERING, "styles": ""}
+    parts[part] += "<unclosed>"
+    source = read_document(_docx(tmp_path, body, numbering=parts["numbering"], styles=parts["styles"]))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告",
+                            "主要举措和成效" if part == "numbering" else "一、主要举措和成效", "全年受理行政复议案件39件。")
+
+
 def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> None:
     numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
                                   '<w:start w:val="-20"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>')

@@ -93,6 +93,16 @@ class _Package:
         except Exception as error:  # damaged members raise zlib.error, struct.error, XMLSyntaxError, …
             raise self._failed(error) from error
 
+    def optional_xml(self, name: str) -> etree._Element | None:
+        """The parsed part `name`, or None when it is absent or damaged: the text needs no list numbers, styles
+        or file dates, so a damaged part costs what it holds, not the report. A zip bomb is refused all the same."""
+        try:
+            return self.xml(name)
+        except DocumentError as error:
+            if error.code == "too_large":
+                raise
+            return None
+
     def lines(self, name: str, numbering: _Numbering) -> list[tuple[str, int | None]]:
         """The lines of the document part, streamed: each paragraph is dropped once it is read."""
         try:
@@ -338,19 +348,14 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
 def read_docx(path: Path, data: bytes) -> Source:
     """A Word 2007+ file (.docx)."""
     package = _Package(path, data)
-    numbering = _Numbering(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
+    numbering = _Numbering(package.optional_xml("word/numbering.xml"), package.optional_xml("word/styles.xml"))
     kept = [(stripped, level) for line, level in package.lines("word/document.xml", numbering)
             if (stripped := line.strip())]
     lines = tuple(line for line, _ in kept)
     outline = {number: level for number, (_, level) in enumerate(kept, start=1) if level is not None}
     refuse_empty("".join(lines), path)
     facts: dict[str, str] = {}
-    try:
-        core = package.xml("docProps/core.xml")
-    except DocumentError as error:
-        if error.code == "too_large":
-            raise
-        core = None  # the file's own dates are only a last resort: a damaged part costs them, not the report
+    core = package.optional_xml("docProps/core.xml")  # the file's own dates are only a last resort
     if core is not None:
         for key, tag in _CORE.items():
             found = core.find(tag)
