@@ -377,6 +377,18 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
     assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
 
 
+@pytest.mark.parametrize("pattern", ["%1&#10;、", "%1、&#13;", "%1&#13;&#10;、"])
+def test_a_docx_number_text_holding_a_line_break_draws_its_number_on_the_line(tmp_path: Path, pattern: str) -> None:
+    # A number text holds no line break or tab in Word; one written with &#10; split the heading's line after its
+    # number (一\n、主要举措和成效: one line of the report holding two), as the .doc reader, which draws no control
+    # character of a number text, never did.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", pattern)}</w:abstractNum>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "二、存在的不足和原因")
+
+
 def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:
     numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseLegalSimplified", "%1、")}'
                  f'{_level(1, "ideographLegalTraditional", "（%2）", start=10)}</w:abstractNum>'

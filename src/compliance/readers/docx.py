@@ -146,12 +146,15 @@ class _Budgeted(io.RawIOBase):
 # ------------------------------------------------------------ numbering
 
 _LEVEL_REF = re.compile(r"%([1-9])")
+_CONTROLS = re.compile("[\x00-\x1f]")
 
 
 def _level_text(pattern: str) -> tuple[str | int, ...]:
-    """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for."""
+    """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for; no control
+    character (a line break written &#10; would split the paragraph's line), as the .doc reader draws none."""
     # Each piece of the kept text is at most two characters of the pattern ("%2"): a longer pattern is not split.
-    pieces = _LEVEL_REF.split(pattern[: 2 * LONGEST_TEXT])  # literal, level digit, literal, …: digits at odd indices
+    pattern = _CONTROLS.sub("", pattern[: 2 * LONGEST_TEXT])
+    pieces = _LEVEL_REF.split(pattern)  # literal, level digit, literal, …: digits at odd indices
     text = [int(piece) - 1 if index % 2 else piece for index, piece in enumerate(pieces)]
     return shortened(tuple(piece for piece in text if piece != ""))
 
