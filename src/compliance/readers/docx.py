@@ -223,8 +223,12 @@ class _Numbering:
         self.styles = StyleSheet(sheet)
 
     def paragraph(self, paragraph: etree._Element) -> tuple[int | None, str]:
-        """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted."""
+        """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted.
+        A paragraph whose mark was deleted with track changes on has neither: the text is read with the changes
+        accepted (w:delText left out), when it is no paragraph of its own and its list counts on without it."""
         properties = paragraph.find(f"{W}pPr")
+        if properties is not None and properties.find(f"{W}rPr/{W}del") is not None:
+            return None, ""
         style = self.default_style if properties is None else _val(properties, "pStyle") or self.default_style
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
