@@ -116,6 +116,20 @@ def test_a_download_button_that_is_not_a_link_names_its_attachment(
     assert read_document(page).attachments[0].startswith(("桐岭县司法局2023年度", "P020240320."))
 
 
+@pytest.mark.parametrize("control", [
+    '<a href="/att/{name}">点击下载</a>', "<span onclick=\"downLoadFile('/att/{name}')\">点击下载</span>",
+    '<iframe src="/pdfjs/viewer.html?file=/att/{name}"></iframe>',
+], ids=["link", "button", "viewer"])
+def test_an_attachment_named_at_length_is_named_by_its_first_hundred_characters(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], control: str) -> None:
+    # A file name is a few dozen characters; one of a megabyte was written whole into the message, a megabyte
+    # on the terminal.
+    page = _page(tmp_path, control.format(name="报告" * 500_000 + ".pdf"))
+    assert main(["check", "--format", "json", str(page)]) == 2
+    error = json.loads(capsys.readouterr().out)["documents"][0]["error"]
+    assert error["message"] == f"{page}：网页正文只是附件链接（{'报告' * 49}报…），报告全文在附件中；请下载附件后再检查"
+
+
 def test_a_button_whose_script_names_no_file_is_no_attachment(tmp_path: Path) -> None:
     page = _page(tmp_path, """<button onclick="window.print()">打印本页</button>
 <span onclick="shareTo('weibo', document.title)">分享</span>""")

@@ -213,6 +213,17 @@ def test_a_damaged_core_properties_part_costs_the_file_dates_not_the_report(tmp_
     assert source.facts == {}
 
 
+@pytest.mark.parametrize("part", ["numbering", "styles"])
+def test_a_damaged_numbering_or_styles_part_costs_the_numbers_not_the_report(tmp_path: Path, part: str) -> None:
+    # As a damaged list or style table of a .doc does: before, the report was refused as no Word file.
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("全年受理行政复议案件39件。")
+    parts = {"numbering": NUMBERING, "styles": ""}
+    parts[part] += "<unclosed>"
+    source = read_document(_docx(tmp_path, body, numbering=parts["numbering"], styles=parts["styles"]))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告",
+                            "主要举措和成效" if part == "numbering" else "一、主要举措和成效", "全年受理行政复议案件39件。")
+
+
 def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> None:
     numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
                                   '<w:start w:val="-20"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>')
@@ -220,6 +231,19 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)),
                                  numbering=numbering))
     assert source.lines[1] == "-20、主要举措和成效"
+
+
+@pytest.mark.parametrize("start", ["9" * 4300, "9" * 40, "2147483648"], ids=["4300-digits", "40-digits", "2-to-the-31"])
+def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path: Path, start: str) -> None:
+    # w:start is a 32-bit number in Word. One of 4,300 nines ended reading (the second number has 4,301 digits,
+    # which Python will not write) and the file was refused as no Word file; one of a few thousand digits cost
+    # milliseconds to draw before each paragraph: a 3 KB file of 2,000 numbered paragraphs took 13 s.
+    numbering = NUMBERING.replace('<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+                                  f'<w:start w:val="{start}"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>')
+    assert numbering != NUMBERING
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines[1:] == ("一、主要举措和成效", "二、存在的不足和原因")
 
 
 def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
@@ -351,6 +375,18 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
     lines = read_document(_docx(tmp_path, body, numbering=numbering)).lines
     assert lines[1] == pattern.replace("%1", "一")[:32] + "主要举措和成效"
     assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
+
+
+@pytest.mark.parametrize("pattern", ["%1&#10;、", "%1、&#13;", "%1&#13;&#10;、"])
+def test_a_docx_number_text_holding_a_line_break_draws_its_number_on_the_line(tmp_path: Path, pattern: str) -> None:
+    # A number text holds no line break or tab in Word; one written with &#10; split the heading's line after its
+    # number (一\n、主要举措和成效: one line of the report holding two), as the .doc reader, which draws no control
+    # character of a number text, never did.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", pattern)}</w:abstractNum>'
+                 '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "二、存在的不足和原因")
 
 
 def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:

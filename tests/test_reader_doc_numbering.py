@@ -22,7 +22,8 @@ from compliance import check_file
 from compliance.readers import doc, read_document
 from compliance.structure import build
 
-NUMBERED_DOC = Path(__file__).parent / "data" / "numbered-report.doc"
+DATA = Path(__file__).parent / "data"
+NUMBERED_DOC = DATA / "numbered-report.doc"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -92,7 +93,7 @@ _BODY = "".join([
 ])
 
 
-def _numbered_report_docx(path: Path) -> Path:
+def _numbered_report_docx(path: Path, body: str = _BODY) -> Path:
     """The .docx numbered-report.doc was saved from: a whole package, as LibreOffice needs it."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", (
@@ -110,7 +111,7 @@ def _numbered_report_docx(path: Path) -> Path:
             f'<Relationship Id="rId1" Type="{_OFFICE}/numbering" Target="numbering.xml"/>'
             f'<Relationship Id="rId2" Type="{_OFFICE}/styles" Target="styles.xml"/></Relationships>'))
         package.writestr("word/document.xml",
-                         f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{_BODY}</w:body></w:document>')
+                         f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{body}</w:body></w:document>')
         package.writestr("word/numbering.xml", _NUMBERING)
         package.writestr("word/styles.xml", _STYLES)
     return path
@@ -197,11 +198,12 @@ def _stsh(styles: list[tuple[int, int, str, bytes]]) -> bytes:
 
 
 def _streams(paragraphs: list[tuple[str, int, bytes]], lists: bytes, overrides: bytes, styles: bytes = b"",
-             ) -> tuple[bytes, bytes]:
-    """A WordDocument stream (FIB, the text in UTF-16, one page of paragraph properties) and its table stream
-    (Clx, PlcBtePapx, `overrides` as fcPlfLfo, `styles` as fcStshf, `lists` as fcPlfLst, last: what a damaged
-    one reads past its end is past the stream's). A paragraph is its text (ending in 0x0D, or several), its
-    istd and its Sprms: one run of properties each."""
+             deleted: frozenset[int] = frozenset()) -> tuple[bytes, bytes]:
+    """A WordDocument stream (FIB, the text in UTF-16, a page of paragraph properties and one of character
+    properties) and its table stream (Clx, PlcBtePapx, PlcBteChpx, `overrides` as fcPlfLfo, `styles` as fcStshf,
+    `lists` as fcPlfLst, last: what a damaged one reads past its end is past the stream's). A paragraph is its
+    text (ending in 0x0D, or several), its istd and its Sprms: one run of properties each; the paragraphs whose
+    indices are `deleted` were deleted with track changes on, their text and marks (sprmCFRMarkDel)."""
     content = "".join(text for text, _, _ in paragraphs)
     word = bytearray(_FIB) + content.encode("utf-16-le")
     word += bytes(-len(word) % 512)
@@ -217,12 +219,19 @@ def _streams(paragraphs: list[tuple[str, int, bytes]], lists: bytes, overrides: 
         page[4 * (len(paragraphs) + 1) + 13 * index] = free // 2
     struct.pack_into(f"<{len(limits)}I", page, 0, *limits)
     page[511] = len(paragraphs)
-    word += page
+    characters = bytearray(512)  # a run a paragraph: a deleted one's Chpx at byte 500, the others' none
+    struct.pack_into(f"<{len(limits)}I", characters, 0, *limits)
+    characters[500:504] = b"\x03" + struct.pack("<HB", 0x0800, 1)
+    for index in deleted:
+        characters[4 * len(limits) + index] = 500 // 2
+    characters[511] = len(paragraphs)
+    word += page + characters
     positions = [0, len(content)]
     plc = struct.pack("<2I", *positions) + struct.pack("<HIH", 0, _FIB, 0)
     table = b"\x02" + struct.pack("<I", len(plc)) + plc
     pairs = {33: (0, len(table))}  # fcClx
-    for index, data in ((13, struct.pack("<3I", _FIB, limits[-1], page_number)), (74, overrides), (1, styles),
+    for index, data in ((13, struct.pack("<3I", _FIB, limits[-1], page_number)),
+                        (12, struct.pack("<3I", _FIB, limits[-1], page_number + 1)), (74, overrides), (1, styles),
                         (73, lists)):
         pairs[index] = (len(table), len(data))
         table += data
@@ -313,6 +322,55 @@ def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> N
     lines, _ = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, []))))
     assert lines == ("一、主要举措和成效", "项目  2023年", "二、存在的不足和原因", "三、下一步工作安排",
                      "四、党政主要负责人履行职责情况", "（续）")
+
+
+def test_a_number_and_heading_level_go_on_the_first_line_with_text() -> None:
+    # A paragraph may open with a line break (Shift+Enter) or a blank line: Word draws its number before that
+    # first, empty line, but the number and the heading level belong with the text, as the .docx reader puts
+    # them. Before, 一、 stood on a line of its own, and a heading-style paragraph lost its level (and its part).
+    styles = _stsh([(0, 0x0FFF, "Normal", b""), (1, 0, "heading 1", b"")])
+    paragraphs = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("\x0b主要举措和成效\r", 0, _ilfo(1)),
+                  (" \x0b\t\x0b存在的不足和原因\r", 1, b""), ("\x0c \x0b下一步工作安排\r", 1, _ilfo(1))]
+    lines, outline = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, [])), styles))
+    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "存在的不足和原因", "二、下一步工作安排")
+    assert outline == {3: 1, 4: 1}
+
+
+def _deleted(content: str, style: str, num: tuple[int, int] | None = None, change: int = 1) -> str:
+    """A paragraph deleted with track changes on: its text (w:delText) and its mark (w:rPr/w:del)."""
+    deletion = f'w:id="{change}" w:author="审核人" w:date="2024-01-10T09:00:00Z"'
+    properties = f'<w:pStyle w:val="{style}"/>'
+    if num:
+        properties += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    return (f'<w:p><w:pPr>{properties}<w:rPr><w:del {deletion}/></w:rPr></w:pPr>'
+            f'<w:del {deletion}><w:r><w:delText>{content}</w:delText></w:r></w:del></w:p>')
+
+
+_DELETED_BODY = "".join([
+    _p("桐岭县司法局2023年度法治政府建设情况报告"), _p("主要举措和成效", style="Heading1"),
+    _p("加强组织领导", (1, 1), "Heading2"), _deleted("开展专项整治", "Heading2", (1, 1), 2),
+    _p("推进严格规范公正文明执法", (1, 1), "Heading2"), _deleted("法治宣传教育情况", "Heading1", change=3),
+    _p("存在的不足和原因", style="Heading1"), _p("下一步工作安排", style="Heading1"),
+])
+# The same in a .doc: a heading style numbering its paragraphs (一、), another its own ((一)), two paragraphs
+# deleted. (LibreOffice writes a deleted paragraph's text as deleted in a .doc, but not its mark, as Word does.)
+_DELETED_DOC = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("主要举措和成效\r", 1, b""), ("加强组织领导\r", 2, b""),
+                ("开展专项整治\r", 2, b""), ("推进严格规范公正文明执法\r", 2, b""), ("法治宣传教育情况\r", 1, b""),
+                ("存在的不足和原因\r", 1, b""), ("下一步工作安排\r", 1, b"")]
+
+
+def test_a_numbered_paragraph_deleted_with_track_changes_is_not_counted(tmp_path: Path) -> None:
+    # Its text is left out, as Word shows the draft with the changes accepted; so is its number, and the list
+    # counts on without it. Before, （二） and 二、 stood alone where the deleted sub-heading and part had been,
+    # and the parts after them were numbered one too many (三、存在的不足和原因).
+    styles = _stsh([(0, 0x0FFF, "Normal", b""), (1, 0, "heading 1", _ilfo(1)), (2, 0, "heading 2", _ilfo(2))])
+    doc_lines, doc_outline = _read(*_streams(_DELETED_DOC, _plf_lst(_PARTS, _SUBHEADINGS), _plf_lfo((1, []), (2, [])),
+                                             styles, deleted=frozenset({3, 5})))
+    docx = read_document(_numbered_report_docx(tmp_path / "deleted.docx", _DELETED_BODY))
+    for lines, outline in ((doc_lines, doc_outline), (docx.lines, docx.outline)):
+        assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "（一）加强组织领导",
+                         "（二）推进严格规范公正文明执法", "二、存在的不足和原因", "三、下一步工作安排")
+        assert outline == {2: 1, 3: 2, 4: 2, 5: 1, 6: 1}
 
 
 _TEXT = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("主要举措和成效\r", 0, _ilfo(1)),

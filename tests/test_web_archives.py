@@ -111,10 +111,13 @@ def test_an_archive_cut_short_keeps_its_page(tmp_path: Path, capsys: pytest.Capt
     _read_as_the_page(capsys, tmp_path / "cut.mhtml")
 
 
-def test_a_boundary_that_begins_another_does_not_split_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--b1 opens a line of the inner parts' --b10 too: only a line with nothing after the boundary is one."""
-    inner = b'Content-Type: multipart/related; boundary="b10"\n\n' + chrome_archive(
-        _page_part(), _image(1, 3000), boundary="b10").split(b"\r\n\r\n\r\n", 1)[1]
+@pytest.mark.parametrize("inner_boundary", ["b10", "b1--related"])
+def test_a_boundary_that_begins_another_does_not_split_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          inner_boundary: str) -> None:
+    """--b1 opens a line of the inner parts' --b10 too: only a line with nothing after the boundary is one, and
+    only one with nothing after its -- closes the parts (--b1--related closed them, and the page was not found)."""
+    inner = f'Content-Type: multipart/related; boundary="{inner_boundary}"\n\n'.encode() + chrome_archive(
+        _page_part(), _image(1, 3000), boundary=inner_boundary).split(b"\r\n\r\n\r\n", 1)[1]
     (tmp_path / "page.mhtml").write_bytes(chrome_archive(inner, boundary="b1"))
     _read_as_the_page(capsys, tmp_path / "page.mhtml")
 

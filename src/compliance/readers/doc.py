@@ -240,6 +240,11 @@ class _Deletions:
         self._runs = sorted(runs)
         self._starts = [start for start, _ in self._runs]
 
+    def covers(self, offset: int) -> bool:
+        """Whether the character at stream offset `offset` was deleted."""
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._runs[index][1]
+
     def remove(self, piece: str, at: int, width: int) -> str:
         """The piece at stream offset `at`, `width` bytes a character, without its deleted characters."""
         if not self._runs:
@@ -292,16 +297,18 @@ class _Text:
             if self._tables.in_a_cell(offset) or (found.group() == "\x0c" and not self._styled.ends_at(offset + width)):
                 continue  # a cell's paragraph (.docx numbers none either), a page break
             self._open.append(self._kept(piece[done : found.end()], at + width * done, width))
-            self._end(*self._styled.at(offset))
+            self._end(*self._styled.at(offset), deleted=self._deletions.covers(offset))
             done = found.end()
         self._open.append(self._kept(piece[done:], at + width * done, width))
 
     def _kept(self, characters: str, at: int, width: int) -> str:
         return self._deletions.remove(self._tables.mark(characters, at, width), at, width)
 
-    def _end(self, istd: int, own: ListProperties) -> None:
-        """The paragraph read so far ends, of style `istd` and with properties `own`."""
-        heading, label = self._numbering.paragraph(istd, own)
+    def _end(self, istd: int, own: ListProperties, *, deleted: bool) -> None:
+        """The paragraph read so far ends, of style `istd` and with properties `own`. One whose mark was deleted
+        with track changes on is read with the changes accepted, as its text is: no paragraph of its own, it has
+        no number nor heading level, and its list counts on without it."""
+        heading, label = (None, "") if deleted else self._numbering.paragraph(istd, own)
         if len(label) > self._budget:
             label = ""
         self._budget -= len(label)
@@ -313,14 +320,20 @@ class _Text:
 
 
 def _opened(paragraph: str, label: str, heading: int | None) -> str:
-    """The paragraph with its number and heading mark at its start: after the rows of a table before it (the
-    text marks where a row ends, not where the paragraph after it begins) and a page break it opens with."""
+    """The paragraph with its number and heading mark at the start of its first line with text, as the .docx
+    reader puts them: after the rows of a table before it (the text marks where a row ends, not where the
+    paragraph after it begins), and after a page break or blank lines it opens with, which read as no line."""
     if not label and heading is None:
         return paragraph
     start = max(paragraph.rfind("\x07"), paragraph.rfind(_ROW_END)) + 1
-    start += len(paragraph[start:]) - len(paragraph[start:].lstrip("\x0c"))
+    if blank := _BLANK_LINES.match(paragraph, start):
+        start = blank.end()
     mark = "" if heading is None else chr(_HEADING + heading)
     return paragraph[:start] + mark + label + paragraph[start:]
+
+
+# Blank lines a paragraph opens with: spaces and tabs, each ended by a line, page or column break.
+_BLANK_LINES = re.compile("(?:[ \t\u3000]*[\x0b\x0c\x0e])*")
 
 
 # chr(_HEADING + level) marks a heading's first line, until _lines: a lone surrogate, which decoding the text

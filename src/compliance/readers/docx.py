@@ -93,6 +93,16 @@ class _Package:
         except Exception as error:  # damaged members raise zlib.error, struct.error, XMLSyntaxError, …
             raise self._failed(error) from error
 
+    def optional_xml(self, name: str) -> etree._Element | None:
+        """The parsed part `name`, or None when it is absent or damaged: the text needs no list numbers, styles
+        or file dates, so a damaged part costs what it holds, not the report. A zip bomb is refused all the same."""
+        try:
+            return self.xml(name)
+        except DocumentError as error:
+            if error.code == "too_large":
+                raise
+            return None
+
     def lines(self, name: str, numbering: _Numbering) -> list[tuple[str, int | None]]:
         """The lines of the document part, streamed: each paragraph is dropped once it is read."""
         try:
@@ -136,12 +146,15 @@ class _Budgeted(io.RawIOBase):
 # ------------------------------------------------------------ numbering
 
 _LEVEL_REF = re.compile(r"%([1-9])")
+_CONTROLS = re.compile("[\x00-\x1f]")
 
 
 def _level_text(pattern: str) -> tuple[str | int, ...]:
-    """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for."""
+    """A w:lvlText ("（%2）") as Level.text: literal pieces, and the level (0–8) each %1–%9 stands for; no control
+    character (a line break written &#10; would split the paragraph's line), as the .doc reader draws none."""
     # Each piece of the kept text is at most two characters of the pattern ("%2"): a longer pattern is not split.
-    pieces = _LEVEL_REF.split(pattern[: 2 * LONGEST_TEXT])  # literal, level digit, literal, …: digits at odd indices
+    pattern = _CONTROLS.sub("", pattern[: 2 * LONGEST_TEXT])
+    pieces = _LEVEL_REF.split(pattern)  # literal, level digit, literal, …: digits at odd indices
     text = [int(piece) - 1 if index % 2 else piece for index, piece in enumerate(pieces)]
     return shortened(tuple(piece for piece in text if piece != ""))
 
@@ -210,8 +223,12 @@ class _Numbering:
         self.styles = StyleSheet(sheet)
 
     def paragraph(self, paragraph: etree._Element) -> tuple[int | None, str]:
-        """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted."""
+        """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted.
+        A paragraph whose mark was deleted with track changes on has neither: the text is read with the changes
+        accepted (w:delText left out), when it is no paragraph of its own and its list counts on without it."""
         properties = paragraph.find(f"{W}pPr")
+        if properties is not None and properties.find(f"{W}rPr/{W}del") is not None:
+            return None, ""
         style = self.default_style if properties is None else _val(properties, "pStyle") or self.default_style
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
@@ -223,11 +240,20 @@ def _val(element: etree._Element, child: str) -> str | None:
     return None if found is None else found.get(f"{W}val")
 
 
+# What Word writes as a number (ST_DecimalNumber: a start, a list's id, a level) is a 32-bit signed integer.
+_INT32 = range(-(2**31), 2**31)
+
+
 def _number(value: str | None) -> int | None:
+    """The number `value` says, None for none or one no Word file holds: a list starting at a number of thousands
+    of digits would cost milliseconds to draw before each paragraph, and one of 4,301 cannot be written."""
+    if value is None:
+        return None
     try:
-        return int(value) if value is not None else None
+        number = int(value)
     except ValueError:
         return None
+    return number if number in _INT32 else None
 
 
 def _int(value: str | None, default: int = 0) -> int:
@@ -329,19 +355,14 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
 def read_docx(path: Path, data: bytes) -> Source:
     """A Word 2007+ file (.docx)."""
     package = _Package(path, data)
-    numbering = _Numbering(package.xml("word/numbering.xml"), package.xml("word/styles.xml"))
+    numbering = _Numbering(package.optional_xml("word/numbering.xml"), package.optional_xml("word/styles.xml"))
     kept = [(stripped, level) for line, level in package.lines("word/document.xml", numbering)
             if (stripped := line.strip())]
     lines = tuple(line for line, _ in kept)
     outline = {number: level for number, (_, level) in enumerate(kept, start=1) if level is not None}
     refuse_empty("".join(lines), path)
     facts: dict[str, str] = {}
-    try:
-        core = package.xml("docProps/core.xml")
-    except DocumentError as error:
-        if error.code == "too_large":
-            raise
-        core = None  # the file's own dates are only a last resort: a damaged part costs them, not the report
+    core = package.optional_xml("docProps/core.xml")  # the file's own dates are only a last resort
     if core is not None:
         for key, tag in _CORE.items():
             found = core.find(tag)

@@ -57,6 +57,8 @@ _ATTACHMENT_SHOWN = re.compile(_ATTACHMENT_SUFFIX + "(?![A-Za-z0-9])", re.IGNORE
 # A string in a link's script: window.open('/att/报告.pdf'), downLoadFile("…/报告.docx").
 _SCRIPT_STRING = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _MAX_ATTACHMENTS = 20
+# A file name is a few dozen characters; a longer one (a URL of a megabyte) is named by its start in messages.
+_LONGEST_NAME = 100
 # Elements that show a file inside the page, and the attribute naming it: a report shown in a PDF viewer
 # is an attachment all the same.
 _VIEWERS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
@@ -224,15 +226,15 @@ class _Extractor(HTMLParser):
     def _embedded(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """A file the page shows in a frame or plug-in: a PDF viewer (pdf.js's viewer.html?file=….pdf)."""
         source = dict(attrs).get(_VIEWERS[tag])
-        if source and (name := _attachment_named(source)) and len(self.attachments) < _MAX_ATTACHMENTS:
-            self.attachments.append(name)
+        if source and (name := _attachment_named(source)):
+            self._attachment(name)
 
     def _scripted(self, attrs: list[tuple[str, str | None]]) -> None:
         """A file another element's script fetches: <span onclick="downLoadFile('/att/报告.pdf')">点击下载</span>,
         an <input type="button"> or an <img> of a download icon do what a link does."""
         onclick = dict(attrs).get("onclick")
-        if onclick and (name := _link_target(None, onclick)) and len(self.attachments) < _MAX_ATTACHMENTS:
-            self.attachments.append(name)
+        if onclick and (name := _link_target(None, onclick)):
+            self._attachment(name)
 
     def _close_link(self) -> None:
         """The attachment's name as the page shows it (its link text), else its file name."""
@@ -243,9 +245,13 @@ class _Extractor(HTMLParser):
         # Text still in the buffer where the link began (a block inside the link has taken it otherwise).
         shown = _SPACE.sub(" ", "".join(self._buffer[start:])).strip() if lines == len(self.lines) else ""
         if _ATTACHMENT_SHOWN.search(shown):
-            self.attachments.append(shown)
+            self._attachment(shown)
         elif name:
-            self.attachments.append(name)
+            self._attachment(name)
+
+    def _attachment(self, name: str) -> None:
+        if len(self.attachments) < _MAX_ATTACHMENTS:
+            self.attachments.append(name if len(name) <= _LONGEST_NAME else name[: _LONGEST_NAME - 1] + "…")
 
     # ------------------------------------------------------------ lines
     def _meta(self, attrs: dict[str, str | None]) -> None:

@@ -92,8 +92,8 @@ def _headers(data: bytes, start: int, end: int) -> tuple[dict[str, str], int]:
 
 def _parts(data: bytes, start: int, end: int, boundary: bytes) -> Iterator[tuple[int, int]]:
     """(start, end) of each part of the multipart body data[start:end]: what lies between lines that open
-    with "--" and the boundary, up to the one that closes it with "--" after the boundary, or to the end
-    (an archive cut short keeps its parts)."""
+    with "--" and the boundary, up to the one that closes it with "--" and nothing more after the boundary, or
+    to the end (an archive cut short keeps its parts)."""
     delimiter = b"--" + boundary
     part_start: int | None = None  # None in the preamble, before the first boundary
     position = start
@@ -101,9 +101,9 @@ def _parts(data: bytes, start: int, end: int, boundary: bytes) -> Iterator[tuple
         position = found + len(delimiter)
         if found > start and data[found - 1] != 0x0A:
             continue  # not at the start of a line: text in a part
-        closing = data.startswith(b"--", position, end)
+        closing = data.startswith(b"--", position, end) and _PADDING.match(data, position + 2, end) is not None
         if not closing and not _PADDING.match(data, position, end):
-            continue  # another boundary that begins with this one ("--b10" for "b1")
+            continue  # another boundary that begins with this one ("--b10", "--b1--related" for "b1")
         if part_start is not None:
             yield part_start, _before_line_break(data, part_start, found)
         if closing:
