@@ -434,12 +434,17 @@ def _pairs(document: Document, first: Sequence[str], second: Sequence[str], firs
     else:
         ones = _figures_on(document, first, first_units, context, lines)
     for one in ones:
-        covered = _spans(document, not_inside, one.line) if not_inside else []
+        covered: list[tuple[int, int]] | None = None  # not_inside's spans on the line, found if a pair needs them
         for other in _figures_on(document, second, COUNT_UNITS, context, frozenset((one.line,))):
-            if (not (one.topic_start <= other.topic_start < one.topic_end) and other.quantity is not one.quantity
-                    and not any(start <= other.topic_start < end for start, end in covered)):
-                yield one, other
-                break
+            if one.topic_start <= other.topic_start < one.topic_end or other.quantity is one.quantity:
+                continue
+            if not_inside:
+                if covered is None:
+                    covered = _spans(document, not_inside, one.line)
+                if any(start <= other.topic_start < end for start, end in covered):
+                    continue
+            yield one, other
+            break
 
 
 def _figure(binding: Binding) -> Quantity:
