@@ -38,8 +38,9 @@ METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
     "disclosure": ("公开方式", "公开属性", "公开形式"),
 }
 # Page furniture that shares a line with a metadata value (来源：某厅 【字体：大 中 小】 打印): the value ends there.
+# Searched in the folded value (the line's folded text, the same length); what space precedes it is stripped.
 _VALUE_CHROME = re.compile(
-    r"\s*(?:[【\[]\s*(?:字体|字号|大\s*中\s*小|打印|关闭|收藏)|(?:字体|字号)\s*[【\[:]|分享到|(?<=\s)(?:打印|关闭|收藏)(?:本页|窗口)?\s*$)")
+    r"[【\[]\s*(?:字体|字号|大\s*中\s*小|打印|关闭|收藏)|(?:字体|字号)\s*[【\[:]|分享到|(?<=\s)(?:打印|关闭|收藏)(?:本页|窗口)?\s*$")
 # Labels that end a value but carry nothing we keep.
 _OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者", "字号", "责任编辑", "编辑", "时效")
 _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
@@ -70,8 +71,8 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
             continue
         end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
         value = line[match.end():end]
-        if chrome := _VALUE_CHROME.search(fold(value)):
-            value = value[:chrome.start()]
+        if chrome := _VALUE_CHROME.search(folded, match.end(), end):
+            value = line[match.end():chrome.start()].rstrip()
         value = value.strip(" \t\u3000•·|")
         existing = found.get(field_id)
         primary = METADATA_LABELS[field_id].index(match.group(1))
