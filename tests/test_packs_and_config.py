@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import SAMPLES, SEED
@@ -380,17 +381,23 @@ def test_a_township_answering_no_reconsideration_case_says_so_in_its_own_words()
     assert run_example(rule, "深入学习行政复议法。").value == "fail"
 
 
+def _late_draft_waived_until(tmp_path: Path, capsys: pytest.CaptureFixture[str], until: str,
+                             exit_code: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A late Markdown draft that waives its deadline until `until`: its document entry and deadline finding."""
+    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
+    report = tmp_path / "draft.md"
+    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
+                      + f"\n<!-- compliance: waive timeliness.deadline 延迟发布 until={until}-->\n", encoding="utf-8")
+    assert main(["check", "--no-config", "--format", "json", str(report)]) == exit_code
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    return document, next(f for f in document["findings"] if f["rule_id"] == "timeliness.deadline")
+
+
 @pytest.mark.parametrize("until", ["2024-02-30", "明年", "2024-13-01"])
 def test_inline_waiver_with_no_real_day_is_not_granted_and_says_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], until: str) -> None:
     """A mistyped expiry must not make a waiver that never expires."""
-    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
-    report = tmp_path / "draft.md"
-    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
-                      + f"\n<!-- compliance: waive timeliness.deadline 延迟发布 until={until} -->\n", encoding="utf-8")
-    assert main(["check", "--no-config", "--format", "json", str(report)]) == 1
-    document = json.loads(capsys.readouterr().out)["documents"][0]
-    finding = next(f for f in document["findings"] if f["rule_id"] == "timeliness.deadline")
+    document, finding = _late_draft_waived_until(tmp_path, capsys, until, exit_code=1)
     assert finding["status"] == "fail" and finding["waiver"] is None
     assert any(f"until={until} 不是有效日期" in note and "该豁免未生效" in note for note in document["warnings"])
 
@@ -399,12 +406,6 @@ def test_inline_waiver_with_no_real_day_is_not_granted_and_says_so(
 def test_inline_waiver_expiry_written_as_a_day_otherwise_is_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], until: str) -> None:
     """The expiry is read however the day is written: these are past, so the waiver has expired."""
-    source = (SAMPLES / "complete-2023.md").read_text(encoding="utf-8")
-    report = tmp_path / "draft.md"
-    report.write_text(source.replace("生成日期：2024-02-26", "生成日期：2024-04-10")
-                      + f"\n<!-- compliance: waive timeliness.deadline 延迟发布 until={until}-->\n", encoding="utf-8")
-    assert main(["check", "--no-config", "--format", "json", str(report)]) == 1
-    document = json.loads(capsys.readouterr().out)["documents"][0]
-    finding = next(f for f in document["findings"] if f["rule_id"] == "timeliness.deadline")
+    document, finding = _late_draft_waived_until(tmp_path, capsys, until, exit_code=1)
     assert finding["status"] == "fail" and "过期" in finding["waiver"] and "延迟发布" in finding["waiver"]
     assert not document["warnings"]
