@@ -114,7 +114,7 @@ class _Extractor(HTMLParser):
             return
         if tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
             self._embedded(tag, attrs)
-        elif tag != "a" and self._skip_depth is None and not _is_furniture(attrs):
+        elif tag != "a":
             self._scripted(attrs)
         if self._skip_depth is None and (tag in _SKIPPED or _is_furniture(attrs)):
             self._skip_depth = len(self._open)
@@ -147,7 +147,7 @@ class _Extractor(HTMLParser):
             self._meta(dict(attrs))
         elif tag in _VIEWERS and self._skip_depth is None and not _is_furniture(attrs):
             self._embedded(tag, attrs)
-        elif tag != "a" and self._skip_depth is None and not _is_furniture(attrs):
+        elif tag != "a":
             self._scripted(attrs)
         if tag in ("br", "hr") and self._skip_depth is None:
             self._break()
@@ -232,8 +232,8 @@ class _Extractor(HTMLParser):
     def _scripted(self, attrs: list[tuple[str, str | None]]) -> None:
         """A file another element's script fetches: <span onclick="downLoadFile('/att/报告.pdf')">点击下载</span>,
         an <input type="button"> or an <img> of a download icon do what a link does."""
-        onclick = dict(attrs).get("onclick")
-        if onclick and (name := _link_target(None, onclick)):
+        onclick = next((value for name, value in attrs if name == "onclick"), None)  # most elements have none
+        if onclick and self._skip_depth is None and not _is_furniture(attrs) and (name := _link_target(None, onclick)):
             self._attachment(name)
 
     def _close_link(self) -> None:
