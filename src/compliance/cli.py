@@ -90,6 +90,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
             wide = sum(1 for char in prefix or "" if unicodedata.east_asian_width(char) in "WF")
             return formatted.replace("\n ", "\n " + " " * wide) if wide else formatted
 
+        def format_help(self) -> str:
+            # argparse ends a section's heading with ":"; Chinese text takes the full-width colon.
+            formatted = super().format_help()
+            if lang == "zh":
+                for heading in headings.values():
+                    formatted = formatted.replace(f"\n{heading}:\n", f"\n{heading}：\n")
+            return formatted
+
         def start_section(self, heading: str | None) -> None:
             super().start_section(headings.get(heading or "", heading))
 
