@@ -43,6 +43,7 @@ def test_real_report_reads_as_a_reviewer_reads_it(name: str, capsys: pytest.Capt
     assert {key: figures.get(key) for key in expected["indicators"]} == expected["indicators"]
     assert [rule for rule in expected.get("fail", []) if statuses[rule] not in FAILED] == []
     assert [rule for rule in expected.get("not_fail", []) if statuses[rule] in FAILED] == []
+    assert [rule for rule in expected.get("applies", []) if statuses[rule] == "not_applicable"] == []
 
 
 @pytest.mark.parametrize("name", sorted(name for name in EXPECTED if "previous" in EXPECTED[name]))

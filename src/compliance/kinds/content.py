@@ -6,13 +6,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from .common import quote
-from .structural import _find_section, _sections, headings_matching
+from .structural import _find_section, _opening_run, _sections, headings_matching
 
 
 def _headings_matching(document: Document, sections: Sequence[Section], patterns: Sequence[str]) -> list[bool]:
@@ -95,10 +96,20 @@ def _chars(lines: Sequence[str]) -> int:
     return sum(map(len, "".join(lines).split()))
 
 
-def data_density(document: Document, *, within: Sequence[str], min_per_1000: float, min_chars: int = 300) -> Iterator[Hit]:
-    """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`."""
+def data_density(document: Document, *, within: Sequence[str], min_per_1000: float, min_chars: int = 300,
+                 opening_before: Sequence[str] = (), other_parts: Sequence[str] = ()) -> Iterator[Hit]:
+    """Quantitative statements per 1,000 characters of each part; the parts named by `within` need `min_per_1000`.
+
+    With `opening_before`, a report whose part 1 is a run of thematic headings (一、坚持政治引领，压紧压实责任。
+    二、……) and so names no part `within` has that run weighed as one part, as the part kind finds it: each of
+    its sections alone is often too short to be scored, and a thin report of that kind went unjudged."""
     parts: list[Section | None] = list(document.sections) or [None]
     named = _headings_matching(document, document.sections, within)
+    run_heading = None  # what the run weighed as part 1 is called in the finding: its first and last headings
+    if opening_before and not any(named) and (run := _opening_run(document, opening_before, other_parts)):
+        parts[:len(run)] = [replace(run[0], end_line=run[-1].end_line)]
+        named[:len(run)] = [True]
+        run_heading = _heading_line(document, run[0]) + ("" if len(run) == 1 else f" … {_heading_line(document, run[-1])}")
     # Each part counts only the quantities between its first and last line, not all of them again.
     quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
     # The part's lines as `numbered_lines` gives them, taken as one slice when no skipped line (page
@@ -118,7 +129,8 @@ def data_density(document: Document, *, within: Sequence[str], min_per_1000: flo
             chars = _chars([document.lines[n - 1] for n in numbers])
             count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
-        heading = _heading_line(document, part) if part is not None else (document.title or document.path)
+        heading = (run_heading if index == 0 and run_heading else _heading_line(document, part) if part is not None
+                   else (document.title or document.path))
         scored = chars >= min_chars and (part is None or named[index])
         credit = min(1.0, round(density / min_per_1000, 2)) if scored and min_per_1000 > 0 else None
         key = "quality.density_low" if credit is not None and credit < 1 else "quality.density"
