@@ -178,9 +178,19 @@ def test_an_empty_mht_is_named_empty(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "文件为空，没有可检查的内容" in capsys.readouterr().out
 
 
-def test_a_pdf_named_mht_is_read_as_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """What a file really is is told as for a .doc: a PDF named .mht was "not a valid single-file web page"."""
-    (tmp_path / "report.mht").write_bytes((SAMPLES / "xihu-2021.pdf").read_bytes())
-    named_mht, pdf = _documents(capsys, tmp_path / "report.mht", SAMPLES / "xihu-2021.pdf")
-    assert named_mht["format"] == "pdf" and named_mht["error"] is None and named_mht["score"] == pdf["score"]
-    assert any("后缀是 .mht，内容其实是 PDF 文件，已按 PDF 读取" in note for note in named_mht["warnings"])
+@pytest.mark.parametrize(("suffix", "sample", "note"), [
+    (".mht", "xihu-2021.doc", "内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取"),
+    (".mhtml", "xihu-2021.doc", "内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取"),
+    (".mht", "xihu-2021.docx", "内容其实是 .docx 格式的 Word 文件，已按 .docx 读取"),
+    (".mhtml", "xihu-2021.pdf", "内容其实是 PDF 文件，已按 PDF 读取"),
+    (".mht", "xihu-2021.rtf", "内容其实是 RTF 文件，已按 RTF 读取"),
+], ids=["doc-as-mht", "doc-as-mhtml", "docx", "pdf", "rtf"])
+def test_a_document_named_mht_is_read_as_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, sample: str, note: str) -> None:
+    """What a file really is is told as for a .doc: a PDF named .mht was "not a valid single-file web page", and
+    so was a Word 97–2003 file, the commonest document of all."""
+    (tmp_path / f"report{suffix}").write_bytes((SAMPLES / sample).read_bytes())
+    named_mht, original = _documents(capsys, tmp_path / f"report{suffix}", SAMPLES / sample)
+    assert named_mht["error"] is None and named_mht["format"] == original["format"]
+    assert named_mht["score"] == original["score"] and named_mht["title"] == TITLE
+    assert any(f"后缀是 {suffix}，{note}" in warning for warning in named_mht["warnings"])

@@ -406,8 +406,8 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     from .mime import web_archive_page
 
     if not is_web_archive(data):
-        # A plain page (as some browsers save one, or renamed), or a .docx, a PDF … named .mht.
-        if (source := read_as_what_it_is(path, data)) is not None:
+        # A plain page (as some browsers save one, or renamed), or a .doc, a .docx, a PDF … named .mht.
+        if (source := read_as_what_it_is(path, data, own_format="mhtml")) is not None:
             return source
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
     page = web_archive_page(data)
