@@ -194,3 +194,20 @@ def test_a_document_named_mht_is_read_as_what_it_is(
     assert named_mht["error"] is None and named_mht["format"] == original["format"]
     assert named_mht["score"] == original["score"] and named_mht["title"] == TITLE
     assert any(f"后缀是 {suffix}，{note}" in warning for warning in named_mht["warnings"])
+
+
+@pytest.mark.parametrize(("content", "read_as", "note"), [
+    (lambda: chrome_archive(_page_part(), _image(1, 3000)), "mhtml", "内容其实是单文件网页（MHTML），已按单文件网页读取"),
+    (lambda: (SAMPLES / "xihu-2021.doc").read_bytes(), "doc", "内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取"),
+    (lambda: (SAMPLES / "xihu-2021.docx").read_bytes(), "docx", "内容其实是 .docx 格式的 Word 文件，已按 .docx 读取"),
+    (lambda: (SAMPLES / "xihu-2021.rtf").read_bytes(), "rtf", "内容其实是 RTF 文件，已按 RTF 读取"),
+], ids=["web-archive", "doc", "docx", "rtf"])
+def test_a_file_named_html_that_is_something_else_is_read_as_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Callable[[], bytes], read_as: str, note: str) -> None:
+    """A page saved as a single file and renamed .html read as one line of MIME headers and base64, an RTF file
+    as its control words; a Word file was refused as binary."""
+    (tmp_path / "report.html").write_bytes(content())
+    named_html, page = _documents(capsys, tmp_path / "report.html", PAGE)
+    assert named_html["error"] is None and named_html["format"] == read_as and named_html["title"] == TITLE
+    assert named_html["year"] == page["year"] == 2021
+    assert any(f"后缀是 .html，{note}" in warning for warning in named_html["warnings"])

@@ -47,6 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path}: named {suffix} but really a Word 2007+ (.docx) file; read as such"),
     "read.doc_is_html": ("{path}：后缀是 {suffix}，内容其实是网页（HTML），已按网页读取",
                          "{path}: named {suffix} but really a web page (HTML); read as such"),
+    "read.doc_is_mhtml": ("{path}：后缀是 {suffix}，内容其实是单文件网页（MHTML），已按单文件网页读取",
+                          "{path}: named {suffix} but really a single-file web page (MHTML); read as such"),
     "read.doc_is_word_97": ("{path}：后缀是 {suffix}，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取",
                             "{path}: named {suffix} but really a Word 97–2003 (.doc) file; read as such"),
     "read.doc_is_word_xml": ("{path}：后缀是 {suffix}，内容其实是 Word 2003 XML 文档，已按其读取",

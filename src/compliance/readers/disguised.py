@@ -1,8 +1,9 @@
 """Files whose content is not what their name says, read as what they are, with a note saying so.
 
 Sites serve Word's "save as web page" named .doc, a .docx or a PDF named .doc, a plain page or a Word file
-named .mht (some browsers save a page so, or it was renamed). Each is read by the reader of what it is, and a
-note (read.doc_is_*: "named .doc but really …") tells the user why the format differs from the name.
+named .mht (some browsers save a page so, or it was renamed), a web archive or a Word file named .html. Each
+is read by the reader of what it is, and a note (read.doc_is_*: "named .doc but really …") tells the user why
+the format differs from the name.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _PDF_HEADER = b"%PDF-"
 
 def read_as_what_it_is(path: Path, data: bytes, *, own_format: str = "doc") -> Source | None:
     """The file read as what its content is, with the note; None when its content is the format of the reader
-    asking (`own_format`: "doc", as the .doc reader asks, or "mhtml"), or none of the formats below."""
+    asking (`own_format`: "doc", as the .doc reader asks, "html" or "mhtml"), or none of the formats below."""
     if (actual := _really(data)) is None or actual[0] == own_format:
         return None
     _, reader, key = actual
@@ -61,7 +62,7 @@ def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source], str] | N
     from .html import is_web_archive, read_html, read_mhtml
 
     if is_web_archive(data):
-        return "mhtml", read_mhtml, "read.doc_is_html"
+        return "mhtml", read_mhtml, "read.doc_is_mhtml"
     if _is_web_page(data):
         return "html", read_html, "read.doc_is_html"
     if _PDF_HEADER in data[:1024]:  # readers accept the header anywhere in the first kilobyte

@@ -388,7 +388,14 @@ def _without_unfinished_markup(page: str) -> str:
 
 
 def read_html(path: Path, data: bytes) -> Source:
-    """A saved web page (.html, .htm, .shtml)."""
+    """A saved web page (.html, .htm, .shtml); a web archive, a Word file or a PDF so named is read as what it is."""
+    if (source := read_as_what_it_is(path, data, own_format="html")) is not None:
+        return source
+    return _read_page(path, data)
+
+
+def _read_page(path: Path, data: bytes) -> Source:
+    """The page `data` holds, whatever the file it came in."""
     decoded, encoding, warnings = decode_page(data, path)
     refuse_binary(decoded, path)
     extractor = _Extractor()
@@ -418,7 +425,8 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     # UTF-16 page's BOM (Word's web archive saved as Unicode) made it read as binary.
     if charset and not declared_charset(payload) and not payload.startswith(_BOMS):
         payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
-    return replace(read_html(path, payload), format="mhtml")
+    # Not read_html: the page is not asked again what file it is (a page about web archives is not one).
+    return replace(_read_page(path, payload), format="mhtml")
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
