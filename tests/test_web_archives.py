@@ -75,9 +75,10 @@ def test_a_large_archive_is_read_in_memory_proportional_to_it(tmp_path: Path) ->
     assert peak < 1.5 * path.stat().st_size  # the file's bytes, and the page read from them
 
 
-@pytest.mark.parametrize("newline", [b"\r\n", b"\n"], ids=["crlf", "lf"])
+@pytest.mark.parametrize("newline", [b"\r\n", b"\n", b"\r"], ids=["crlf", "lf", "cr"])
 def test_an_archive_saved_by_chrome_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                       newline: bytes) -> None:
+    """Lines may end as on Windows, Unix or old Macs (a bare CR: it was "not a valid single-file web page")."""
     path = tmp_path / "page.mhtml"
     path.write_bytes(chrome_archive(_part("text/html", PAGE.read_bytes(), newline=newline), _image(1, 3000),
                                     newline=newline))

@@ -430,8 +430,9 @@ def read_mhtml(path: Path, data: bytes) -> Source:
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one.
-_MIME_HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?mime-version\s*:", re.IGNORECASE | re.MULTILINE)
+# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one; a header line
+# starts the file or follows a line break, which old Mac tools wrote as a bare CR.
+_MIME_HEADER = re.compile(rb"(?:\A(?:\xef\xbb\xbf)?|[\r\n])mime-version\s*:", re.IGNORECASE)
 
 
 def is_web_archive(data: bytes) -> bool:
