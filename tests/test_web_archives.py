@@ -93,6 +93,19 @@ def test_a_base64_page_in_gbk_named_only_by_its_part_reads_as_the_page(
     _read_as_the_page(capsys, tmp_path / "page.mht")
 
 
+def test_a_base64_page_encoded_in_padded_chunks_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Some tools encode a page a chunk at a time and join the chunks, each ending in its own "=" padding: the
+    page was decoded up to the first, then read as garbage (无法识别文件编码)."""
+    page = PAGE.read_bytes()
+    chunks = b"".join(base64.encodebytes(page[start : start + 4000]) for start in range(0, len(page), 4000))
+    assert chunks.count(b"=\n") > 1  # 4,000 bytes are no whole number of base64 groups: each chunk is padded
+    part = _part("text/html", page, encoding="base64").replace(base64.encodebytes(page).replace(b"\n", b"\r\n"),
+                                                               chunks.replace(b"\n", b"\r\n"))
+    (tmp_path / "page.mht").write_bytes(chrome_archive(part, _image(1, 3000)))
+    _read_as_the_page(capsys, tmp_path / "page.mht")
+
+
 def test_a_page_related_inside_alternative_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """As Outlook and Word save a page: a plain-text alternative first, then the page with its images.
     Content-Location carries the address as the site wrote it: raw UTF-8, semicolons, quotes."""

@@ -24,7 +24,7 @@ _ESCAPED = re.compile(r"\\(.)")
 _PADDING_BEFORE_LF = re.compile(rb"[ \t\r]*(?:\n|\Z)")
 _PADDING_BEFORE_CR = re.compile(rb"[ \t]*(?:\r|\Z)")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]+")
+_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]+")
 _BARE_CR = re.compile(rb"\r(?!\n)")
 
 
@@ -143,9 +143,14 @@ def _decoded(body: bytes, transfer_encoding: str) -> bytes:
         # binascii knows "=" then LF or CRLF as a soft line break; "=" then a bare CR ended the page there.
         return binascii.a2b_qp(_BARE_CR.sub(b"\n", body))
     if transfer_encoding == "base64":
-        letters = _NOT_BASE64.sub(b"", body)
-        # A last group of one letter holds no whole byte; two or three are decoded with the padding restored
-        # (an archive cut short, or a writer that left it out).
-        letters = letters[: len(letters) - 1] if len(letters) % 4 == 1 else letters
-        return binascii.a2b_base64(letters + b"=" * (-len(letters) % 4))
+        # Some tools join chunks encoded one by one, each ending in its own "=" padding: binascii stops at the
+        # first, where lenient decoders go on to the next chunk. Each is decoded in turn.
+        return b"".join(_base64_decoded(chunk) for chunk in _NOT_BASE64.sub(b"", body).split(b"="))
     return body  # 7bit, 8bit, binary, or none given
+
+
+def _base64_decoded(letters: bytes) -> bytes:
+    """Base64 letters without their padding. A last group of one letter holds no whole byte; two or three are
+    decoded with the padding restored (an archive cut short, or a writer that left it out)."""
+    letters = letters[: len(letters) - 1] if len(letters) % 4 == 1 else letters
+    return binascii.a2b_base64(letters + b"=" * (-len(letters) % 4))
