@@ -21,11 +21,11 @@ URL = "http://www.ncxh.gov.cn/zwgk/art/2022/3/11/art_1.html"
 BOUNDARY = "----MultipartBoundary--fH6yWBVt8Ql0S4ZwTRi3kWzRx2bYFa1mDcnJvEoqPg----"
 
 
-def _part(content_type: str, body: bytes, *, encoding: str = "quoted-printable",
-          location: str = URL, newline: bytes = b"\r\n") -> bytes:
+def _part(content_type: str, body: bytes, *, encoding: str = "quoted-printable", location: str = URL,
+          newline: bytes = b"\r\n", content_id: str = "<frame-6C2E@mhtml.blink>") -> bytes:
     """A part as Chrome writes it: its headers, a blank line, the body encoded."""
     encoded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
-    headers = (f"Content-Type: {content_type}\nContent-ID: <frame-6C2E@mhtml.blink>\n"
+    headers = (f"Content-Type: {content_type}\nContent-ID: {content_id}\n"
                f"Content-Transfer-Encoding: {encoding}\nContent-Location: {location}\n\n").encode()
     return (headers + encoded).replace(b"\n", newline)
 
@@ -35,11 +35,14 @@ def _image(number: int, size: int) -> bytes:
     return _part("image/jpeg", picture, encoding="base64", location=f"http://www.ncxh.gov.cn/images/{number}.jpg")
 
 
-def chrome_archive(*parts: bytes, boundary: str = BOUNDARY, newline: bytes = b"\r\n", closed: bool = True) -> bytes:
-    """Chrome's "Save as: Webpage, Single File": a MIME message, multipart/related, the page its first part."""
+def chrome_archive(*parts: bytes, boundary: str = BOUNDARY, newline: bytes = b"\r\n", closed: bool = True,
+                   start: str = "") -> bytes:
+    """Chrome's "Save as: Webpage, Single File": a MIME message, multipart/related, the page its first part
+    (or the part `start` names)."""
+    root = f'\tstart="{start}";\n' if start else ""
     header = (f"From: <Saved by Blink>\nSnapshot-Content-Location: {URL}\nSubject: =?utf-8?Q?=E8=A5=BF=E6=B9=96?=\n"
               f"Date: Fri, 11 Mar 2022 10:12:31 +0800\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
-              f'\ttype="text/html";\n\tboundary="{boundary}"\n\n\n').encode().replace(b"\n", newline)
+              f'\ttype="text/html";\n{root}\tboundary="{boundary}"\n\n\n').encode().replace(b"\n", newline)
     delimiter = f"--{boundary}".encode()
     body = b"".join(delimiter + newline + part + newline for part in parts)
     return header + body + (delimiter + b"--" + newline if closed else b"")
@@ -103,6 +106,26 @@ def test_a_base64_page_encoded_in_padded_chunks_reads_as_the_page(
     part = _part("text/html", page, encoding="base64").replace(base64.encodebytes(page).replace(b"\n", b"\r\n"),
                                                                chunks.replace(b"\n", b"\r\n"))
     (tmp_path / "page.mht").write_bytes(chrome_archive(part, _image(1, 3000)))
+    _read_as_the_page(capsys, tmp_path / "page.mht")
+
+
+@pytest.mark.parametrize("start", ["<report-1@mhtml.blink>", "report-1@mhtml.blink"], ids=["with-brackets", "bare"])
+def test_the_root_part_that_start_names_is_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    start: str) -> None:
+    """An archive whose frames were saved before the page names the page by its Content-ID in `start`: the
+    first page (the frame, a link list) was read instead, and the report found missing every part."""
+    frame = _part("text/html", "<html><body><h3>相关链接</h3><p>西湖区政务服务网</p></body></html>".encode(),
+                  location="http://www.ncxh.gov.cn/links.html", content_id="<frame-0@mhtml.blink>")
+    page = _page_part(content_id="<report-1@mhtml.blink>")
+    (tmp_path / "page.mht").write_bytes(chrome_archive(frame, _image(1, 3000), page, start=start))
+    _read_as_the_page(capsys, tmp_path / "page.mht")
+
+
+@pytest.mark.parametrize("start", ["<image-1@mhtml.blink>", "<gone@mhtml.blink>"], ids=["an-image", "no-part"])
+def test_a_start_that_names_no_page_falls_back_to_the_first_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], start: str) -> None:
+    image = _image(1, 3000).replace(b"<frame-6C2E@mhtml.blink>", b"<image-1@mhtml.blink>")
+    (tmp_path / "page.mht").write_bytes(chrome_archive(_page_part(), image, start=start))
     _read_as_the_page(capsys, tmp_path / "page.mht")
 
 

@@ -1,8 +1,10 @@
-"""The page inside a web archive (.mhtml, .mht): a MIME message whose first text/html part is the page.
+"""The page inside a web archive (.mhtml, .mht): a MIME message whose page is the root part its `start`
+parameter names, else its first text/html part.
 
 The standard library's email parser parses and decodes every part to give back one: a 40 MB archive of
 base64 images took 300 MB to read. Here each part's headers are read, parts are stepped over by their
-boundaries without being copied, and only the page is decoded; the search stops once it is found.
+boundaries without being copied, and only the page is decoded; the search stops once it is found (at the root,
+where one is named).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import NamedTuple
 _MAX_DEPTH = 16
 # A header line is a few hundred characters; what follows this many is not read (damage, or malice).
 _MAX_LINE = 16 * 1024
-_READ = frozenset(("content-type", "content-transfer-encoding"))
+_READ = frozenset(("content-type", "content-transfer-encoding", "content-id"))
 _PARAMETER = re.compile(r';\s*([^\s=;"]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))')
 _ESCAPED = re.compile(r"\\(.)")
 # What may follow a boundary on its line (RFC 2046's transport padding), then the line's end.
@@ -32,13 +34,18 @@ class _Part(NamedTuple):
     content_type: str  # "text/html", lower case
     parameters: dict[str, str]  # lower-case names: boundary, charset, …
     transfer_encoding: str  # "quoted-printable", "base64", … lower case
+    content_id: str  # without its <>: what a multipart/related's `start` names its root part by
     body: int  # where the body starts in the archive
 
 
 def web_archive_page(data: bytes) -> tuple[bytes, str | None] | None:
     """The decoded bytes of the archive's page and the charset its part names, or None if it holds none."""
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0  # not part of the first header
-    return _Archive(data, start).page_in(start, len(data), 0)
+    archive = _Archive(data, start)
+    if (page := archive.page_of(archive.part(start, len(data)), len(data), 0)) is None:
+        return None
+    part, end = page
+    return _decoded(data[part.body : end], part.transfer_encoding), part.parameters.get("charset")
 
 
 class _Archive:
@@ -52,20 +59,29 @@ class _Archive:
         self.newline = b"\r" if bare_cr else b"\n"
         self._padding = _PADDING_BEFORE_CR if bare_cr else _PADDING_BEFORE_LF
 
-    def page_in(self, start: int, end: int, depth: int) -> tuple[bytes, str | None] | None:
-        """The first text/html part in data[start:end] (a part with its headers), depth first."""
-        part = self._part(start, end)
+    def page_of(self, part: _Part, end: int, depth: int) -> tuple[_Part, int] | None:
+        """The page `part` (ending at `end`) is or holds, and where that ends: itself if it is text/html; in a
+        multipart, the page of the root part its `start` parameter names (RFC 2387: the page, where frames and
+        other pages are saved before it), else the first page of its parts, depth first."""
         if part.content_type == "text/html":
-            return _decoded(self.data[part.body : end], part.transfer_encoding), part.parameters.get("charset")
+            return part, end
         boundary = part.parameters.get("boundary")
         if not part.content_type.startswith("multipart/") or not boundary or depth >= _MAX_DEPTH:
             return None
+        root = _content_id(part.parameters.get("start", ""))
+        first = None  # the first page found, if no part named root holds one
         for inner_start, inner_end in self._parts(part.body, end, boundary.encode("latin-1")):
-            if (page := self.page_in(inner_start, inner_end, depth + 1)) is not None:
+            inner = self.part(inner_start, inner_end)
+            is_root = bool(root) and inner.content_id == root
+            if first is not None and not is_root:
+                continue  # only the root can replace the first page: other parts are stepped over unread
+            page = self.page_of(inner, inner_end, depth + 1)
+            if page is not None and (is_root or not root):
                 return page
-        return None
+            first = first or page
+        return first
 
-    def _part(self, start: int, end: int) -> _Part:
+    def part(self, start: int, end: int) -> _Part:
         """What the part at data[start:end] (its headers, a blank line, its body) holds, and where its body starts."""
         headers, body = self._headers(start, end)
         content_type, _, parameters = headers.get("content-type", "text/plain").partition(";")
@@ -73,7 +89,8 @@ class _Archive:
         return _Part(content_type if "/" in content_type else "text/plain",
                      {name.lower(): _ESCAPED.sub(r"\1", quoted) if quoted else plain
                       for name, quoted, plain in _PARAMETER.findall(";" + parameters)},
-                     headers.get("content-transfer-encoding", "").strip().lower(), body)
+                     headers.get("content-transfer-encoding", "").strip().lower(),
+                     _content_id(headers.get("content-id", "")), body)
 
     def _headers(self, start: int, end: int) -> tuple[dict[str, str], int]:
         """The first Content-Type and Content-Transfer-Encoding of the header lines from `start`, unfolded, as
@@ -126,6 +143,11 @@ class _Archive:
             part_start = position = end if line_end < 0 else line_end + 1
         if part_start is not None:
             yield part_start, end
+
+
+def _content_id(value: str) -> str:
+    """A Content-ID as `start` names it and as a part's header gives it, with or without its <>."""
+    return value.strip().removeprefix("<").removesuffix(">").strip()
 
 
 def _before_line_break(data: bytes, start: int, delimiter: int) -> int:
