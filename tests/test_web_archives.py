@@ -248,3 +248,18 @@ def test_a_file_named_html_that_is_something_else_is_read_as_what_it_is(
     assert named_html["error"] is None and named_html["format"] == read_as and named_html["title"] == TITLE
     assert named_html["year"] == page["year"] == 2021
     assert any(f"后缀是 .html，{note}" in warning for warning in named_html["warnings"])
+
+
+def test_a_web_archive_exported_by_a_site_with_blank_lines_before_its_headers_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sites' "export to Word" writes a web archive from a template (JSP, PHP) that leaves blank lines before the
+    first header, and names it .doc: it was "not a valid single-file web page" whatever its name."""
+    boundary = "----=_NextPart_01D83503.5C4B2F40"
+    exported = (f'\r\n\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+                "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n"
+                f'--{boundary}\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+                ).encode() + PAGE.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+    (tmp_path / "report.doc").write_bytes(exported)
+    (tmp_path / "report.mht").write_bytes(exported)
+    for document in _documents(capsys, tmp_path / "report.doc", tmp_path / "report.mht"):
+        assert document["error"] is None and document["format"] == "mhtml" and document["title"] == TITLE

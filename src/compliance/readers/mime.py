@@ -10,7 +10,6 @@ where one is named).
 from __future__ import annotations
 
 import binascii
-import codecs
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -26,6 +25,9 @@ _ESCAPED = re.compile(r"\\(.)")
 _PADDING_BEFORE_LF = re.compile(rb"[ \t\r]*(?:\n|\Z)")
 _PADDING_BEFORE_CR = re.compile(rb"[ \t]*(?:\r|\Z)")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+# Before the first header: a UTF-8 BOM, as some tools write one, and blank lines, as the templates of sites'
+# "export to Word" (a web archive named .doc) leave before it. email would read no header after a blank line.
+_BEFORE_THE_HEADERS = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*")
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]+")
 _BARE_CR = re.compile(rb"\r(?!\n)")
 
@@ -40,7 +42,7 @@ class _Part(NamedTuple):
 
 def web_archive_page(data: bytes) -> tuple[bytes, str | None] | None:
     """The decoded bytes of the archive's page and the charset its part names, or None if it holds none."""
-    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0  # not part of the first header
+    start = before.end() if (before := _BEFORE_THE_HEADERS.match(data)) else 0
     archive = _Archive(data, start)
     if (page := archive.page_of(archive.part(start, len(data)), len(data), 0)) is None:
         return None
