@@ -129,6 +129,12 @@ def test_a_start_that_names_no_page_falls_back_to_the_first_page(
     _read_as_the_page(capsys, tmp_path / "page.mht")
 
 
+def test_an_xhtml_page_saved_by_chrome_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Chrome types the part of a page served as XHTML application/xhtml+xml: no page was found in it."""
+    (tmp_path / "page.mhtml").write_bytes(chrome_archive(_part("application/xhtml+xml", PAGE.read_bytes()), _image(1, 3000)))
+    _read_as_the_page(capsys, tmp_path / "page.mhtml")
+
+
 def test_a_page_related_inside_alternative_reads_as_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """As Outlook and Word save a page: a plain-text alternative first, then the page with its images.
     Content-Location carries the address as the site wrote it: raw UTF-8, semicolons, quotes."""

@@ -1,5 +1,5 @@
 """The page inside a web archive (.mhtml, .mht): a MIME message whose page is the root part its `start`
-parameter names, else its first text/html part.
+parameter names, else its first text/html (or XHTML) part.
 
 The standard library's email parser parses and decodes every part to give back one: a 40 MB archive of
 base64 images took 300 MB to read. Here each part's headers are read, parts are stepped over by their
@@ -19,6 +19,8 @@ _MAX_DEPTH = 16
 # A header line is a few hundred characters; what follows this many is not read (damage, or malice).
 _MAX_LINE = 16 * 1024
 _READ = frozenset(("content-type", "content-transfer-encoding", "content-id"))
+# A page's part: Chrome types an XHTML page (one served as application/xhtml+xml) so.
+_PAGES = frozenset(("text/html", "application/xhtml+xml"))
 _PARAMETER = re.compile(r';\s*([^\s=;"]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))')
 _ESCAPED = re.compile(r"\\(.)")
 # What may follow a boundary on its line (RFC 2046's transport padding), then the line's end.
@@ -62,10 +64,10 @@ class _Archive:
         self._padding = _PADDING_BEFORE_CR if bare_cr else _PADDING_BEFORE_LF
 
     def page_of(self, part: _Part, end: int, depth: int) -> tuple[_Part, int] | None:
-        """The page `part` (ending at `end`) is or holds, and where that ends: itself if it is text/html; in a
+        """The page `part` (ending at `end`) is or holds, and where that ends: itself if it is a page; in a
         multipart, the page of the root part its `start` parameter names (RFC 2387: the page, where frames and
         other pages are saved before it), else the first page of its parts, depth first."""
-        if part.content_type == "text/html":
+        if part.content_type in _PAGES:
             return part, end
         boundary = part.parameters.get("boundary")
         if not part.content_type.startswith("multipart/") or not boundary or depth >= _MAX_DEPTH:
