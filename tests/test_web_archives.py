@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 import quopri
+import re
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -269,3 +271,47 @@ def test_a_web_archive_exported_by_a_site_with_blank_lines_before_its_headers_re
     (tmp_path / "report.mht").write_bytes(exported)
     for document in _documents(capsys, tmp_path / "report.doc", tmp_path / "report.mht"):
         assert document["error"] is None and document["format"] == "mhtml" and document["title"] == TITLE
+
+
+# Word's automatic list number in a page it saves: the number, then spaces in a tiny font standing for the tab.
+WORD_LIST_PARAGRAPH = ("<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'>"
+                       "<![if !supportLists]><span lang=EN-US style='font-size:16.0pt;font-family:黑体'><span\n"
+                       "style='mso-list:Ignore'>{number}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;"
+                       "&nbsp;&nbsp; </span></span></span><![endif]><b><span style='font-size:16.0pt;font-family:黑体'>"
+                       "{words}<span lang=EN-US><o:p></o:p></span></span></b></p>")
+
+
+def word_single_file_web_page(report: str) -> bytes:
+    """Word's "Save as: Single File Web Page (*.mht)" of a report: gb2312, quoted-printable, its parts numbered by
+    Word's lists (一、 … 四、), the files Word adds after the page."""
+    paragraphs = "\n".join(
+        WORD_LIST_PARAGRAPH.format(number=heading[1], words=html.escape(heading[2]))
+        if (heading := re.match(r"([一二三四五六七八九十]+、)(.+)", line)) else
+        f"<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>{html.escape(line)}</span></p>"
+        for line in report.splitlines())
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">\n'
+            '<head>\n<meta http-equiv=Content-Type content="text/html; charset=gb2312">\n<meta name=ProgId '
+            'content=Word.Document>\n<meta name=Generator content="Microsoft Word 15">\n</head>\n<body lang=ZH-CN>\n'
+            f"<div class=WordSection1 style='layout-grid:15.6pt'>\n{paragraphs}\n</div>\n</body>\n</html>\n")
+    boundary = "----=_NextPart_01D83503.5C4B2F40"
+    return (f'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="{boundary}"\n\n'
+            "此文档为“单个文件网页”，也称为“Web 档案”文件。\n\n"
+            f"--{boundary}\nContent-Location: file:///C:/D8C1A0E5/report.htm\n"
+            f'Content-Transfer-Encoding: quoted-printable\nContent-Type: text/html; charset="gb2312"\n\n'
+            ).encode("gb18030").replace(b"\n", b"\r\n") + quopri.encodestring(page.encode("gb18030")).replace(
+        b"\n", b"\r\n") + (f"\r\n--{boundary}\r\nContent-Location: file:///C:/D8C1A0E5/report.files/filelist.xml\r\n"
+                           f"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n\r\n"
+                           f'<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office">\r\n</xml>\r\n--{boundary}--\r\n').encode()
+
+
+def test_a_report_word_saved_as_a_single_file_web_page_reads_as_the_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The parts' headings of a report Word numbered itself (一、 … 四、) read "四、\xa0\xa0\xa0\xa0\xa0\xa0 2022年工作安排": the
+    spaces Word writes for the tab after a list number hid the plan part, and the report lost its points."""
+    (tmp_path / "report.mht").write_bytes(word_single_file_web_page((SAMPLES / "xihu-2021.txt").read_text(encoding="utf-8")))
+    saved, report = _documents(capsys, tmp_path / "report.mht", SAMPLES / "xihu-2021.txt")
+    assert saved["error"] is None and saved["format"] == "mhtml" and saved["encoding"] == "gb18030"
+    assert saved["parts"]["next_year_plan"]["heading"] == "四、2022年工作安排"
+    assert saved["parts"] == {name: {**part, "location": saved["parts"][name]["location"]}
+                              for name, part in report["parts"].items()}
+    assert saved["score"] == report["score"]
