@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import html
 import json
 import quopri
@@ -63,6 +64,31 @@ def _read_as_the_page(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     archived, original = _documents(capsys, path, PAGE)
     assert archived["error"] is None and archived["format"] == "mhtml" and archived["title"] == TITLE
     assert archived["score"] == original["score"] and archived["metadata"] == original["metadata"]
+
+
+def _ie_single_page() -> bytes:
+    """Internet Explorer's "Web Archive, single file" of a page without pictures: the message itself is the page,
+    UTF-8 with its BOM, every 8-bit byte quoted."""
+    return ('From: "Saved by Windows Internet Explorer 11"\nSubject: \nDate: Fri, 11 Mar 2022 10:12:31 +0800\n'
+            'MIME-Version: 1.0\nContent-Type: text/html;\n\tcharset="utf-8"\nContent-Transfer-Encoding: quoted-printable\n'
+            f"Content-Location: {URL}\nX-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.24000\n\n").encode().replace(
+        b"\n", b"\r\n") + quopri.encodestring(codecs.BOM_UTF8 + PAGE.read_bytes()).replace(b"\n", b"\r\n")
+
+
+def _wps_single_file_page() -> bytes:
+    """WPS Office's "单一网页文件": LF line ends, its own header, and a part that calls the UTF-8 page us-ascii."""
+    boundary = "----=_NextPart_482017781dbb413399e58e9338ebfea1"
+    return (f'MIME-Version: 1.0\nX-Document-Type: Document\nContent-Type: multipart/related; boundary="{boundary}"\n\n'
+            f"--{boundary}\nContent-Location: file:///C:/kswps/report.htm\nContent-Transfer-Encoding: quoted-printable\n"
+            'Content-Type: text/html; charset="us-ascii"\n\n').encode() + quopri.encodestring(PAGE.read_bytes()) + (
+        f"\n--{boundary}--\n").encode()
+
+
+@pytest.mark.parametrize("archive", [_ie_single_page, _wps_single_file_page], ids=["ie-single-page", "wps"])
+def test_an_archive_as_other_tools_save_it_reads_as_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], archive: Callable[[], bytes]) -> None:
+    (tmp_path / "page.mht").write_bytes(archive())
+    _read_as_the_page(capsys, tmp_path / "page.mht")
 
 
 def test_a_large_archive_is_read_in_memory_proportional_to_it(tmp_path: Path) -> None:
