@@ -14,6 +14,7 @@ seconds depend on the machine.
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import sys
 import tempfile
@@ -69,11 +70,15 @@ def _style_chain(n: int) -> str:
                            for index in range(1, n))
 
 
-def _web_archive(before_the_page: bytes, *, header: bytes = b"") -> bytes:
-    """Chrome's single-file page of the sample, `before_the_page` between its first boundary and the page."""
-    page = PAGE.read_bytes()
+def _web_archive(before_the_page: bytes, *, header: bytes = b"", padded_chunks: int = 0) -> bytes:
+    """Chrome's single-file page of the sample, `before_the_page` between its first boundary and the page; with
+    `padded_chunks`, the page in base64 and as many chunks after it of one letter and its padding (no byte)."""
+    page, encoding = PAGE.read_bytes(), b"8bit"
+    if padded_chunks:
+        page, encoding = base64.encodebytes(page) + b"Q=" * padded_chunks, b"base64"
     return (b'MIME-Version: 1.0\r\n' + header + b'Content-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
-            + before_the_page + b"Content-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + page + b"\r\n--b--\r\n")
+            + before_the_page + b"Content-Type: text/html\r\nContent-Transfer-Encoding: " + encoding + b"\r\n\r\n"
+            + page + b"\r\n--b--\r\n")
 
 
 # name → the suffix of a file, and the file with a bait of a given size
@@ -85,6 +90,7 @@ FILE_BAITS: dict[str, tuple[str, Callable[[int], bytes]]] = {
                 for index in range(n // 10)), _style_chain(n // 10))),
     ".mhtml empty parts": (".mhtml", lambda n: _web_archive(b"\r\n--b\r\n" * (5 * n))),
     ".mhtml header lines": (".mhtml", lambda n: _web_archive(b"", header=b"X-Note: saved\r\n" * (5 * n))),
+    ".mhtml base64 padded chunks": (".mhtml", lambda n: _web_archive(b"", padded_chunks=5 * n)),
     ".mhtml nested parts": (".mhtml", lambda n: _web_archive(
         b'Content-Type: multipart/related; boundary="c"\r\n\r\n' + b"--c\r\n\r\n" * n + b"--c--\r\n--b\r\n")),
     ".html download buttons": (".html", lambda n: PAGE.read_bytes().replace(

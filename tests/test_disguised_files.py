@@ -54,7 +54,7 @@ def test_a_web_archive_with_no_page_in_it_is_named_as_such(tmp_path: Path, capsy
 @pytest.mark.parametrize(("content", "read_as", "note"), [
     (lambda: (SAMPLES / "xihu-2021.docx").read_bytes(), "docx", "内容其实是 .docx 格式的 Word 文件"),
     (lambda: PAGE.read_bytes(), "html", "内容其实是网页（HTML）"),
-    (lambda: _web_archive(PAGE.read_text(encoding="utf-8")), "mhtml", "内容其实是网页（HTML）"),
+    (lambda: _web_archive(PAGE.read_text(encoding="utf-8")), "mhtml", "内容其实是单文件网页（MHTML）"),
 ], ids=["docx", "web-page", "single-file-web-page"])
 def test_a_doc_that_is_something_else_is_read_as_what_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Callable[[], bytes], read_as: str, note: str) -> None:

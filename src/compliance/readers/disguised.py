@@ -1,8 +1,9 @@
 """Files whose content is not what their name says, read as what they are, with a note saying so.
 
-Sites serve Word's "save as web page" named .doc, a .docx or a PDF named .doc, a plain page named .mht
-(some browsers save one so, or it was renamed). Each is read by the reader of what it is, and a note
-(read.doc_is_*: "named .doc but really …") tells the user why the format differs from the name.
+Sites serve Word's "save as web page" named .doc, a .docx or a PDF named .doc, a plain page or a Word file
+named .mht (some browsers save a page so, or it was renamed), a web archive or a Word file named .html. Each
+is read by the reader of what it is, and a note (read.doc_is_*: "named .doc but really …") tells the user why
+the format differs from the name.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORE
 _PDF_HEADER = b"%PDF-"
 
 
-def read_as_what_it_is(path: Path, data: bytes) -> Source | None:
-    """The file read as what its content is, with the note; None for a Word 97–2003 (OLE) file, or one whose
-    content is none of the formats below."""
-    if (actual := _really(data)) is None:
+def read_as_what_it_is(path: Path, data: bytes, *, own_format: str = "doc") -> Source | None:
+    """The file read as what its content is, with the note; None when its content is the format of the reader
+    asking (`own_format`: "doc", as the .doc reader asks, "html" or "mhtml"), or none of the formats below."""
+    if (actual := _really(data)) is None or actual[0] == own_format:
         return None
-    reader, key = actual
+    _, reader, key = actual
     note = text(key, path=path, suffix=path.suffix)
     try:
         source = reader(path, data)
@@ -39,33 +40,35 @@ def read_as_what_it_is(path: Path, data: bytes) -> Source | None:
     return replace(source, warnings=(*source.warnings, note))
 
 
-def _really(data: bytes) -> tuple[Callable[[Path, bytes], Source], str] | None:
-    """The reader, and the key of the note saying so, for a file that is a .docx, RTF, a Word 2003 XML
-    document, a web page (Word's "save as web page", in any encoding, or as a web archive) or a PDF (as some
-    upload forms leave one)."""
+def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source], str] | None:
+    """The format, its reader, and the key of the note saying so, for a file that is a Word 97–2003 file, a
+    .docx, RTF, a Word 2003 XML document, a web page (Word's "save as web page", in any encoding), a web
+    archive or a PDF (as some upload forms leave one)."""
     if data.startswith(_OLE):
-        return None
+        from .doc import read_doc
+
+        return "doc", read_doc, "read.doc_is_word_97"
     from .rtf import is_rtf, read_rtf  # each only for such a file: small, and none on a real .doc's path
     from .wordml import is_word_2003_xml, read_word_2003_xml
 
     if data.startswith(b"PK\x03\x04"):
         from .docx import read_docx
 
-        return read_docx, "read.doc_is_docx"
+        return "docx", read_docx, "read.doc_is_docx"
     if is_rtf(data):
-        return read_rtf, "read.doc_is_rtf"
+        return "rtf", read_rtf, "read.doc_is_rtf"
     if is_word_2003_xml(data):
-        return read_word_2003_xml, "read.doc_is_word_xml"
+        return "wordml", read_word_2003_xml, "read.doc_is_word_xml"
     from .html import is_web_archive, read_html, read_mhtml
 
     if is_web_archive(data):
-        return read_mhtml, "read.doc_is_html"
+        return "mhtml", read_mhtml, "read.doc_is_mhtml"
     if _is_web_page(data):
-        return read_html, "read.doc_is_html"
+        return "html", read_html, "read.doc_is_html"
     if _PDF_HEADER in data[:1024]:  # readers accept the header anywhere in the first kilobyte
         from .pdf import read_pdf
 
-        return read_pdf, "read.doc_is_pdf"
+        return "pdf", read_pdf, "read.doc_is_pdf"
     return None
 
 

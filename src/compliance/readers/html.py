@@ -47,6 +47,9 @@ _WORDS = re.compile(r"[-_\s]+")
 _LABEL_END = ("：", ":")
 _TERM_MAX = 20  # a <dt> longer than this is a heading, not a field label
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Word's "save as web page" writes an automatic list number (一、 （一） 1.) in an element so styled, padded with
+# non-breaking spaces in a tiny font where Word has a tab after it.
+_LIST_NUMBER = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
@@ -106,6 +109,7 @@ class _Extractor(HTMLParser):
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
         self.attachments: list[str] = []  # the name of each attachment the article links
         self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
+        self._list_number: tuple[int, int, int] | None = None  # Word's open list number: depth, lines, buffer length
 
     # ------------------------------------------------------------ tags
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -126,6 +130,9 @@ class _Extractor(HTMLParser):
         self._counts[tag] = self._counts.get(tag, 0) + 1
         if self._skip_depth is not None:
             return
+        if self._list_number is None and any(name == "style" and value and _LIST_NUMBER.search(value)
+                                             for name, value in attrs):
+            self._list_number = (len(self._open) - 1, len(self.lines), len(self._buffer))
         if tag == "a":
             attributes = dict(attrs)
             self._open_link(_link_target(attributes.get("href"), attributes.get("onclick")))
@@ -164,6 +171,9 @@ class _Extractor(HTMLParser):
         for closed in self._open[index:]:
             self._counts[closed] -= 1
         del self._open[index:]
+        if (number := self._list_number) is not None and index <= number[0]:
+            self._list_number = None
+            self._join_list_number(*number[1:])
         if self._skip_depth is not None:
             if index <= self._skip_depth:
                 self._skip_depth = None
@@ -214,6 +224,17 @@ class _Extractor(HTMLParser):
         super().close()
         self._end_row()
         self._break()
+
+    def _join_list_number(self, lines: int, start: int) -> None:
+        """Word's list number, which began at buffer piece `start` of line `lines`, joined to the text after it as
+        the .docx reader gives it ("一、主要举措和成效"): the spaces standing for its tab split a heading's number
+        from its words, and its words from the patterns that find a part by them."""
+        if lines != len(self.lines):
+            return  # a block inside it: not a list number
+        while len(self._buffer) > start and not self._buffer[-1].strip():
+            self._buffer.pop()
+        if len(self._buffer) > start:
+            self._buffer[-1] = self._buffer[-1].rstrip()
 
     # ------------------------------------------------------------ attachments
     def _open_link(self, target: str | None) -> None:
@@ -388,7 +409,14 @@ def _without_unfinished_markup(page: str) -> str:
 
 
 def read_html(path: Path, data: bytes) -> Source:
-    """A saved web page (.html, .htm, .shtml)."""
+    """A saved web page (.html, .htm, .shtml); a web archive, a Word file or a PDF so named is read as what it is."""
+    if (source := read_as_what_it_is(path, data, own_format="html")) is not None:
+        return source
+    return _read_page(path, data)
+
+
+def _read_page(path: Path, data: bytes) -> Source:
+    """The page `data` holds, whatever the file it came in."""
     decoded, encoding, warnings = decode_page(data, path)
     refuse_binary(decoded, path)
     extractor = _Extractor()
@@ -406,8 +434,8 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     from .mime import web_archive_page
 
     if not is_web_archive(data):
-        # A plain page (as some browsers save one, or renamed), or a .docx, a PDF … named .mht.
-        if (source := read_as_what_it_is(path, data)) is not None:
+        # A plain page (as some browsers save one, or renamed), or a .doc, a .docx, a PDF … named .mht.
+        if (source := read_as_what_it_is(path, data, own_format="mhtml")) is not None:
             return source
         raise DocumentError(text("read.not_mhtml", path=path), code="invalid")
     page = web_archive_page(data)
@@ -418,12 +446,14 @@ def read_mhtml(path: Path, data: bytes) -> Source:
     # UTF-16 page's BOM (Word's web archive saved as Unicode) made it read as binary.
     if charset and not declared_charset(payload) and not payload.startswith(_BOMS):
         payload = f'<meta charset="{charset}">'.encode("ascii", "replace") + payload
-    return replace(read_html(path, payload), format="mhtml")
+    # Not read_html: the page is not asked again what file it is (a page about web archives is not one).
+    return replace(_read_page(path, payload), format="mhtml")
 
 
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one.
-_MIME_HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?mime-version\s*:", re.IGNORECASE | re.MULTILINE)
+# A UTF-8 BOM before the first header, as some tools write it, does not stop it being one; a header line
+# starts the file or follows a line break, which old Mac tools wrote as a bare CR.
+_MIME_HEADER = re.compile(rb"(?:\A(?:\xef\xbb\xbf)?|[\r\n])mime-version\s*:", re.IGNORECASE)
 
 
 def is_web_archive(data: bytes) -> bool:
