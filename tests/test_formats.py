@@ -199,6 +199,21 @@ def test_docx_table_rows_are_lines_and_core_dates_are_only_a_fallback(tmp_path: 
     assert (signed.published.isoformat(), signed.published_source) == ("2024-03-01", "signature")
 
 
+def test_numbered_paragraphs_in_docx_cells_are_drawn_and_counted_with_their_list(tmp_path: Path) -> None:
+    # A part laid out in a table, as some reports are: Word draws the cells' numbers and counts them with the
+    # list, so the sub-heading after the table is （三）. Before, the cells had no number and it read （二）.
+    table = ("<w:tbl><w:tr><w:tc>" + _p("严格规范公正文明执法", (7, 1)) + _p("全年办理行政处罚案件326件。", (7, 2))
+             + "</w:tc><w:tc>" + _p("全年受理行政复议案件52件。", (7, 2)) + "</w:tc></w:tr></w:tbl>")
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (7, 0)), _p("坚持依法决策", (7, 1)),
+                    table, _p("深化法治宣传教育", (7, 1)), _p("存在的不足和原因", (7, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "（一）坚持依法决策",
+                            "（二）严格规范公正文明执法 1.全年办理行政处罚案件326件。  2.全年受理行政复议案件52件。",
+                            "（三）深化法治宣传教育", "二、存在的不足和原因")
+    # The numbered cell is a sub-heading of the part (its row one line); the sub-headings count on unbroken.
+    assert [child.number for child in build(source).sections[0].children] == ["一", "二", "三"]
+
+
 def test_a_line_break_inside_a_docx_cell_keeps_the_row_on_one_line(tmp_path: Path) -> None:
     cell = '<w:p><w:r><w:t>行政复议</w:t><w:br/><w:t>受理39件</w:t></w:r></w:p>'
     table = "<w:tbl><w:tr><w:tc>" + _p("项目") + "</w:tc><w:tc>" + cell + "</w:tc></w:tr></w:tbl>"

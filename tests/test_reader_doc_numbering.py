@@ -324,6 +324,22 @@ def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> N
                      "四、党政主要负责人履行职责情况", "（续）")
 
 
+def test_numbered_paragraphs_in_table_cells_are_drawn_and_counted_with_their_list() -> None:
+    # As the .docx reader reads them: a cell's paragraphs (the last ending in the cell's 0x07) are numbered and
+    # counted, so the sub-heading after the table is （三）. Before, the cells had no number and it read （二）.
+    cell, row_end = struct.pack("<HB", 0x2416, 1), struct.pack("<HBHB", 0x2416, 1, 0x2417, 1)
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("坚持依法决策\r", 0, _ilfo(1, 1)),
+                  ("严格规范公正文明执法\r", 0, cell + _ilfo(1, 1)), ("全年办理行政处罚案件326件。\x07", 0, cell + _ilfo(1, 2)),
+                  ("全年受理行政复议案件52件。\x07", 0, cell + _ilfo(1, 2)), ("\x07", 0, row_end),
+                  ("深化法治宣传教育\r", 0, _ilfo(1, 1)), ("存在的不足和原因\r", 0, _ilfo(1))]
+    levels = [_lvl(1, 37, "\x00、"), _lvl(1, 37, "（\x01）"), _lvl(1, 0, "\x02.")] + [_lvl(1, 0, "\x03.")] * 6
+    lines, outline = _read(*_streams(paragraphs, _plf_lst((1, levels)), _plf_lfo((1, []))))
+    assert lines == ("一、主要举措和成效", "（一）坚持依法决策",
+                     "（二）严格规范公正文明执法 1.全年办理行政处罚案件326件。  2.全年受理行政复议案件52件。",
+                     "（三）深化法治宣传教育", "二、存在的不足和原因")
+    assert outline == {}
+
+
 def test_a_number_and_heading_level_go_on_the_first_line_with_text() -> None:
     # A paragraph may open with a line break (Shift+Enter) or a blank line: Word draws its number before that
     # first, empty line, but the number and the heading level belong with the text, as the .docx reader puts

@@ -287,19 +287,21 @@ def _place(element: etree._Element) -> str | None:
     return None
 
 
-def _table_rows(table: etree._Element) -> list[str]:
+def _table_rows(table: etree._Element, numbering: _Numbering) -> list[str]:
     """A line per row, its cells joined. Read whole here so that no reference to a row outlives it: lxml
     clears an element in time quadratic in a row's cells while one is alive (300,000 cells: minutes)."""
     # Rows of a table nested in a cell are read as that cell's text, not again as rows of their own.
-    return ["  ".join(cell for cell in (_cell_text(tc) for tc in row.findall(f"{W}tc")) if cell)
+    return ["  ".join(cell for cell in (_cell_text(tc, numbering) for tc in row.findall(f"{W}tc")) if cell)
             for row in table.findall(f"{W}tr")]
 
 
-def _cell_text(cell: etree._Element) -> str:
+def _cell_text(cell: etree._Element, numbering: _Numbering) -> str:
     """A cell's paragraphs joined by a space, as is a line break inside one (<w:br/>): a row stays one line.
+    Each opens with the number Word draws before it: a cell's paragraphs are counted with their list, in
+    the order of the text, so the list goes on after the table from where the cells left it.
     A text box anchored in the cell is read once, as paragraphs of its own: not as part of the paragraph
     that anchors it, nor again from the fallback copy Word writes of it."""
-    return " ".join(_own_runs(p).replace("\n", " ").strip() for p in cell.iter(f"{W}p")
+    return " ".join(numbering.paragraph(p)[1] + _own_runs(p).replace("\n", " ").strip() for p in cell.iter(f"{W}p")
                     if not _in_fallback(p, cell)).strip()
 
 
@@ -344,7 +346,7 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
         if element.tag == f"{W}p":
             yield from _numbered(_runs(element), *numbering.paragraph(element))
         else:
-            yield from ((row, None) for row in _table_rows(element))
+            yield from ((row, None) for row in _table_rows(element, numbering))
         # Keep memory flat however long the document: drop what has been read.
         element.clear()
         parent = element.getparent()  # None only for a root, which has nothing before it
