@@ -374,6 +374,40 @@ def test_docx_styles_pass_on_their_heading_level_and_numbering_to_the_styles_bas
     assert [child.heading for child in document.sections[0].children] == ["坚持依法决策"]
 
 
+def _list_style(style_id: str, name: str, num_id: int) -> str:
+    """A numbering (list) style, which names the list that defines its levels."""
+    return (f'<w:style w:type="numbering" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>')
+
+
+@pytest.mark.parametrize("styles", [_style("a", "Normal", default=True) + _list_style("a9", "报告编号", 1), ""],
+                         ids=["through-the-list-style", "by-the-style-link-alone"])
+def test_a_docx_list_of_a_list_style_is_numbered_as_the_list_style(tmp_path: Path, styles: str) -> None:
+    # A template's list style (报告编号) keeps its levels in the list that defines it (w:styleLink); a list made
+    # from the style only links to it (w:numStyleLink) and has no levels of its own. Both are one list, as Word
+    # counts them. Before, the paragraphs of the linking list had no number.
+    levels = _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")
+    numbering = (f'<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="a9"/>{levels}</w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="a9"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (2, 0)), _p("坚持依法决策", (2, 1)),
+                    _p("存在的不足和原因", (2, 0)), _p("2024年工作安排", (1, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering, styles=styles or None))
+    assert source.lines[1:] == ("一、主要举措和成效", "（一）坚持依法决策", "二、存在的不足和原因", "三、2024年工作安排")
+    assert [section.number for section in build(source).sections] == ["一", "二", "三"]
+
+
+def test_docx_list_styles_linking_round_in_a_circle_cost_the_numbers_not_the_report(tmp_path: Path) -> None:
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="a8"/></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="a9"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    styles = _list_style("a8", "编号甲", 2) + _list_style("a9", "编号乙", 1)
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (1, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering, styles=styles)).lines == (
+        "青岚区2023年度法治政府建设情况报告", "主要举措和成效")
+
+
 def test_a_docx_outline_level_of_body_text_makes_a_heading_style_body_text(tmp_path: Path) -> None:
     styles = TEMPLATE_STYLES + _style("a7", "报告正文", '<w:outlineLvl w:val="9"/>', "a3")
     body = _styled("全年办理行政复议案件39件。", "a7") + _styled("坚持依法决策", "a3")

@@ -163,16 +163,15 @@ def _level(level: etree._Element) -> Level:
     return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""))
 
 
-def _instance(num: etree._Element, levels: dict[int, dict[int, Level]]) -> ListInstance:
+def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
     """A w:num: its list (w:abstractNumId), with the levels and starts its w:lvlOverride elements override."""
-    abstract = _number(_val(num, "abstractNumId"))
+    abstract = lists.resolved(_number(_val(num, "abstractNumId")))
     overrides: dict[int, tuple[Level | None, int | None]] = {}
     for override in num.iterfind(f"{W}lvlOverride"):
         own, start = override.find(f"{W}lvl"), _number(_val(override, "startOverride"))
         if own is not None or start is not None:
             overrides[_int(override.get(f"{W}ilvl"))] = (None if own is None else _level(own), start)
-    return with_overrides(abstract, levels.get(abstract, {}) if abstract is not None else {}, overrides,
-                          ("num", num.get(f"{W}numId")))
+    return with_overrides(abstract, lists.levels_of(abstract), overrides, ("num", num.get(f"{W}numId")))
 
 
 def _list_properties(properties: etree._Element | None) -> ListProperties:
@@ -202,6 +201,60 @@ def _style_sheet(styles: etree._Element | None) -> tuple[dict[str, Style[str]], 
     return sheet, default
 
 
+def _list_styles(styles: etree._Element | None) -> dict[str, int]:
+    """The numbering (list) styles by w:styleId, each with the list (w:numId) that defines its levels."""
+    found: dict[str, int] = {}
+    for style in () if styles is None else styles.iter(f"{W}style"):
+        num_pr = style.find(f"{W}pPr/{W}numPr") if style.get(f"{W}type") == "numbering" else None
+        num_id = None if num_pr is None else _number(_val(num_pr, "numId"))
+        if num_id is not None:
+            found[style.get(f"{W}styleId", "")] = num_id
+    return found
+
+
+class _Lists:
+    """The lists (w:abstractNum) of numbering.xml: their levels, and where a list made from a list style
+    (w:numStyleLink) finds the list that defines the style (the style's w:numId, or the list naming the style in
+    its w:styleLink): that list's levels, and its numbers, which both count on, as in Word."""
+
+    def __init__(self, numbering: etree._Element, list_styles: dict[str, int]) -> None:
+        self._levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
+        self._links: dict[int, str] = {}  # abstractNumId → the list style whose list it is made from
+        self._defining: dict[str, int] = {}  # list style → the abstractNumId that defines it (w:styleLink)
+        self._abstract_of = {num_id: _number(_val(num, "abstractNumId")) for num in numbering.iter(f"{W}num")
+                             if (num_id := _number(num.get(f"{W}numId"))) is not None}
+        self._list_styles = list_styles
+        for abstract in numbering.iter(f"{W}abstractNum"):
+            key = _number(abstract.get(f"{W}abstractNumId"))
+            if key is None:
+                continue
+            self._levels.setdefault(key, {}).update(
+                (_int(level.get(f"{W}ilvl")), _level(level)) for level in abstract.iter(f"{W}lvl"))
+            if (link := _val(abstract, "numStyleLink")) is not None:
+                self._links[key] = link
+            if (defined := _val(abstract, "styleLink")) is not None:
+                self._defining.setdefault(defined, key)
+
+    def resolved(self, abstract: int | None) -> int | None:
+        """The list whose levels and numbers the list `abstract` uses: itself, or the one its list style's is."""
+        seen = set()
+        while abstract in self._links and abstract not in seen:  # styles linking round in a circle end there
+            seen.add(abstract)
+            defining = self._defining_list(self._links[abstract])
+            if defining is None:
+                break
+            abstract = defining
+        return abstract
+
+    def _defining_list(self, style: str) -> int | None:
+        num_id = self._list_styles.get(style)
+        defining = None if num_id is None else self._abstract_of.get(num_id)
+        return self._defining.get(style) if defining is None else defining
+
+    def levels_of(self, abstract: int | None) -> dict[int, Level]:
+        return {} if abstract is None else self._levels.get(abstract, {})
+
+
 class _Numbering:
     """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels."""
 
@@ -209,16 +262,11 @@ class _Numbering:
         self.instances: dict[int, ListInstance] = {}  # by numId
         self.counters = Counters()
         if numbering is not None:
-            levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
-            for abstract in numbering.iter(f"{W}abstractNum"):
-                key = _number(abstract.get(f"{W}abstractNumId"))
-                if key is not None:
-                    levels.setdefault(key, {}).update(
-                        (_int(level.get(f"{W}ilvl")), _level(level)) for level in abstract.iter(f"{W}lvl"))
+            lists = _Lists(numbering, _list_styles(styles))
             for num in numbering.iter(f"{W}num"):
                 num_id = _number(num.get(f"{W}numId"))
                 if num_id is not None:
-                    self.instances[num_id] = _instance(num, levels)
+                    self.instances[num_id] = _instance(num, lists)
         sheet, self.default_style = _style_sheet(styles)
         self.styles = StyleSheet(sheet)
 
