@@ -408,6 +408,16 @@ def test_docx_list_styles_linking_round_in_a_circle_cost_the_numbers_not_the_rep
         "青岚区2023年度法治政府建设情况报告", "主要举措和成效")
 
 
+def test_a_docx_paragraph_of_a_style_the_file_does_not_define_is_of_the_default_style(tmp_path: Path) -> None:
+    # Paragraphs pasted from another document keep the name of a style this one lacks ("15"); Word draws them in
+    # the default paragraph style, here one numbering the paragraphs. Before, the pasted one had no number, and
+    # the one after it read 2.
+    styles = _style("a", "条目正文", '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="7"/></w:numPr>', default=True)
+    body = _p("全年审查规范性文件12件。") + _styled("全年办理行政复议案件39件。", "15") + _p("全年受理行政诉讼案件8件。")
+    assert read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=styles)).lines == (
+        "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "3.全年受理行政诉讼案件8件。")
+
+
 def test_a_docx_outline_level_of_body_text_makes_a_heading_style_body_text(tmp_path: Path) -> None:
     styles = TEMPLATE_STYLES + _style("a7", "报告正文", '<w:outlineLvl w:val="9"/>', "a3")
     body = _styled("全年办理行政复议案件39件。", "a7") + _styled("坚持依法决策", "a3")

@@ -294,6 +294,16 @@ def test_numbering_and_heading_levels_come_through_the_styles_a_style_is_based_o
     assert outline == {2: 1, 4: 1, 5: 1, 6: 1}  # body-text level set on the paragraph: its style's, as in .docx
 
 
+def test_a_paragraph_of_a_style_the_file_does_not_define_is_of_normal_as_in_the_docx() -> None:
+    # Style 5 is no style of the sheet: Word draws the paragraph in Normal (istd 0), here numbering its paragraphs.
+    styles = _stsh([(0, 0x0FFF, "Normal", _ilfo(1)), (1, 0, "heading 1", b"")])
+    paragraphs = [("全年审查规范性文件12件。\r", 0, b""), ("全年办理行政复议案件39件。\r", 5, b""),
+                  ("全年受理行政诉讼案件8件。\r", 0, b"")]
+    lists = _plf_lst((1, [_lvl(1, 0, "\x00.")]))
+    assert _read(*_streams(paragraphs, lists, _plf_lfo((1, [])), styles))[0] == (
+        "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "3.全年受理行政诉讼案件8件。")
+
+
 def test_financial_numerals_read_as_in_the_docx() -> None:
     # nfc 38 (chineseLegalSimplified) and 34 (ideographLegalTraditional): before, 一、二、 and 十、十一、.
     paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("執法力量不足\r", 0, _ilfo(2)), ("宣傳不夠深入\r", 0, _ilfo(2)),

@@ -37,6 +37,7 @@ _STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlf
 _ILVL, _ILFO, _OUTLINE = 0x260A, 0x460B, 0x2640  # sprmPIlvl, sprmPIlfo, sprmPOutLvl
 _NO_LIST = (0, -2047)  # ilfo 0x0000 and 0xF801: no list; a negative ilfo otherwise names LFO −ilfo
 _PARAGRAPH_STYLE = 1  # stk
+_NORMAL = 0  # the istd of Normal, the default paragraph style
 
 # MSONFC numbers as the w:numFmt names numbering.py renders; any other is drawn in decimal, as there.
 _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
@@ -208,7 +209,7 @@ class Numbering:
                 styles = _style_sheet(table, fc, lcb)
         except (ValueError, IndexError, struct.error):
             pass  # a damaged style sheet: no numbering or heading level through styles
-        self._styles = StyleSheet(styles)
+        self._styles = StyleSheet(styles, _NORMAL)
         try:
             (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = pair(_PLF_LST), pair(_PLF_LFO)
             if lcb_lst and lcb_lfo:

@@ -267,8 +267,7 @@ class _Numbering:
                 num_id = _number(num.get(f"{W}numId"))
                 if num_id is not None:
                     self.instances[num_id] = _instance(num, lists)
-        sheet, self.default_style = _style_sheet(styles)
-        self.styles = StyleSheet(sheet)
+        self.styles = StyleSheet(*_style_sheet(styles))
 
     def paragraph(self, paragraph: etree._Element) -> tuple[int | None, str]:
         """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted.
@@ -277,7 +276,7 @@ class _Numbering:
         properties = paragraph.find(f"{W}pPr")
         if properties is not None and properties.find(f"{W}rPr/{W}del") is not None:
             return None, ""
-        style = self.default_style if properties is None else _val(properties, "pStyle") or self.default_style
+        style = None if properties is None else _val(properties, "pStyle")
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
         return heading, "" if instance is None else self.counters.label(instance.counter, instance.levels, level)

@@ -206,14 +206,17 @@ def heading_number(name: str) -> int | None:
 class StyleSheet(Generic[StyleId]):
     """The paragraph styles of a document, each resolved with what it inherits when a paragraph first names it."""
 
-    def __init__(self, styles: Mapping[StyleId, Style[StyleId]]) -> None:
+    def __init__(self, styles: Mapping[StyleId, Style[StyleId]], default: StyleId | None) -> None:
         self._styles: Mapping[StyleId, Style[StyleId]] = styles
+        self._default: StyleId | None = default  # the default paragraph style (Normal)
         self._resolved: dict[StyleId | None, Inherited] = {}
 
     def paragraph(self, style: StyleId | None, direct: ListProperties) -> tuple[int | None, int | None, int]:
         """A paragraph's heading level (1–9, or None), list and level in it, from its own properties `direct` and
-        its style's. Its own outline level of body text leaves its style's level, as in Word."""
-        inherited = self.resolved(style)
+        its style's: the default paragraph style's when it names none, or one the document does not define (a
+        paragraph pasted from another document), as Word draws it. Its own outline level of body text leaves its
+        style's level, as in Word."""
+        inherited = self.resolved(style if style in self._styles else self._default)
         if direct.outline is not None and 0 <= direct.outline < BODY_TEXT:
             heading: int | None = direct.outline + 1
         else:
