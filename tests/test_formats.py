@@ -175,8 +175,8 @@ def test_docx_automatic_numbering_becomes_the_section_tree(tmp_path: Path) -> No
         _p("存在的不足和原因", (7, 0)), _p("2024年工作安排", (7, 0)),
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
-    assert source.lines[1:6] == ("一、主要举措和成效", "（一）坚持依法决策", "1.全年审查规范性文件12件。",
-                                 "2.全年办理行政复议案件39件。", "（二）严格规范执法")
+    assert source.lines[1:6] == ("一、 主要举措和成效", "（一） 坚持依法决策", "1. 全年审查规范性文件12件。",
+                                 "2. 全年办理行政复议案件39件。", "（二） 严格规范执法")
     document = build(source)
     assert [(s.number, s.heading) for s in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排")]
@@ -207,9 +207,9 @@ def test_numbered_paragraphs_in_docx_cells_are_drawn_and_counted_with_their_list
     body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (7, 0)), _p("坚持依法决策", (7, 1)),
                     table, _p("深化法治宣传教育", (7, 1)), _p("存在的不足和原因", (7, 0))])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "（一）坚持依法决策",
-                            "（二）严格规范公正文明执法 1.全年办理行政处罚案件326件。  2.全年受理行政复议案件52件。",
-                            "（三）深化法治宣传教育", "二、存在的不足和原因")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "（一） 坚持依法决策",
+                            "（二） 严格规范公正文明执法 1. 全年办理行政处罚案件326件。  2. 全年受理行政复议案件52件。",
+                            "（三） 深化法治宣传教育", "二、 存在的不足和原因")
     # The numbered cell is a sub-heading of the part (its row one line); the sub-headings count on unbroken.
     assert [child.number for child in build(source).sections[0].children] == ["一", "二", "三"]
 
@@ -236,7 +236,7 @@ def test_a_damaged_numbering_or_styles_part_costs_the_numbers_not_the_report(tmp
     parts[part] += "<unclosed>"
     source = read_document(_docx(tmp_path, body, numbering=parts["numbering"], styles=parts["styles"]))
     assert source.lines == ("青岚区2023年度法治政府建设情况报告",
-                            "主要举措和成效" if part == "numbering" else "一、主要举措和成效", "全年受理行政复议案件39件。")
+                            "主要举措和成效" if part == "numbering" else "一、 主要举措和成效", "全年受理行政复议案件39件。")
 
 
 def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> None:
@@ -245,7 +245,7 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert numbering != NUMBERING
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)),
                                  numbering=numbering))
-    assert source.lines[1] == "-20、主要举措和成效"
+    assert source.lines[1] == "-20、 主要举措和成效"
 
 
 @pytest.mark.parametrize("start", ["9" * 4300, "9" * 40, "2147483648"], ids=["4300-digits", "40-digits", "2-to-the-31"])
@@ -258,11 +258,13 @@ def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path
     assert numbering != NUMBERING
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
     source = read_document(_docx(tmp_path, body, numbering=numbering))
-    assert source.lines[1:] == ("一、主要举措和成效", "二、存在的不足和原因")
+    assert source.lines[1:] == ("一、 主要举措和成效", "二、 存在的不足和原因")
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
-    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None) -> str:
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
 
 
 # Parts (一、) on one list, the items under them (（一）) on another, restarted under each part as Word's
@@ -288,9 +290,9 @@ def test_docx_numbering_word_restarted_counts_again_from_one(tmp_path: Path) -> 
     path = _docx(tmp_path, body, numbering=RESTARTED)
     # Before, the items under 二 and 三 were （三）（四） and （五）（六）: Word shows （一）（二） under each part.
     assert read_document(path).lines[1:10] == (
-        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法", "二、存在的不足和原因",
-        "（一）法治宣传的针对性有待增强", "（二）基层执法力量不足", "三、2024年工作安排", "（一）深化行政执法体制改革",
-        "（二）强化法治宣传教育")
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法", "二、 存在的不足和原因",
+        "（一） 法治宣传的针对性有待增强", "（二） 基层执法力量不足", "三、 2024年工作安排", "（一） 深化行政执法体制改革",
+        "（二） 强化法治宣传教育")
     numbering = next(finding for finding in check_file(path).findings if finding.rule_id == "quality.numbering")
     assert [hit.detail.en for hit in numbering.hits if hit.credit == 0] == []  # was: numbering starts at （三）
 
@@ -300,7 +302,26 @@ def test_docx_list_numbers_of_one_list_count_on_across_its_nums(tmp_path: Path) 
     numbering = RESTARTED + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
     body = _p("主要举措和成效", (1, 0)) + _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0))
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法")
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法")
+
+
+def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) -> None:
+    # After its number Word draws a tab (w:suff absent), a space or nothing. Before, every number was run into
+    # its text: "1.1其中适用…" read 1.1 as a figure of the report.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、", suffix="nothing")}'
+                 f'</w:abstractNum><w:abstractNum w:abstractNumId="1">{_level(0, "decimal", "%1.")}'
+                 f'{_level(1, "decimal", "%1.%2", suffix="space")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (1, 0)),
+                    _p("全年办理行政处罚案件326件。", (2, 0)), _p("其中适用简易程序案件85件。", (2, 1)),
+                    _p("适用普通程序案件241件。", (2, 1)), _p("存在的不足和原因", (1, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines[1:] == ("一、主要举措和成效", "1. 全年办理行政处罚案件326件。", "1.1 其中适用简易程序案件85件。",
+                                "1.2 适用普通程序案件241件。", "二、存在的不足和原因")
+    document = build(source)
+    assert [(section.number, section.heading) for section in document.sections] == [
+        ("一", "主要举措和成效"), ("二", "存在的不足和原因")]
+    assert [(quantity.value, quantity.unit) for quantity in document.quantities] == [(326, "件"), (85, "件"), (241, "件")]
 
 
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
@@ -321,8 +342,8 @@ def test_a_docx_number_goes_after_the_page_break_its_paragraph_opens_with(tmp_pa
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
     # Before: "一、" on a line of its own, and the heading's level with it, lost: the part was not found.
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "全年办理行政复议案件39件。",
-                            "二、存在的不足和原因", "三、2024年工作安排", "四、党政主要负责人履行职责情况", "（续）")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "全年办理行政复议案件39件。",
+                            "二、 存在的不足和原因", "三、 2024年工作安排", "四、 党政主要负责人履行职责情况", "（续）")
     assert source.outline == {2: 1, 4: 1, 5: 1, 6: 1}
     assert [(s.number, s.heading) for s in build(source).sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排"), ("四", "党政主要负责人履行职责情况")]
@@ -364,9 +385,9 @@ def test_docx_styles_pass_on_their_heading_level_and_numbering_to_the_styles_bas
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=TEMPLATE_STYLES))
     # Before, a style based on a heading style was body text, without its number: 主要举措和成效.
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "坚持依法决策",
-                            "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "二、存在的不足和原因",
-                            "基层执法力量不足。", "（一）执法人员培训不够", "三、2024年工作安排")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "坚持依法决策",
+                            "1. 全年审查规范性文件12件。", "2. 全年办理行政复议案件39件。", "二、 存在的不足和原因",
+                            "基层执法力量不足。", "（一） 执法人员培训不够", "三、 2024年工作安排")
     assert source.outline == {2: 1, 3: 2, 6: 1, 8: 1, 9: 1}
     document = build(source)
     assert [(s.number, s.heading) for s in document.sections] == [
@@ -394,7 +415,7 @@ def test_a_docx_list_of_a_list_style_is_numbered_as_the_list_style(tmp_path: Pat
     body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (2, 0)), _p("坚持依法决策", (2, 1)),
                     _p("存在的不足和原因", (2, 0)), _p("2024年工作安排", (1, 0))])
     source = read_document(_docx(tmp_path, body, numbering=numbering, styles=styles or None))
-    assert source.lines[1:] == ("一、主要举措和成效", "（一）坚持依法决策", "二、存在的不足和原因", "三、2024年工作安排")
+    assert source.lines[1:] == ("一、 主要举措和成效", "（一） 坚持依法决策", "二、 存在的不足和原因", "三、 2024年工作安排")
     assert [section.number for section in build(source).sections] == ["一", "二", "三"]
 
 
@@ -415,7 +436,7 @@ def test_a_docx_paragraph_of_a_style_the_file_does_not_define_is_of_the_default_
     styles = _style("a", "条目正文", '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="7"/></w:numPr>', default=True)
     body = _p("全年审查规范性文件12件。") + _styled("全年办理行政复议案件39件。", "15") + _p("全年受理行政诉讼案件8件。")
     assert read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=styles)).lines == (
-        "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "3.全年受理行政诉讼案件8件。")
+        "1. 全年审查规范性文件12件。", "2. 全年办理行政复议案件39件。", "3. 全年受理行政诉讼案件8件。")
 
 
 def test_a_docx_outline_level_of_body_text_makes_a_heading_style_body_text(tmp_path: Path) -> None:
@@ -432,8 +453,8 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
                  '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) * 3
     lines = read_document(_docx(tmp_path, body, numbering=numbering)).lines
-    assert lines[1] == pattern.replace("%1", "一")[:32] + "主要举措和成效"
-    assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
+    assert lines[1] == pattern.replace("%1", "一")[:32] + " 主要举措和成效"
+    assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + " 主要举措和成效"
 
 
 @pytest.mark.parametrize("pattern", ["%1&#10;、", "%1、&#13;", "%1&#13;&#10;、"])
@@ -445,7 +466,7 @@ def test_a_docx_number_text_holding_a_line_break_draws_its_number_on_the_line(tm
                  '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "二、存在的不足和原因")
+        "青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "二、 存在的不足和原因")
 
 
 def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:
@@ -456,7 +477,7 @@ def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) ->
                     _p("宣傳不夠深入", (7, 1)), _p("2024年工作安排", (7, 0))])
     # Before: 一、二、三、, the numerals of everyday writing.
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "壹、主要举措和成效", "贰、存在的不足和原因", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "叁、2024年工作安排")
+        "壹、 主要举措和成效", "贰、 存在的不足和原因", "（壹拾） 執法力量不足", "（壹拾壹） 宣傳不夠深入", "叁、 2024年工作安排")
 
 
 def _text_box(box: str, before: str, after: str = "") -> str:

@@ -19,7 +19,9 @@ import struct
 from collections.abc import Mapping
 
 from .numbering import (
+    DEFAULT_SUFFIX,
     NO_PROPERTIES,
+    SUFFIXES,
     Counters,
     Level,
     ListInstance,
@@ -46,6 +48,7 @@ _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4:
             34: "ideographLegalTraditional", 35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
+_FOLLOWS = (SUFFIXES["tab"], SUFFIXES["space"], SUFFIXES["nothing"])  # by LVLF.ixchFollow
 
 
 def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -135,6 +138,8 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
         raise ValueError("a list level past the table stream")
     start, nfc = struct.unpack_from("<iB", table, at)
     places = set(table[at + 6 : at + 15]) - {0}  # rgbxchNums: 1-based places of the level numbers in the text
+    follow = table[at + 15]  # ixchFollow
+    suffix = _FOLLOWS[follow] if follow < len(_FOLLOWS) else DEFAULT_SUFFIX
     at += _LVLF + table[at + 25] + table[at + 24]  # after grpprlPapx (cbGrpprlPapx) and grpprlChpx
     letters = _u16(table, at)
     xst = table[at + 2 : at + 2 + 2 * letters]
@@ -143,7 +148,7 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
                  for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
                  if (place in places and ord(letter) < 9) or letter >= " ")
-    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text)), at + 2 + 2 * letters
+    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix), at + 2 + 2 * letters
 
 
 def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:

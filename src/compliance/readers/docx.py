@@ -20,8 +20,10 @@ from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
 from .numbering import (
+    DEFAULT_SUFFIX,
     LONGEST_TEXT,
     NO_PROPERTIES,
+    SUFFIXES,
     Counters,
     Level,
     ListInstance,
@@ -160,7 +162,8 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
 
 
 def _level(level: etree._Element) -> Level:
-    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""))
+    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
+                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX))
 
 
 def _instance(num: etree._Element, lists: _Lists) -> ListInstance:

@@ -26,14 +26,23 @@ HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 LONGEST_TEXT = 32
 
 
+# What Word draws between a number and its paragraph's text (.docx's w:suff, a .doc's LVLF.ixchFollow): a tab,
+# read as a space as a tab in the text is, a space, or nothing. "1.1" and "其中…" joined with nothing read as
+# "1.1其中…", where the number is a quantity.
+SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+DEFAULT_SUFFIX = SUFFIXES["tab"]
+
+
 @dataclass(frozen=True)
 class Level:
     """One level of a list: its first number, its number format (the names of .docx's w:numFmt: decimal,
-    chineseCounting …) and its text, literal pieces and the levels (0–8) whose numbers stand between them."""
+    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, and
+    what is drawn after the number (one of SUFFIXES)."""
 
     start: int
     format: str
     text: tuple[str | int, ...]
+    suffix: str = DEFAULT_SUFFIX
 
 
 _UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
@@ -106,8 +115,8 @@ class Counters:
         self._counts: dict[Hashable, list[int]] = {}
 
     def label(self, key: Hashable, levels: Mapping[int, Level], level: int) -> str:
-        """The number Word draws before the next paragraph of list `key` at `level` (0–8), which it counts;
-        empty for a bullet, a level drawing nothing, or a level the list does not define."""
+        """The number Word draws before the next paragraph of list `key` at `level` (0–8), which it counts, and
+        what it draws after it; empty for a bullet, a level drawing nothing, or a level the list does not define."""
         if not 0 <= level <= 8 or level not in levels:
             return ""
         counts = self._counts.setdefault(key, [0] * 9)
@@ -118,7 +127,8 @@ class Counters:
             return ""
         drawn = "".join(part if isinstance(part, str) else _number(counts[part], levels.get(part, _UNDEFINED))
                         for part in current.text)
-        return drawn[:LONGEST_TEXT]  # "%1%1%1…" of long numbers: a few characters in the text, many drawn
+        # "%1%1%1…" of long numbers: a few characters in the text, many drawn.
+        return drawn[:LONGEST_TEXT] + current.suffix if drawn else ""
 
 
 def _number(count: int, level: Level) -> str:
