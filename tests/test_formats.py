@@ -268,14 +268,14 @@ def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = 
 
 
 # Parts (一、) on one list, the items under them (（一）) on another, restarted under each part as Word's
-# "restart numbering" does: with a new w:num of the same list that overrides the level's start (num 3), or, as
-# older Word wrote it, the whole level (num 4).
+# "restart numbering" does: with a new w:num of the same list that overrides the level's start (num 3), also
+# with a whole level of its own, as a file Word converted from a .doc has it (num 4).
 RESTARTED = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}</w:abstractNum>'
              f'<w:abstractNum w:abstractNumId="1">{_level(0, "chineseCounting", "（%1）")}</w:abstractNum>'
              '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
              '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
              '</w:lvlOverride></w:num>'
-             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
              f'{_level(0, "chineseCounting", "（%1）")}</w:lvlOverride></w:num>')
 
 
@@ -303,6 +303,34 @@ def test_docx_list_numbers_of_one_list_count_on_across_its_nums(tmp_path: Path) 
     body = _p("主要举措和成效", (1, 0)) + _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0))
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
         "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法")
+
+
+def test_docx_items_after_the_one_word_restarted_count_on_from_it(tmp_path: Path) -> None:
+    # Word (2013 on) restarts numbering by giving the restarted paragraph alone a new w:num that overrides the
+    # level's start; the items after it keep their w:num, and Word counts them on from the restarted one: all
+    # the w:num of one list count on the same numbers. Before, they went on from where their w:num had been:
+    # （一）（三）（四） under 二.
+    body = "".join([
+        _p("主要举措和成效", (1, 0)), _p("坚持依法决策", (2, 0)), _p("严格规范公正文明执法", (2, 0)),
+        _p("存在的不足和原因", (1, 0)), _p("法治宣传的针对性有待增强", (3, 0)), _p("基层执法力量不足", (2, 0)),
+        _p("执法装备保障不够", (2, 0)), _p("2024年工作安排", (1, 0)), _p("深化行政执法体制改革", (3, 0)),
+    ])
+    assert read_document(_docx(tmp_path, body, numbering=RESTARTED)).lines == (
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法", "二、 存在的不足和原因",
+        "（一） 法治宣传的针对性有待增强", "（二） 基层执法力量不足", "（三） 执法装备保障不够", "三、 2024年工作安排",
+        # A w:num restarts its level once, at its first paragraph there: later ones count on.
+        "（四） 深化行政执法体制改革")
+
+
+def test_a_docx_list_drawing_a_level_its_own_way_counts_on_with_the_list(tmp_path: Path) -> None:
+    # A w:lvlOverride holding a whole w:lvl and no w:startOverride replaces how the level is drawn (ECMA-376
+    # §17.9.6), not where it has counted to: here one item drawn in financial numerals. Before, that w:num
+    # counted on its own: （壹） and then （二）.
+    numbering = RESTARTED + (f'<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                             f'{_level(0, "chineseLegalSimplified", "（%1）")}</w:lvlOverride></w:num>')
+    body = _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0)) + _p("深化法治宣传教育", (2, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育")
 
 
 def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) -> None:

@@ -251,13 +251,19 @@ def _plf_lst(*lists: tuple[int, list[bytes]]) -> bytes:
     return header + b"".join(b"".join(levels) for _, levels in lists)
 
 
-def _plf_lfo(*instances: tuple[int, list[tuple[int, int]]]) -> bytes:
-    """A PlfLfo of (lsid, its (level, start-at) overrides), each LFO's LFOData after them."""
-    headers = b"".join(struct.pack("<iiiBBBB", lsid, 0, 0, len(starts), 0, 0, 0) for lsid, starts in instances)
-    data = b"".join(struct.pack("<I", 0xFFFFFFFF) + b"".join(struct.pack("<iI", start, level | 0x10)
-                                                             for level, start in starts)
-                    for _, starts in instances)
+def _plf_lfo(*instances: tuple[int, list[tuple[int, int]] | list[tuple[int, int | None, bytes]]]) -> bytes:
+    """A PlfLfo of (lsid, its overrides: (level, start-at), or (level, start-at or None, a level of its own)),
+    each LFO's LFOData after them."""
+    headers = b"".join(struct.pack("<iiiBBBB", lsid, 0, 0, len(overrides), 0, 0, 0) for lsid, overrides in instances)
+    data = b"".join(struct.pack("<I", 0xFFFFFFFF) + b"".join(_lfolvl(*override) for override in overrides)
+                    for _, overrides in instances)
     return struct.pack("<I", len(instances)) + headers + data
+
+
+def _lfolvl(level: int, start: int | None, own: bytes = b"") -> bytes:
+    """An LFOLVL: fStartAt (0x10) with a start-at, fFormatting (0x20) with a level of its own, which follows it."""
+    flags = level | (0x10 if start is not None else 0) | (0x20 if own else 0)
+    return struct.pack("<iI", start or 0, flags) + own
 
 
 def _read(word: bytes, table: bytes) -> tuple[tuple[str, ...], dict[int, int]]:
@@ -279,6 +285,19 @@ def test_a_list_word_restarted_counts_again_from_its_start() -> None:
     lines, _ = _read(*_streams(paragraphs, _plf_lst(_PARTS, _SUBHEADINGS), _plf_lfo((1, []), (2, []), (2, [(0, 1)]))))
     assert lines == ("一、 主要举措和成效", "（一） 加强组织领导", "（二） 推进严格规范执法", "二、 存在的不足和原因",
                      "（一） 法治宣传不够深入", "（二） 执法力量不足", "三、 下一步工作安排")
+
+
+def test_a_list_drawing_a_level_its_own_way_counts_on_and_items_after_a_restart_count_on_from_it() -> None:
+    # As in .docx: an LFO with a level of its own (fFormatting) draws it its own way but counts on with its list;
+    # one with a start-at (fStartAt) restarts the level at its first paragraph there, and the list's paragraphs
+    # after it count on from it, whatever LFO names it. Before, each LFO with overrides counted on its own:
+    # （壹）, then （二）, and （四） after the restart.
+    paragraphs = [("坚持依法决策\r", 0, _ilfo(1)), ("严格规范公正文明执法\r", 0, _ilfo(2)), ("深化法治宣传教育\r", 0, _ilfo(1)),
+                  ("法治宣传的针对性有待增强\r", 0, _ilfo(3)), ("基层执法力量不足\r", 0, _ilfo(1))]
+    overrides = _plf_lfo((2, []), (2, [(0, None, _lvl(1, 38, "（\x00）"))]), (2, [(0, 1, _lvl(1, 37, "（\x00）"))]))
+    assert _read(*_streams(paragraphs, _plf_lst(_SUBHEADINGS), overrides))[0] == (
+        "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育", "（一） 法治宣传的针对性有待增强",
+        "（二） 基层执法力量不足")
 
 
 def test_numbering_and_heading_levels_come_through_the_styles_a_style_is_based_on() -> None:

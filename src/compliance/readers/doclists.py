@@ -185,11 +185,11 @@ def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Le
             for _ in range(count_overrides):
                 start, flags = struct.unpack_from("<iI", table, at)
                 at += _LFOLVL
-                if flags & 0x20:  # fFormatting: a level of its own follows, with its own start
+                own = None
+                if flags & 0x20:  # fFormatting: a level of its own follows
                     own, at = _level(table, at)
-                    overrides[flags & 0x0F] = (own, None)
-                elif flags & 0x10:  # fStartAt
-                    overrides[flags & 0x0F] = (None, start)
+                if own is not None or flags & 0x10:  # fStartAt: the level restarts at `start`
+                    overrides[flags & 0x0F] = (own, start if flags & 0x10 else None)
             instances.append(with_overrides(lsid, lists.get(lsid, {}), overrides, ("lfo", ilfo)))
     except (ValueError, IndexError, struct.error):
         return plain  # damaged overrides: the lists count as if there were none
@@ -232,4 +232,4 @@ class Numbering:
         if ilfo in _NO_LIST or abs(ilfo) > len(self._instances):
             return ""
         instance = self._instances[abs(ilfo) - 1]
-        return self._counters.label(instance.counter, instance.levels, ilvl)
+        return self._counters.label(instance, ilvl)

@@ -282,7 +282,7 @@ class _Numbering:
         style = None if properties is None else _val(properties, "pStyle")
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
-        return heading, "" if instance is None else self.counters.label(instance.counter, instance.levels, level)
+        return heading, "" if instance is None else self.counters.label(instance, level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:
