@@ -175,8 +175,8 @@ def test_docx_automatic_numbering_becomes_the_section_tree(tmp_path: Path) -> No
         _p("存在的不足和原因", (7, 0)), _p("2024年工作安排", (7, 0)),
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
-    assert source.lines[1:6] == ("一、主要举措和成效", "（一）坚持依法决策", "1.全年审查规范性文件12件。",
-                                 "2.全年办理行政复议案件39件。", "（二）严格规范执法")
+    assert source.lines[1:6] == ("一、 主要举措和成效", "（一） 坚持依法决策", "1. 全年审查规范性文件12件。",
+                                 "2. 全年办理行政复议案件39件。", "（二） 严格规范执法")
     document = build(source)
     assert [(s.number, s.heading) for s in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排")]
@@ -197,6 +197,21 @@ def test_docx_table_rows_are_lines_and_core_dates_are_only_a_fallback(tmp_path: 
     assert (document.published.isoformat(), document.published_source) == ("2024-03-02", "modified")
     signed = build(read_document(_docx(tmp_path, body + _p("2024年3月1日"), core=core, name="signed.docx")))
     assert (signed.published.isoformat(), signed.published_source) == ("2024-03-01", "signature")
+
+
+def test_numbered_paragraphs_in_docx_cells_are_drawn_and_counted_with_their_list(tmp_path: Path) -> None:
+    # A part laid out in a table, as some reports are: Word draws the cells' numbers and counts them with the
+    # list, so the sub-heading after the table is （三）. Before, the cells had no number and it read （二）.
+    table = ("<w:tbl><w:tr><w:tc>" + _p("严格规范公正文明执法", (7, 1)) + _p("全年办理行政处罚案件326件。", (7, 2))
+             + "</w:tc><w:tc>" + _p("全年受理行政复议案件52件。", (7, 2)) + "</w:tc></w:tr></w:tbl>")
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (7, 0)), _p("坚持依法决策", (7, 1)),
+                    table, _p("深化法治宣传教育", (7, 1)), _p("存在的不足和原因", (7, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "（一） 坚持依法决策",
+                            "（二） 严格规范公正文明执法 1. 全年办理行政处罚案件326件。  2. 全年受理行政复议案件52件。",
+                            "（三） 深化法治宣传教育", "二、 存在的不足和原因")
+    # The numbered cell is a sub-heading of the part (its row one line); the sub-headings count on unbroken.
+    assert [child.number for child in build(source).sections[0].children] == ["一", "二", "三"]
 
 
 def test_a_line_break_inside_a_docx_cell_keeps_the_row_on_one_line(tmp_path: Path) -> None:
@@ -221,7 +236,7 @@ def test_a_damaged_numbering_or_styles_part_costs_the_numbers_not_the_report(tmp
     parts[part] += "<unclosed>"
     source = read_document(_docx(tmp_path, body, numbering=parts["numbering"], styles=parts["styles"]))
     assert source.lines == ("青岚区2023年度法治政府建设情况报告",
-                            "主要举措和成效" if part == "numbering" else "一、主要举措和成效", "全年受理行政复议案件39件。")
+                            "主要举措和成效" if part == "numbering" else "一、 主要举措和成效", "全年受理行政复议案件39件。")
 
 
 def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> None:
@@ -230,7 +245,7 @@ def test_a_list_starting_below_zero_is_numbered_not_refused(tmp_path: Path) -> N
     assert numbering != NUMBERING
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)),
                                  numbering=numbering))
-    assert source.lines[1] == "-20、主要举措和成效"
+    assert source.lines[1] == "-20、 主要举措和成效"
 
 
 @pytest.mark.parametrize("start", ["9" * 4300, "9" * 40, "2147483648"], ids=["4300-digits", "40-digits", "2-to-the-31"])
@@ -243,22 +258,24 @@ def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path
     assert numbering != NUMBERING
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
     source = read_document(_docx(tmp_path, body, numbering=numbering))
-    assert source.lines[1:] == ("一、主要举措和成效", "二、存在的不足和原因")
+    assert source.lines[1:] == ("一、 主要举措和成效", "二、 存在的不足和原因")
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
-    return f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None) -> str:
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}'
+            f'<w:lvlText w:val="{text}"/></w:lvl>')
 
 
 # Parts (一、) on one list, the items under them (（一）) on another, restarted under each part as Word's
-# "restart numbering" does: with a new w:num of the same list that overrides the level's start (num 3), or, as
-# older Word wrote it, the whole level (num 4).
+# "restart numbering" does: with a new w:num of the same list that overrides the level's start (num 3), also
+# with a whole level of its own, as a file Word converted from a .doc has it (num 4).
 RESTARTED = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}</w:abstractNum>'
              f'<w:abstractNum w:abstractNumId="1">{_level(0, "chineseCounting", "（%1）")}</w:abstractNum>'
              '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
              '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
              '</w:lvlOverride></w:num>'
-             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
              f'{_level(0, "chineseCounting", "（%1）")}</w:lvlOverride></w:num>')
 
 
@@ -273,9 +290,9 @@ def test_docx_numbering_word_restarted_counts_again_from_one(tmp_path: Path) -> 
     path = _docx(tmp_path, body, numbering=RESTARTED)
     # Before, the items under 二 and 三 were （三）（四） and （五）（六）: Word shows （一）（二） under each part.
     assert read_document(path).lines[1:10] == (
-        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法", "二、存在的不足和原因",
-        "（一）法治宣传的针对性有待增强", "（二）基层执法力量不足", "三、2024年工作安排", "（一）深化行政执法体制改革",
-        "（二）强化法治宣传教育")
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法", "二、 存在的不足和原因",
+        "（一） 法治宣传的针对性有待增强", "（二） 基层执法力量不足", "三、 2024年工作安排", "（一） 深化行政执法体制改革",
+        "（二） 强化法治宣传教育")
     numbering = next(finding for finding in check_file(path).findings if finding.rule_id == "quality.numbering")
     assert [hit.detail.en for hit in numbering.hits if hit.credit == 0] == []  # was: numbering starts at （三）
 
@@ -285,7 +302,54 @@ def test_docx_list_numbers_of_one_list_count_on_across_its_nums(tmp_path: Path) 
     numbering = RESTARTED + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
     body = _p("主要举措和成效", (1, 0)) + _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0))
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "一、主要举措和成效", "（一）坚持依法决策", "（二）严格规范公正文明执法")
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法")
+
+
+def test_docx_items_after_the_one_word_restarted_count_on_from_it(tmp_path: Path) -> None:
+    # Word (2013 on) restarts numbering by giving the restarted paragraph alone a new w:num that overrides the
+    # level's start; the items after it keep their w:num, and Word counts them on from the restarted one: all
+    # the w:num of one list count on the same numbers. Before, they went on from where their w:num had been:
+    # （一）（三）（四） under 二.
+    body = "".join([
+        _p("主要举措和成效", (1, 0)), _p("坚持依法决策", (2, 0)), _p("严格规范公正文明执法", (2, 0)),
+        _p("存在的不足和原因", (1, 0)), _p("法治宣传的针对性有待增强", (3, 0)), _p("基层执法力量不足", (2, 0)),
+        _p("执法装备保障不够", (2, 0)), _p("2024年工作安排", (1, 0)), _p("深化行政执法体制改革", (3, 0)),
+    ])
+    assert read_document(_docx(tmp_path, body, numbering=RESTARTED)).lines == (
+        "一、 主要举措和成效", "（一） 坚持依法决策", "（二） 严格规范公正文明执法", "二、 存在的不足和原因",
+        "（一） 法治宣传的针对性有待增强", "（二） 基层执法力量不足", "（三） 执法装备保障不够", "三、 2024年工作安排",
+        # A w:num restarts its level once, at its first paragraph there: later ones count on.
+        "（四） 深化行政执法体制改革")
+
+
+def test_a_docx_list_drawing_a_level_its_own_way_counts_on_with_the_list(tmp_path: Path) -> None:
+    # A w:lvlOverride holding a whole w:lvl and no w:startOverride replaces how the level is drawn (ECMA-376
+    # §17.9.6), not where it has counted to: here one item drawn in financial numerals. Before, that w:num
+    # counted on its own: （壹） and then （二）.
+    numbering = RESTARTED + (f'<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                             f'{_level(0, "chineseLegalSimplified", "（%1）")}</w:lvlOverride></w:num>')
+    body = _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0)) + _p("深化法治宣传教育", (2, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育")
+
+
+def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) -> None:
+    # After its number Word draws a tab (w:suff absent), a space or nothing. Before, every number was run into
+    # its text: "1.1其中适用…" read 1.1 as a figure of the report.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、", suffix="nothing")}'
+                 f'</w:abstractNum><w:abstractNum w:abstractNumId="1">{_level(0, "decimal", "%1.")}'
+                 f'{_level(1, "decimal", "%1.%2", suffix="space")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (1, 0)),
+                    _p("全年办理行政处罚案件326件。", (2, 0)), _p("其中适用简易程序案件85件。", (2, 1)),
+                    _p("适用普通程序案件241件。", (2, 1)), _p("存在的不足和原因", (1, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines[1:] == ("一、主要举措和成效", "1. 全年办理行政处罚案件326件。", "1.1 其中适用简易程序案件85件。",
+                                "1.2 适用普通程序案件241件。", "二、存在的不足和原因")
+    document = build(source)
+    assert [(section.number, section.heading) for section in document.sections] == [
+        ("一", "主要举措和成效"), ("二", "存在的不足和原因")]
+    assert [(quantity.value, quantity.unit) for quantity in document.quantities] == [(326, "件"), (85, "件"), (241, "件")]
 
 
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
@@ -306,8 +370,8 @@ def test_a_docx_number_goes_after_the_page_break_its_paragraph_opens_with(tmp_pa
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
     # Before: "一、" on a line of its own, and the heading's level with it, lost: the part was not found.
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "全年办理行政复议案件39件。",
-                            "二、存在的不足和原因", "三、2024年工作安排", "四、党政主要负责人履行职责情况", "（续）")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "全年办理行政复议案件39件。",
+                            "二、 存在的不足和原因", "三、 2024年工作安排", "四、 党政主要负责人履行职责情况", "（续）")
     assert source.outline == {2: 1, 4: 1, 5: 1, 6: 1}
     assert [(s.number, s.heading) for s in build(source).sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排"), ("四", "党政主要负责人履行职责情况")]
@@ -349,14 +413,58 @@ def test_docx_styles_pass_on_their_heading_level_and_numbering_to_the_styles_bas
     ])
     source = read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=TEMPLATE_STYLES))
     # Before, a style based on a heading style was body text, without its number: 主要举措和成效.
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "坚持依法决策",
-                            "1.全年审查规范性文件12件。", "2.全年办理行政复议案件39件。", "二、存在的不足和原因",
-                            "基层执法力量不足。", "（一）执法人员培训不够", "三、2024年工作安排")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "坚持依法决策",
+                            "1. 全年审查规范性文件12件。", "2. 全年办理行政复议案件39件。", "二、 存在的不足和原因",
+                            "基层执法力量不足。", "（一） 执法人员培训不够", "三、 2024年工作安排")
     assert source.outline == {2: 1, 3: 2, 6: 1, 8: 1, 9: 1}
     document = build(source)
     assert [(s.number, s.heading) for s in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "2024年工作安排")]
     assert [child.heading for child in document.sections[0].children] == ["坚持依法决策"]
+
+
+def _list_style(style_id: str, name: str, num_id: int) -> str:
+    """A numbering (list) style, which names the list that defines its levels."""
+    return (f'<w:style w:type="numbering" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:style>')
+
+
+@pytest.mark.parametrize("styles", [_style("a", "Normal", default=True) + _list_style("a9", "报告编号", 1), ""],
+                         ids=["through-the-list-style", "by-the-style-link-alone"])
+def test_a_docx_list_of_a_list_style_is_numbered_as_the_list_style(tmp_path: Path, styles: str) -> None:
+    # A template's list style (报告编号) keeps its levels in the list that defines it (w:styleLink); a list made
+    # from the style only links to it (w:numStyleLink) and has no levels of its own. Both are one list, as Word
+    # counts them. Before, the paragraphs of the linking list had no number.
+    levels = _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")
+    numbering = (f'<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="a9"/>{levels}</w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="a9"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (2, 0)), _p("坚持依法决策", (2, 1)),
+                    _p("存在的不足和原因", (2, 0)), _p("2024年工作安排", (1, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering, styles=styles or None))
+    assert source.lines[1:] == ("一、 主要举措和成效", "（一） 坚持依法决策", "二、 存在的不足和原因", "三、 2024年工作安排")
+    assert [section.number for section in build(source).sections] == ["一", "二", "三"]
+
+
+def test_docx_list_styles_linking_round_in_a_circle_cost_the_numbers_not_the_report(tmp_path: Path) -> None:
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="a8"/></w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="a9"/></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>')
+    styles = _list_style("a8", "编号甲", 2) + _list_style("a9", "编号乙", 1)
+    body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (1, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering, styles=styles)).lines == (
+        "青岚区2023年度法治政府建设情况报告", "主要举措和成效")
+
+
+def test_a_docx_paragraph_of_a_style_the_file_does_not_define_is_of_the_default_style(tmp_path: Path) -> None:
+    # Paragraphs pasted from another document keep the name of a style this one lacks ("15"); Word draws them in
+    # the default paragraph style, here one numbering the paragraphs. Before, the pasted one had no number, and
+    # the one after it read 2.
+    styles = _style("a", "条目正文", '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="7"/></w:numPr>', default=True)
+    body = _p("全年审查规范性文件12件。") + _styled("全年办理行政复议案件39件。", "15") + _p("全年受理行政诉讼案件8件。")
+    assert read_document(_docx(tmp_path, body, numbering=NUMBERING, styles=styles)).lines == (
+        "1. 全年审查规范性文件12件。", "2. 全年办理行政复议案件39件。", "3. 全年受理行政诉讼案件8件。")
 
 
 def test_a_docx_outline_level_of_body_text_makes_a_heading_style_body_text(tmp_path: Path) -> None:
@@ -373,8 +481,8 @@ def test_a_docx_number_text_never_grows_the_text_beyond_a_few_characters(tmp_pat
                  '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) * 3
     lines = read_document(_docx(tmp_path, body, numbering=numbering)).lines
-    assert lines[1] == pattern.replace("%1", "一")[:32] + "主要举措和成效"
-    assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + "主要举措和成效"
+    assert lines[1] == pattern.replace("%1", "一")[:32] + " 主要举措和成效"
+    assert len(lines) == 4 and lines[3] == pattern.replace("%1", "三")[:32] + " 主要举措和成效"
 
 
 @pytest.mark.parametrize("pattern", ["%1&#10;、", "%1、&#13;", "%1&#13;&#10;、"])
@@ -386,7 +494,7 @@ def test_a_docx_number_text_holding_a_line_break_draws_its_number_on_the_line(tm
                  '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>')
     body = _p("青岚区2023年度法治政府建设情况报告") + _p("主要举措和成效", (7, 0)) + _p("存在的不足和原因", (7, 0))
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "青岚区2023年度法治政府建设情况报告", "一、主要举措和成效", "二、存在的不足和原因")
+        "青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "二、 存在的不足和原因")
 
 
 def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) -> None:
@@ -397,7 +505,7 @@ def test_docx_financial_numerals_are_drawn_as_word_draws_them(tmp_path: Path) ->
                     _p("宣傳不夠深入", (7, 1)), _p("2024年工作安排", (7, 0))])
     # Before: 一、二、三、, the numerals of everyday writing.
     assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
-        "壹、主要举措和成效", "贰、存在的不足和原因", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "叁、2024年工作安排")
+        "壹、 主要举措和成效", "贰、 存在的不足和原因", "（壹拾） 執法力量不足", "（壹拾壹） 宣傳不夠深入", "叁、 2024年工作安排")
 
 
 def _text_box(box: str, before: str, after: str = "") -> str:

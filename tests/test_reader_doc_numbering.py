@@ -121,13 +121,13 @@ def test_automatic_list_numbers_and_heading_styles_read_as_in_the_docx(tmp_path:
     saved, original = read_document(NUMBERED_DOC), read_document(_numbered_report_docx(tmp_path / "report.docx"))
     assert saved.lines == original.lines
     assert saved.outline == original.outline
-    assert saved.lines[2:10] == ("一、主要举措和成效", "（一）加强组织领导", "全年召开专题会议4次，审议法治政府建设重要事项11项。",
-                                 "（二）推进严格规范公正文明执法", "1.全年办理行政处罚案件326件。",
-                                 "1.1其中适用简易程序案件85件。", "1.2适用普通程序案件241件。",
-                                 "2.全年受理行政复议案件52件，审结49件。")
-    assert saved.lines[12:22] == ("（一）法治宣传的针对性有待增强", "①基层执法人员力量不足。", "②执法装备保障不够。",
-                                  "三、下一步工作安排", "I.深化行政执法体制改革", "a)完善执法程序", "甲、落实执法全过程记录制度",
-                                  "乙、推行行政裁量权基准", "b)加强执法监督", "II.强化法治宣传教育")
+    assert saved.lines[2:10] == ("一、 主要举措和成效", "（一） 加强组织领导", "全年召开专题会议4次，审议法治政府建设重要事项11项。",
+                                 "（二） 推进严格规范公正文明执法", "1. 全年办理行政处罚案件326件。",
+                                 "1.1 其中适用简易程序案件85件。", "1.2 适用普通程序案件241件。",
+                                 "2. 全年受理行政复议案件52件，审结49件。")
+    assert saved.lines[12:22] == ("（一） 法治宣传的针对性有待增强", "① 基层执法人员力量不足。", "② 执法装备保障不够。",
+                                  "三、 下一步工作安排", "I. 深化行政执法体制改革", "a) 完善执法程序", "甲、 落实执法全过程记录制度",
+                                  "乙、 推行行政裁量权基准", "b) 加强执法监督", "II. 强化法治宣传教育")
     document = build(saved)
     assert [(section.number, section.heading) for section in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因"), ("三", "下一步工作安排"),
@@ -178,10 +178,11 @@ def _ilfo(ilfo: int, ilvl: int = 0) -> bytes:
     return struct.pack("<HhHB", 0x460B, ilfo, 0x260A, ilvl)  # sprmPIlfo, sprmPIlvl
 
 
-def _lvl(start: int, nfc: int, text: str) -> bytes:
-    """An LVL: its LVLF (no Sprms), then its number text, in which characters below U+0009 are placeholders."""
+def _lvl(start: int, nfc: int, text: str, follow: int = 0) -> bytes:
+    """An LVL: its LVLF (no Sprms; `follow` what is drawn after the number: 0 a tab, 1 a space, 2 nothing), then its
+    number text, in which characters below U+0009 are placeholders."""
     places = bytes(place for place, letter in enumerate(text, start=1) if ord(letter) < 9)[:9].ljust(9, b"\0")
-    return struct.pack("<iBB9sB8xBBBB", start, nfc, 0, places, 0, 0, 0, 0, 0) + struct.pack("<H", len(text)) + \
+    return struct.pack("<iBB9sB8xBBBB", start, nfc, 0, places, follow, 0, 0, 0, 0) + struct.pack("<H", len(text)) + \
         text.encode("utf-16-le")
 
 
@@ -250,13 +251,19 @@ def _plf_lst(*lists: tuple[int, list[bytes]]) -> bytes:
     return header + b"".join(b"".join(levels) for _, levels in lists)
 
 
-def _plf_lfo(*instances: tuple[int, list[tuple[int, int]]]) -> bytes:
-    """A PlfLfo of (lsid, its (level, start-at) overrides), each LFO's LFOData after them."""
-    headers = b"".join(struct.pack("<iiiBBBB", lsid, 0, 0, len(starts), 0, 0, 0) for lsid, starts in instances)
-    data = b"".join(struct.pack("<I", 0xFFFFFFFF) + b"".join(struct.pack("<iI", start, level | 0x10)
-                                                             for level, start in starts)
-                    for _, starts in instances)
+def _plf_lfo(*instances: tuple[int, list[tuple[int, int]] | list[tuple[int, int | None, bytes]]]) -> bytes:
+    """A PlfLfo of (lsid, its overrides: (level, start-at), or (level, start-at or None, a level of its own)),
+    each LFO's LFOData after them."""
+    headers = b"".join(struct.pack("<iiiBBBB", lsid, 0, 0, len(overrides), 0, 0, 0) for lsid, overrides in instances)
+    data = b"".join(struct.pack("<I", 0xFFFFFFFF) + b"".join(_lfolvl(*override) for override in overrides)
+                    for _, overrides in instances)
     return struct.pack("<I", len(instances)) + headers + data
+
+
+def _lfolvl(level: int, start: int | None, own: bytes = b"") -> bytes:
+    """An LFOLVL: fStartAt (0x10) with a start-at, fFormatting (0x20) with a level of its own, which follows it."""
+    flags = level | (0x10 if start is not None else 0) | (0x20 if own else 0)
+    return struct.pack("<iI", start or 0, flags) + own
 
 
 def _read(word: bytes, table: bytes) -> tuple[tuple[str, ...], dict[int, int]]:
@@ -276,8 +283,21 @@ def test_a_list_word_restarted_counts_again_from_its_start() -> None:
                   ("存在的不足和原因\r", 0, _ilfo(1)), ("法治宣传不够深入\r", 0, _ilfo(3)), ("执法力量不足\r", 0, _ilfo(3)),
                   ("下一步工作安排\r", 0, _ilfo(1))]
     lines, _ = _read(*_streams(paragraphs, _plf_lst(_PARTS, _SUBHEADINGS), _plf_lfo((1, []), (2, []), (2, [(0, 1)]))))
-    assert lines == ("一、主要举措和成效", "（一）加强组织领导", "（二）推进严格规范执法", "二、存在的不足和原因",
-                     "（一）法治宣传不够深入", "（二）执法力量不足", "三、下一步工作安排")
+    assert lines == ("一、 主要举措和成效", "（一） 加强组织领导", "（二） 推进严格规范执法", "二、 存在的不足和原因",
+                     "（一） 法治宣传不够深入", "（二） 执法力量不足", "三、 下一步工作安排")
+
+
+def test_a_list_drawing_a_level_its_own_way_counts_on_and_items_after_a_restart_count_on_from_it() -> None:
+    # As in .docx: an LFO with a level of its own (fFormatting) draws it its own way but counts on with its list;
+    # one with a start-at (fStartAt) restarts the level at its first paragraph there, and the list's paragraphs
+    # after it count on from it, whatever LFO names it. Before, each LFO with overrides counted on its own:
+    # （壹）, then （二）, and （四） after the restart.
+    paragraphs = [("坚持依法决策\r", 0, _ilfo(1)), ("严格规范公正文明执法\r", 0, _ilfo(2)), ("深化法治宣传教育\r", 0, _ilfo(1)),
+                  ("法治宣传的针对性有待增强\r", 0, _ilfo(3)), ("基层执法力量不足\r", 0, _ilfo(1))]
+    overrides = _plf_lfo((2, []), (2, [(0, None, _lvl(1, 38, "（\x00）"))]), (2, [(0, 1, _lvl(1, 37, "（\x00）"))]))
+    assert _read(*_streams(paragraphs, _plf_lst(_SUBHEADINGS), overrides))[0] == (
+        "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育", "（一） 法治宣传的针对性有待增强",
+        "（二） 基层执法力量不足")
 
 
 def test_numbering_and_heading_levels_come_through_the_styles_a_style_is_based_on() -> None:
@@ -289,9 +309,30 @@ def test_numbering_and_heading_levels_come_through_the_styles_a_style_is_based_o
                   ("全年办理行政复议案件52件。\r", 3, b""), ("存在的不足和原因\r", 2, b""),
                   ("不再编号的标题\r", 2, _ilfo(0)), ("大纲级别为正文的标题\r", 1, struct.pack("<HB", 0x2640, 9))]
     lines, outline = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, [])), styles))
-    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "全年办理行政复议案件52件。",
-                     "二、存在的不足和原因", "不再编号的标题", "三、大纲级别为正文的标题")
+    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、 主要举措和成效", "全年办理行政复议案件52件。",
+                     "二、 存在的不足和原因", "不再编号的标题", "三、 大纲级别为正文的标题")
     assert outline == {2: 1, 4: 1, 5: 1, 6: 1}  # body-text level set on the paragraph: its style's, as in .docx
+
+
+def test_a_paragraph_of_a_style_the_file_does_not_define_is_of_normal_as_in_the_docx() -> None:
+    # Style 5 is no style of the sheet: Word draws the paragraph in Normal (istd 0), here numbering its paragraphs.
+    styles = _stsh([(0, 0x0FFF, "Normal", _ilfo(1)), (1, 0, "heading 1", b"")])
+    paragraphs = [("全年审查规范性文件12件。\r", 0, b""), ("全年办理行政复议案件39件。\r", 5, b""),
+                  ("全年受理行政诉讼案件8件。\r", 0, b"")]
+    lists = _plf_lst((1, [_lvl(1, 0, "\x00.")]))
+    assert _read(*_streams(paragraphs, lists, _plf_lfo((1, [])), styles))[0] == (
+        "1. 全年审查规范性文件12件。", "2. 全年办理行政复议案件39件。", "3. 全年受理行政诉讼案件8件。")
+
+
+def test_a_number_is_parted_from_its_text_as_word_draws_it() -> None:
+    # LVLF.ixchFollow: a tab (read as a space), a space or nothing after the number, as w:suff in .docx. Before,
+    # every number was run into its text: "1.1其中适用…" read 1.1 as a figure of the report.
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("全年办理行政处罚案件326件。\r", 0, _ilfo(2)),
+                  ("其中适用简易程序案件85件。\r", 0, _ilfo(2, 1)), ("存在的不足和原因\r", 0, _ilfo(1))]
+    lists = _plf_lst((1, [_lvl(1, 37, "\x00、", follow=2)]),
+                     (2, [_lvl(1, 0, "\x00."), _lvl(1, 0, "\x00.\x01", follow=1)] + [_lvl(1, 0, "\x02.")] * 7))
+    lines, _ = _read(*_streams(paragraphs, lists, _plf_lfo((1, []), (2, []))))
+    assert lines == ("一、主要举措和成效", "1. 全年办理行政处罚案件326件。", "1.1 其中适用简易程序案件85件。", "二、存在的不足和原因")
 
 
 def test_financial_numerals_read_as_in_the_docx() -> None:
@@ -300,7 +341,7 @@ def test_financial_numerals_read_as_in_the_docx() -> None:
                   ("存在的不足和原因\r", 0, _ilfo(1))]
     lists = _plf_lst((1, [_lvl(1, 38, "\x00、")]), (2, [_lvl(10, 34, "（\x00）")]))
     lines, _ = _read(*_streams(paragraphs, lists, _plf_lfo((1, []), (2, []))))
-    assert lines == ("壹、主要举措和成效", "（壹拾）執法力量不足", "（壹拾壹）宣傳不夠深入", "贰、存在的不足和原因")
+    assert lines == ("壹、 主要举措和成效", "（壹拾） 執法力量不足", "（壹拾壹） 宣傳不夠深入", "贰、 存在的不足和原因")
 
 
 def test_a_heading_style_stays_a_heading_whatever_outline_level_it_is_given() -> None:
@@ -320,8 +361,24 @@ def test_a_number_goes_after_the_table_or_page_break_before_its_paragraph() -> N
                   ("存在的不足和原因\x0c", 0, _ilfo(1)), ("\x0c下一步工作安排\r", 0, _ilfo(1)),
                   ("党政主要负责人履行职责情况\x0c（续）\r", 0, _ilfo(1))]
     lines, _ = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, []))))
-    assert lines == ("一、主要举措和成效", "项目  2023年", "二、存在的不足和原因", "三、下一步工作安排",
-                     "四、党政主要负责人履行职责情况", "（续）")
+    assert lines == ("一、 主要举措和成效", "项目  2023年", "二、 存在的不足和原因", "三、 下一步工作安排",
+                     "四、 党政主要负责人履行职责情况", "（续）")
+
+
+def test_numbered_paragraphs_in_table_cells_are_drawn_and_counted_with_their_list() -> None:
+    # As the .docx reader reads them: a cell's paragraphs (the last ending in the cell's 0x07) are numbered and
+    # counted, so the sub-heading after the table is （三）. Before, the cells had no number and it read （二）.
+    cell, row_end = struct.pack("<HB", 0x2416, 1), struct.pack("<HBHB", 0x2416, 1, 0x2417, 1)
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("坚持依法决策\r", 0, _ilfo(1, 1)),
+                  ("严格规范公正文明执法\r", 0, cell + _ilfo(1, 1)), ("全年办理行政处罚案件326件。\x07", 0, cell + _ilfo(1, 2)),
+                  ("全年受理行政复议案件52件。\x07", 0, cell + _ilfo(1, 2)), ("\x07", 0, row_end),
+                  ("深化法治宣传教育\r", 0, _ilfo(1, 1)), ("存在的不足和原因\r", 0, _ilfo(1))]
+    levels = [_lvl(1, 37, "\x00、"), _lvl(1, 37, "（\x01）"), _lvl(1, 0, "\x02.")] + [_lvl(1, 0, "\x03.")] * 6
+    lines, outline = _read(*_streams(paragraphs, _plf_lst((1, levels)), _plf_lfo((1, []))))
+    assert lines == ("一、 主要举措和成效", "（一） 坚持依法决策",
+                     "（二） 严格规范公正文明执法 1. 全年办理行政处罚案件326件。  2. 全年受理行政复议案件52件。",
+                     "（三） 深化法治宣传教育", "二、 存在的不足和原因")
+    assert outline == {}
 
 
 def test_a_number_and_heading_level_go_on_the_first_line_with_text() -> None:
@@ -332,7 +389,7 @@ def test_a_number_and_heading_level_go_on_the_first_line_with_text() -> None:
     paragraphs = [("桐岭县司法局2023年度法治政府建设情况报告\r", 0, b""), ("\x0b主要举措和成效\r", 0, _ilfo(1)),
                   (" \x0b\t\x0b存在的不足和原因\r", 1, b""), ("\x0c \x0b下一步工作安排\r", 1, _ilfo(1))]
     lines, outline = _read(*_streams(paragraphs, _plf_lst(_PARTS), _plf_lfo((1, [])), styles))
-    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "存在的不足和原因", "二、下一步工作安排")
+    assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、 主要举措和成效", "存在的不足和原因", "二、 下一步工作安排")
     assert outline == {3: 1, 4: 1}
 
 
@@ -368,8 +425,8 @@ def test_a_numbered_paragraph_deleted_with_track_changes_is_not_counted(tmp_path
                                              styles, deleted=frozenset({3, 5})))
     docx = read_document(_numbered_report_docx(tmp_path / "deleted.docx", _DELETED_BODY))
     for lines, outline in ((doc_lines, doc_outline), (docx.lines, docx.outline)):
-        assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、主要举措和成效", "（一）加强组织领导",
-                         "（二）推进严格规范公正文明执法", "二、存在的不足和原因", "三、下一步工作安排")
+        assert lines == ("桐岭县司法局2023年度法治政府建设情况报告", "一、 主要举措和成效", "（一） 加强组织领导",
+                         "（二） 推进严格规范公正文明执法", "二、 存在的不足和原因", "三、 下一步工作安排")
         assert outline == {2: 1, 3: 2, 4: 2, 5: 1, 6: 1}
 
 
@@ -386,7 +443,7 @@ _PLAIN = ("桐岭县司法局2023年度法治政府建设情况报告", "主要�
     pytest.param(_plf_lst(_PARTS), struct.pack("<I", 0xFFFFFFFF) + _plf_lfo((1, []))[4:], "主要举措和成效",
                  id="four-billion-lfos"),
     pytest.param(_plf_lst(_PARTS), _plf_lfo((7, [])), "主要举措和成效", id="lfo-of-a-missing-list"),
-    pytest.param(_plf_lst(_PARTS), _plf_lfo((1, [(0, 5)]))[:-6], "一、主要举措和成效",  # counted as not overridden
+    pytest.param(_plf_lst(_PARTS), _plf_lfo((1, [(0, 5)]))[:-6], "一、 主要举措和成效",  # counted as not overridden
                  id="overrides-past-their-table"),
 ])
 def test_damaged_list_tables_cost_the_numbers_not_the_text(lists: bytes, overrides: bytes, heading: str) -> None:

@@ -184,6 +184,7 @@ _ARABIC_GROUPS: Final[tuple[int, ...]] = tuple(_PATTERN.groupindex[name] for nam
 
 _OPEN_QUOTES: Final[frozenset[str]] = frozenset("“「『‘\"'")
 _NUMBERING_MARKS: Final[frozenset[str]] = frozenset("、.．")
+_OUTLINE_NUMBER: Final[re.Pattern[str]] = re.compile(r"[1-9]\d?\.\d{1,2}")  # 1.1, 12.3: no 0.5, no 3.1416
 _SENTENCE_ENDS: Final[frozenset[str]] = frozenset("。；;：:！？!?")
 
 
@@ -449,10 +450,15 @@ def _arabic(digits: str, multiplier: str | None) -> float:
 
 def _not_a_count(digits: str, lone: bool, normal: str, start: int, end: int, line_start: int) -> bool:
     """Whether a bare Arabic number is a year (2022西湖区, 2021—2025) or, `lone` (no range or ratio), list numbering
-    (1、 opening a line or sentence)."""
+    (1、 opening a line or sentence, 1.1 opening a line)."""
     if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
         return True
-    if not lone or not digits.isdigit():
+    if not lone:
+        return False
+    # "1.1 其中……", "2.3其中……": the number of a second-level heading, as Word draws a list's "%1.%2" before its
+    # paragraph (the .docx and .doc readers with the space of its tab), and copies of such reports keep it.
+    outline = not digits.isdigit()
+    if outline and not _OUTLINE_NUMBER.fullmatch(digits):
         return False
     # The last character before the number, spaces skipped: looked for backwards, not by slicing the line up
     # to here, which made a line of many numbers (a table pasted as one line) take quadratic time.
@@ -461,6 +467,8 @@ def _not_a_count(digits: str, lone: bool, normal: str, start: int, end: int, lin
         previous -= 1
     if previous == line_start:
         return True  # "2深入推进……" at a line's start is a heading number that lost its 、
+    if outline:
+        return False
     after = normal[end:end + 2]
     # "……。2、加强" is numbering run into the previous paragraph; "分别为12、15件" is not.
     return normal[previous - 1] in _SENTENCE_ENDS and after[:1] in _NUMBERING_MARKS and not after[1:2].isdigit()

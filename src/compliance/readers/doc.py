@@ -9,7 +9,7 @@ ChpxFkp). Text deleted with track changes on stays in the file until the change 
 character properties say so, and it is left out, as the .docx reader leaves out w:delText.
 
 The list numbers Word draws itself ("一、", "（二）") and the heading levels live in the paragraphs' properties,
-not in the text: doclists.py reads them, and each paragraph outside a table opens with its number, as in .docx.
+not in the text: doclists.py reads them, and each paragraph, in a table cell too, opens with its number, as in .docx.
 What is not read: tables' layout beyond one row a line. Dates come from the SummaryInformation stream, as the
 .docx reader takes them from docProps/core.xml: the last resort for the publication date.
 """
@@ -276,8 +276,8 @@ def _deletions(word: bytes, table: bytes) -> _Deletions:
 
 class _Text:
     """The main text put together piece by piece: each 0x07 that ends a table row marked as such, the breaks
-    inside a cell made spaces, the text deleted with track changes on left out, and each paragraph outside a
-    table opening with the list number Word draws before it and, for a heading, a mark of its level. Both come
+    inside a cell made spaces, the text deleted with track changes on left out, and each paragraph opening with
+    the list number Word draws before it and, for a heading outside a table, a mark of its level. Both come
     from the paragraph's mark, at its end: a paragraph is held until its mark comes."""
 
     def __init__(self, word: bytes, table: bytes, characters: int) -> None:
@@ -294,21 +294,34 @@ class _Text:
         done = 0  # the piece's characters before it are read
         for found in _PARAGRAPH_END.finditer(piece):
             offset = at + width * found.start()
-            if self._tables.in_a_cell(offset) or (found.group() == "\x0c" and not self._styled.ends_at(offset + width)):
-                continue  # a cell's paragraph (.docx numbers none either), a page break
+            in_cell = self._tables.in_a_cell(offset)
+            if self._not_a_paragraph_end(found.group(), offset, width, in_cell=in_cell):
+                continue
             self._open.append(self._kept(piece[done : found.end()], at + width * done, width))
-            self._end(*self._styled.at(offset), deleted=self._deletions.covers(offset))
+            self._end(*self._styled.at(offset), deleted=self._deletions.covers(offset), in_cell=in_cell)
             done = found.end()
         self._open.append(self._kept(piece[done:], at + width * done, width))
+
+    def _not_a_paragraph_end(self, mark: str, offset: int, width: int, *, in_cell: bool) -> bool:
+        """Whether the mark at `offset` ends no paragraph that is numbered: a page break, a row's end (its own
+        paragraph, which holds no text), or a 0x07 the paragraphs' properties place in no cell."""
+        if mark == "\x0c":
+            return not self._styled.ends_at(offset + width)
+        if mark == "\x07" and not in_cell:
+            return True
+        return in_cell and offset + width in self._tables.row_ends
 
     def _kept(self, characters: str, at: int, width: int) -> str:
         return self._deletions.remove(self._tables.mark(characters, at, width), at, width)
 
-    def _end(self, istd: int, own: ListProperties, *, deleted: bool) -> None:
+    def _end(self, istd: int, own: ListProperties, *, deleted: bool, in_cell: bool) -> None:
         """The paragraph read so far ends, of style `istd` and with properties `own`. One whose mark was deleted
         with track changes on is read with the changes accepted, as its text is: no paragraph of its own, it has
-        no number nor heading level, and its list counts on without it."""
+        no number nor heading level, and its list counts on without it. One in a table cell is counted with its
+        list, and the list goes on after the table from there; its row's line is no heading's, as in .docx."""
         heading, label = (None, "") if deleted else self._numbering.paragraph(istd, own)
+        if in_cell:
+            heading = None
         if len(label) > self._budget:
             label = ""
         self._budget -= len(label)
@@ -325,7 +338,8 @@ def _opened(paragraph: str, label: str, heading: int | None) -> str:
     paragraph after it begins), and after a page break or blank lines it opens with, which read as no line."""
     if not label and heading is None:
         return paragraph
-    start = max(paragraph.rfind("\x07"), paragraph.rfind(_ROW_END)) + 1
+    before_mark = len(paragraph) - 1  # a cell's last paragraph ends in its cell's 0x07
+    start = max(paragraph.rfind("\x07", 0, before_mark), paragraph.rfind(_ROW_END, 0, before_mark)) + 1
     if blank := _BLANK_LINES.match(paragraph, start):
         start = blank.end()
     mark = "" if heading is None else chr(_HEADING + heading)
@@ -340,7 +354,9 @@ _BLANK_LINES = re.compile("(?:[ \t\u3000]*[\x0b\x0c\x0e])*")
 # never yields (it reads one as U+FFFD).
 _HEADING = 0xDC00
 _HEADING_MARK = re.compile("[\udc01-\udc09]")
-_PARAGRAPH_END = re.compile("[\r\x0c]")  # a paragraph mark; a page break, or a section's end which ends one
+# A paragraph mark; a cell's end, which ends its last paragraph, or a row's; a page break, or a section's end,
+# which ends one.
+_PARAGRAPH_END = re.compile("[\r\x07\x0c]")
 
 
 def main_text(word: bytes, table: bytes) -> str:

@@ -19,7 +19,9 @@ import struct
 from collections.abc import Mapping
 
 from .numbering import (
+    DEFAULT_SUFFIX,
     NO_PROPERTIES,
+    SUFFIXES,
     Counters,
     Level,
     ListInstance,
@@ -37,6 +39,7 @@ _STSHF, _PLF_LST, _PLF_LFO = 1, 73, 74  # FibRgFcLcb97: fcStshf, fcPlfLst, fcPlf
 _ILVL, _ILFO, _OUTLINE = 0x260A, 0x460B, 0x2640  # sprmPIlvl, sprmPIlfo, sprmPOutLvl
 _NO_LIST = (0, -2047)  # ilfo 0x0000 and 0xF801: no list; a negative ilfo otherwise names LFO −ilfo
 _PARAGRAPH_STYLE = 1  # stk
+_NORMAL = 0  # the istd of Normal, the default paragraph style
 
 # MSONFC numbers as the w:numFmt names numbering.py renders; any other is drawn in decimal, as there.
 _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
@@ -45,6 +48,7 @@ _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4:
             34: "ideographLegalTraditional", 35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified",
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
+_FOLLOWS = (SUFFIXES["tab"], SUFFIXES["space"], SUFFIXES["nothing"])  # by LVLF.ixchFollow
 
 
 def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -134,6 +138,8 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
         raise ValueError("a list level past the table stream")
     start, nfc = struct.unpack_from("<iB", table, at)
     places = set(table[at + 6 : at + 15]) - {0}  # rgbxchNums: 1-based places of the level numbers in the text
+    follow = table[at + 15]  # ixchFollow
+    suffix = _FOLLOWS[follow] if follow < len(_FOLLOWS) else DEFAULT_SUFFIX
     at += _LVLF + table[at + 25] + table[at + 24]  # after grpprlPapx (cbGrpprlPapx) and grpprlChpx
     letters = _u16(table, at)
     xst = table[at + 2 : at + 2 + 2 * letters]
@@ -142,7 +148,7 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
                  for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
                  if (place in places and ord(letter) < 9) or letter >= " ")
-    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text)), at + 2 + 2 * letters
+    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix), at + 2 + 2 * letters
 
 
 def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:
@@ -179,11 +185,11 @@ def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Le
             for _ in range(count_overrides):
                 start, flags = struct.unpack_from("<iI", table, at)
                 at += _LFOLVL
-                if flags & 0x20:  # fFormatting: a level of its own follows, with its own start
+                own = None
+                if flags & 0x20:  # fFormatting: a level of its own follows
                     own, at = _level(table, at)
-                    overrides[flags & 0x0F] = (own, None)
-                elif flags & 0x10:  # fStartAt
-                    overrides[flags & 0x0F] = (None, start)
+                if own is not None or flags & 0x10:  # fStartAt: the level restarts at `start`
+                    overrides[flags & 0x0F] = (own, start if flags & 0x10 else None)
             instances.append(with_overrides(lsid, lists.get(lsid, {}), overrides, ("lfo", ilfo)))
     except (ValueError, IndexError, struct.error):
         return plain  # damaged overrides: the lists count as if there were none
@@ -208,7 +214,7 @@ class Numbering:
                 styles = _style_sheet(table, fc, lcb)
         except (ValueError, IndexError, struct.error):
             pass  # a damaged style sheet: no numbering or heading level through styles
-        self._styles = StyleSheet(styles)
+        self._styles = StyleSheet(styles, _NORMAL)
         try:
             (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = pair(_PLF_LST), pair(_PLF_LFO)
             if lcb_lst and lcb_lfo:
@@ -226,4 +232,4 @@ class Numbering:
         if ilfo in _NO_LIST or abs(ilfo) > len(self._instances):
             return ""
         instance = self._instances[abs(ilfo) - 1]
-        return self._counters.label(instance.counter, instance.levels, ilvl)
+        return self._counters.label(instance, ilvl)

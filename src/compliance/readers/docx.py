@@ -20,8 +20,10 @@ from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
 from .numbering import (
+    DEFAULT_SUFFIX,
     LONGEST_TEXT,
     NO_PROPERTIES,
+    SUFFIXES,
     Counters,
     Level,
     ListInstance,
@@ -160,19 +162,19 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
 
 
 def _level(level: etree._Element) -> Level:
-    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""))
+    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
+                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX))
 
 
-def _instance(num: etree._Element, levels: dict[int, dict[int, Level]]) -> ListInstance:
+def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
     """A w:num: its list (w:abstractNumId), with the levels and starts its w:lvlOverride elements override."""
-    abstract = _number(_val(num, "abstractNumId"))
+    abstract = lists.resolved(_number(_val(num, "abstractNumId")))
     overrides: dict[int, tuple[Level | None, int | None]] = {}
     for override in num.iterfind(f"{W}lvlOverride"):
         own, start = override.find(f"{W}lvl"), _number(_val(override, "startOverride"))
         if own is not None or start is not None:
             overrides[_int(override.get(f"{W}ilvl"))] = (None if own is None else _level(own), start)
-    return with_overrides(abstract, levels.get(abstract, {}) if abstract is not None else {}, overrides,
-                          ("num", num.get(f"{W}numId")))
+    return with_overrides(abstract, lists.levels_of(abstract), overrides, ("num", num.get(f"{W}numId")))
 
 
 def _list_properties(properties: etree._Element | None) -> ListProperties:
@@ -202,6 +204,60 @@ def _style_sheet(styles: etree._Element | None) -> tuple[dict[str, Style[str]], 
     return sheet, default
 
 
+def _list_styles(styles: etree._Element | None) -> dict[str, int]:
+    """The numbering (list) styles by w:styleId, each with the list (w:numId) that defines its levels."""
+    found: dict[str, int] = {}
+    for style in () if styles is None else styles.iter(f"{W}style"):
+        num_pr = style.find(f"{W}pPr/{W}numPr") if style.get(f"{W}type") == "numbering" else None
+        num_id = None if num_pr is None else _number(_val(num_pr, "numId"))
+        if num_id is not None:
+            found[style.get(f"{W}styleId", "")] = num_id
+    return found
+
+
+class _Lists:
+    """The lists (w:abstractNum) of numbering.xml: their levels, and where a list made from a list style
+    (w:numStyleLink) finds the list that defines the style (the style's w:numId, or the list naming the style in
+    its w:styleLink): that list's levels, and its numbers, which both count on, as in Word."""
+
+    def __init__(self, numbering: etree._Element, list_styles: dict[str, int]) -> None:
+        self._levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
+        self._links: dict[int, str] = {}  # abstractNumId → the list style whose list it is made from
+        self._defining: dict[str, int] = {}  # list style → the abstractNumId that defines it (w:styleLink)
+        self._abstract_of = {num_id: _number(_val(num, "abstractNumId")) for num in numbering.iter(f"{W}num")
+                             if (num_id := _number(num.get(f"{W}numId"))) is not None}
+        self._list_styles = list_styles
+        for abstract in numbering.iter(f"{W}abstractNum"):
+            key = _number(abstract.get(f"{W}abstractNumId"))
+            if key is None:
+                continue
+            self._levels.setdefault(key, {}).update(
+                (_int(level.get(f"{W}ilvl")), _level(level)) for level in abstract.iter(f"{W}lvl"))
+            if (link := _val(abstract, "numStyleLink")) is not None:
+                self._links[key] = link
+            if (defined := _val(abstract, "styleLink")) is not None:
+                self._defining.setdefault(defined, key)
+
+    def resolved(self, abstract: int | None) -> int | None:
+        """The list whose levels and numbers the list `abstract` uses: itself, or the one its list style's is."""
+        seen = set()
+        while abstract in self._links and abstract not in seen:  # styles linking round in a circle end there
+            seen.add(abstract)
+            defining = self._defining_list(self._links[abstract])
+            if defining is None:
+                break
+            abstract = defining
+        return abstract
+
+    def _defining_list(self, style: str) -> int | None:
+        num_id = self._list_styles.get(style)
+        defining = None if num_id is None else self._abstract_of.get(num_id)
+        return self._defining.get(style) if defining is None else defining
+
+    def levels_of(self, abstract: int | None) -> dict[int, Level]:
+        return {} if abstract is None else self._levels.get(abstract, {})
+
+
 class _Numbering:
     """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels."""
 
@@ -209,18 +265,12 @@ class _Numbering:
         self.instances: dict[int, ListInstance] = {}  # by numId
         self.counters = Counters()
         if numbering is not None:
-            levels: dict[int, dict[int, Level]] = {}  # by abstractNumId, then ilvl
-            for abstract in numbering.iter(f"{W}abstractNum"):
-                key = _number(abstract.get(f"{W}abstractNumId"))
-                if key is not None:
-                    levels.setdefault(key, {}).update(
-                        (_int(level.get(f"{W}ilvl")), _level(level)) for level in abstract.iter(f"{W}lvl"))
+            lists = _Lists(numbering, _list_styles(styles))
             for num in numbering.iter(f"{W}num"):
                 num_id = _number(num.get(f"{W}numId"))
                 if num_id is not None:
-                    self.instances[num_id] = _instance(num, levels)
-        sheet, self.default_style = _style_sheet(styles)
-        self.styles = StyleSheet(sheet)
+                    self.instances[num_id] = _instance(num, lists)
+        self.styles = StyleSheet(*_style_sheet(styles))
 
     def paragraph(self, paragraph: etree._Element) -> tuple[int | None, str]:
         """The paragraph's heading level (1–9, or None) and the number Word draws before it, which is counted.
@@ -229,10 +279,10 @@ class _Numbering:
         properties = paragraph.find(f"{W}pPr")
         if properties is not None and properties.find(f"{W}rPr/{W}del") is not None:
             return None, ""
-        style = self.default_style if properties is None else _val(properties, "pStyle") or self.default_style
+        style = None if properties is None else _val(properties, "pStyle")
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
-        return heading, "" if instance is None else self.counters.label(instance.counter, instance.levels, level)
+        return heading, "" if instance is None else self.counters.label(instance, level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:
@@ -287,19 +337,21 @@ def _place(element: etree._Element) -> str | None:
     return None
 
 
-def _table_rows(table: etree._Element) -> list[str]:
+def _table_rows(table: etree._Element, numbering: _Numbering) -> list[str]:
     """A line per row, its cells joined. Read whole here so that no reference to a row outlives it: lxml
     clears an element in time quadratic in a row's cells while one is alive (300,000 cells: minutes)."""
     # Rows of a table nested in a cell are read as that cell's text, not again as rows of their own.
-    return ["  ".join(cell for cell in (_cell_text(tc) for tc in row.findall(f"{W}tc")) if cell)
+    return ["  ".join(cell for cell in (_cell_text(tc, numbering) for tc in row.findall(f"{W}tc")) if cell)
             for row in table.findall(f"{W}tr")]
 
 
-def _cell_text(cell: etree._Element) -> str:
+def _cell_text(cell: etree._Element, numbering: _Numbering) -> str:
     """A cell's paragraphs joined by a space, as is a line break inside one (<w:br/>): a row stays one line.
+    Each opens with the number Word draws before it: a cell's paragraphs are counted with their list, in
+    the order of the text, so the list goes on after the table from where the cells left it.
     A text box anchored in the cell is read once, as paragraphs of its own: not as part of the paragraph
     that anchors it, nor again from the fallback copy Word writes of it."""
-    return " ".join(_own_runs(p).replace("\n", " ").strip() for p in cell.iter(f"{W}p")
+    return " ".join(numbering.paragraph(p)[1] + _own_runs(p).replace("\n", " ").strip() for p in cell.iter(f"{W}p")
                     if not _in_fallback(p, cell)).strip()
 
 
@@ -344,7 +396,7 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
         if element.tag == f"{W}p":
             yield from _numbered(_runs(element), *numbering.paragraph(element))
         else:
-            yield from ((row, None) for row in _table_rows(element))
+            yield from ((row, None) for row in _table_rows(element, numbering))
         # Keep memory flat however long the document: drop what has been read.
         element.clear()
         parent = element.getparent()  # None only for a root, which has nothing before it

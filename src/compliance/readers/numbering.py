@@ -26,14 +26,23 @@ HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 LONGEST_TEXT = 32
 
 
+# What Word draws between a number and its paragraph's text (.docx's w:suff, a .doc's LVLF.ixchFollow): a tab,
+# read as a space as a tab in the text is, a space, or nothing. "1.1" and "其中…" joined with nothing read as
+# "1.1其中…", where the number is a quantity.
+SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+DEFAULT_SUFFIX = SUFFIXES["tab"]
+
+
 @dataclass(frozen=True)
 class Level:
     """One level of a list: its first number, its number format (the names of .docx's w:numFmt: decimal,
-    chineseCounting …) and its text, literal pieces and the levels (0–8) whose numbers stand between them."""
+    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, and
+    what is drawn after the number (one of SUFFIXES)."""
 
     start: int
     format: str
     text: tuple[str | int, ...]
+    suffix: str = DEFAULT_SUFFIX
 
 
 _UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
@@ -98,59 +107,79 @@ def number_text(number: int, fmt: str) -> str:
     return str(number)
 
 
-class Counters:
-    """How far each list has counted at each of its nine levels, as Word counts: a paragraph counts one more
-    at its level and starts every deeper level again."""
-
-    def __init__(self) -> None:
-        self._counts: dict[Hashable, list[int]] = {}
-
-    def label(self, key: Hashable, levels: Mapping[int, Level], level: int) -> str:
-        """The number Word draws before the next paragraph of list `key` at `level` (0–8), which it counts;
-        empty for a bullet, a level drawing nothing, or a level the list does not define."""
-        if not 0 <= level <= 8 or level not in levels:
-            return ""
-        counts = self._counts.setdefault(key, [0] * 9)
-        counts[level] += 1
-        counts[level + 1 :] = [0] * (8 - level)
-        current = levels[level]
-        if current.format in ("bullet", "none"):
-            return ""
-        drawn = "".join(part if isinstance(part, str) else _number(counts[part], levels.get(part, _UNDEFINED))
-                        for part in current.text)
-        return drawn[:LONGEST_TEXT]  # "%1%1%1…" of long numbers: a few characters in the text, many drawn
-
-
-def _number(count: int, level: Level) -> str:
-    # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
-    return number_text(max(count, 1) + level.start - 1, level.format)
-
-
-# ------------------------------------------------------------ lists as paragraphs name them
+# ------------------------------------------------------------ lists as paragraphs name them and count
 
 
 class ListInstance(NamedTuple):
-    """A list as paragraphs name it (a .docx w:num, a .doc LFO): whose numbers it counts on, and its levels."""
+    """A list as paragraphs name it (a .docx w:num, a .doc LFO): the list whose numbers it counts on, its levels,
+    and the levels it starts again at its first paragraph of each, with their start (Word's "restart numbering")."""
 
     counter: Hashable
     levels: Mapping[int, Level]
+    restarts: frozenset[int] = frozenset()
+    name: Hashable = None
 
 
 def with_overrides(counter: Hashable, levels: Mapping[int, Level],
-                   overrides: Mapping[int, tuple[Level | None, int | None]], own_counter: Hashable) -> ListInstance:
-    """A list named with `overrides` of its levels: by level, a whole level of its own and a start-at (either
-    may be None; the start-at wins). Word restarts a list ("restart numbering") by naming it anew with an
-    override of the level's start, so a list named so counts on its own, from the first paragraph naming it
-    that way ([MS-DOC] LFO, ECMA-376 startOverride); others count on the list's numbers, as each paragraph of
-    one list continues it whatever the name it is given."""
-    if not overrides:
-        return ListInstance(counter, levels)
+                   overrides: Mapping[int, tuple[Level | None, int | None]], name: Hashable) -> ListInstance:
+    """The list `counter` named `name` with `overrides` of its levels: by level, a whole level of its own and a
+    start-at (either may be None; the start-at wins). A whole level is drawn its own way but counts on with the
+    list (ECMA-376 §17.9.6; a .doc's LFOLVL.fFormatting). A start-at restarts the level at the first paragraph
+    naming the list so at that level (startOverride, LFOLVL.fStartAt): Word restarts numbering by giving the
+    restarted paragraph a new name of its list with a start-at, and the paragraphs after it, whatever name they
+    give the list, count on from there."""
     merged = dict(levels)
+    restarts = set()
     for ilvl, (level, start) in overrides.items():
         base = level or merged.get(ilvl)
-        if base is not None:
-            merged[ilvl] = base if start is None else replace(base, start=start)
-    return ListInstance(own_counter, merged)
+        if base is None:
+            continue
+        if start is not None:
+            base = replace(base, start=start)
+            restarts.add(ilvl)
+        merged[ilvl] = base
+    return ListInstance(counter, merged, frozenset(restarts), name)
+
+
+class Counters:
+    """The number each list has reached at each of its nine levels, as Word counts: a paragraph counts one more at
+    its level, from the level's start the first time and after a paragraph of a level above it, which starts every
+    deeper level again. Every name of a list counts on the same numbers."""
+
+    def __init__(self) -> None:
+        self._reached: dict[Hashable, list[int | None]] = {}  # by list, then level: None where not counted
+        self._restarted: set[tuple[Hashable, int]] = set()  # (list name, level): its start-at is spent
+
+    def label(self, instance: ListInstance, level: int) -> str:
+        """The number Word draws before the next paragraph of `instance` at `level` (0–8), which it counts, and
+        what it draws after it; empty for a bullet, a level drawing nothing, or a level the list does not define."""
+        levels = instance.levels
+        if not 0 <= level <= 8 or level not in levels:
+            return ""
+        reached = self._reached.setdefault(instance.counter, [None] * 9)
+        current = levels[level]
+        restart = self._restarts(instance, level)
+        counted = reached[level]
+        reached[level] = current.start if restart or counted is None else counted + 1
+        reached[level + 1 :] = [None] * (8 - level)
+        if current.format in ("bullet", "none"):
+            return ""
+        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, _UNDEFINED))
+                        for part in current.text)
+        # "%1%1%1…" of long numbers: a few characters in the text, many drawn.
+        return drawn[:LONGEST_TEXT] + current.suffix if drawn else ""
+
+    def _restarts(self, instance: ListInstance, level: int) -> bool:
+        """Whether this paragraph restarts `level`: the first of `instance` there, if it has a start-at for it."""
+        if level not in instance.restarts or (instance.name, level) in self._restarted:
+            return False
+        self._restarted.add((instance.name, level))
+        return True
+
+
+def _number(reached: int | None, level: Level) -> str:
+    # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
+    return number_text(level.start if reached is None else reached, level.format)
 
 
 # ------------------------------------------------------------ styles
@@ -206,14 +235,17 @@ def heading_number(name: str) -> int | None:
 class StyleSheet(Generic[StyleId]):
     """The paragraph styles of a document, each resolved with what it inherits when a paragraph first names it."""
 
-    def __init__(self, styles: Mapping[StyleId, Style[StyleId]]) -> None:
+    def __init__(self, styles: Mapping[StyleId, Style[StyleId]], default: StyleId | None) -> None:
         self._styles: Mapping[StyleId, Style[StyleId]] = styles
+        self._default: StyleId | None = default  # the default paragraph style (Normal)
         self._resolved: dict[StyleId | None, Inherited] = {}
 
     def paragraph(self, style: StyleId | None, direct: ListProperties) -> tuple[int | None, int | None, int]:
         """A paragraph's heading level (1–9, or None), list and level in it, from its own properties `direct` and
-        its style's. Its own outline level of body text leaves its style's level, as in Word."""
-        inherited = self.resolved(style)
+        its style's: the default paragraph style's when it names none, or one the document does not define (a
+        paragraph pasted from another document), as Word draws it. Its own outline level of body text leaves its
+        style's level, as in Word."""
+        inherited = self.resolved(style if style in self._styles else self._default)
         if direct.outline is not None and 0 <= direct.outline < BODY_TEXT:
             heading: int | None = direct.outline + 1
         else:
