@@ -147,3 +147,22 @@ def test_a_damaged_file_named_doc_says_what_it_really_is(
     error = json.loads(capsys.readouterr().out)["documents"][0]["error"]
     assert error["code"] == "invalid" and f"后缀是 .doc，{what}" in error["message"]
     assert "，但读取失败：" + reason in error["message"] and error["message"].count(str(tmp_path)) == 1
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".mht", ".html"])
+def test_an_office_file_that_is_no_word_file_is_refused_as_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    """An Excel sheet uploaded in place of the report (both are Office 97–2003 compound files) was "really a Word
+    97–2003 file … but that failed" under .mht or .html; under .doc, "not a readable .doc: save it as .docx"."""
+    word_file = (SAMPLES / "xihu-2021.doc").read_bytes()
+    # The same compound file with its main stream named as no Word file names it: what an .xls or .ppt is.
+    sheet = word_file.replace("WordDocument".encode("utf-16-le"), "WorkbookData".encode("utf-16-le"))
+    (tmp_path / f"指标{suffix}").write_bytes(sheet)
+    (tmp_path / "报告.doc").write_bytes(word_file)
+    assert main(["check", "--format", "json", str(tmp_path)]) == 2
+    documents = {Path(document["path"]).name: document for document in json.loads(capsys.readouterr().out)["documents"]}
+    refused = documents[f"指标{suffix}"]["error"]
+    assert refused["code"] == "unsupported"
+    assert f"后缀是 {suffix}，内容其实是 Office 97–2003 文件，但不是 Word 文档" in refused["message"]
+    assert "Word 97–2003 文件（.doc）" not in refused["message"]
+    assert documents["报告.doc"]["error"] is None and documents["报告.doc"]["year"] == 2021

@@ -51,6 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{path}: named {suffix} but really a single-file web page (MHTML); read as such"),
     "read.doc_is_word_97": ("{path}：后缀是 {suffix}，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取",
                             "{path}: named {suffix} but really a Word 97–2003 (.doc) file; read as such"),
+    "read.office_97_not_word": ("{path}：后缀是 {suffix}，内容其实是 Office 97–2003 文件，但不是 Word 文档（可能是 Excel 表格或 PowerPoint 演示文稿）；请检查是否传错了文件，或把报告另存为 .docx 或 PDF 后再检查",
+                                "{path}: named {suffix} but really an Office 97–2003 file that is not a Word document (an Excel sheet or a PowerPoint deck?); check that this is the right file, or save the report as .docx or PDF and check that"),
     "read.doc_is_word_xml": ("{path}：后缀是 {suffix}，内容其实是 Word 2003 XML 文档，已按其读取",
                              "{path}: named {suffix} but really a Word 2003 XML document; read as such"),
     "read.not_word_xml": ("{path}：不是有效的 Word 2003 XML 文档（XML 有误或没有正文）",

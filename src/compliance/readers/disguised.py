@@ -19,6 +19,9 @@ from ..messages import text, text_with
 from ..model import Source, Text
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The name of a Word file's main stream, as the compound file's directory holds it: an Excel sheet or a
+# PowerPoint deck is an OLE file too, but without it.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE)
 _PDF_HEADER = b"%PDF-"
 
@@ -30,6 +33,8 @@ def read_as_what_it_is(path: Path, data: bytes, *, own_format: str = "doc") -> S
         return None
     _, reader, key = actual
     note = text(key, path=path, suffix=path.suffix)
+    if reader is None:  # known, and no report: the note says what it is and what to do
+        raise DocumentError(note, code="unsupported")
     try:
         source = reader(path, data)
     except DocumentError as error:
@@ -40,11 +45,14 @@ def read_as_what_it_is(path: Path, data: bytes, *, own_format: str = "doc") -> S
     return replace(source, warnings=(*source.warnings, note))
 
 
-def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source], str] | None:
-    """The format, its reader, and the key of the note saying so, for a file that is a Word 97–2003 file, a
+def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source] | None, str] | None:
+    """The format, its reader (None for an Office 97–2003 file that is no Word file: no report is read from an
+    Excel sheet), and the key of the note saying so, for a file that is a Word 97–2003 file, a
     .docx, RTF, a Word 2003 XML document, a web page (Word's "save as web page", in any encoding), a web
     archive or a PDF (as some upload forms leave one)."""
     if data.startswith(_OLE):
+        if _WORD_STREAM not in data:
+            return "office_97", None, "read.office_97_not_word"
         from .doc import read_doc
 
         return "doc", read_doc, "read.doc_is_word_97"
