@@ -15,6 +15,18 @@ from compliance.cli import main
 REAL = ROOT / "tests" / "data" / "real"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((REAL / "expected.yaml").read_text(encoding="utf-8"))
 FAILED = ("fail", "partial")
+# Reports the tool still reads otherwise than a reviewer, each with the defect; strict, so a fix must remove it.
+KNOWN_DEFECTS: dict[str, str] = {
+    "minchuan-shengtai-2023.txt": "信息索引号 is not read as the index number",
+    "qingxi-gaoxinqu-2023.txt": "a 开发区管理委员会 is taken for a department",
+    "sangyu-county-2023-pdfpaste.txt": "hard-wrapped text pasted from a PDF is not joined back into paragraphs",
+    "chengyang-district-2023-late.txt": "败诉率 wins over the count of 行政应诉案件",
+    "lanjiang-shichang-2023-wrongyear.txt": "a title year the report was published in is taken as the reporting year",
+    "puxi-yibao-2023.txt": "出庭应诉率未达到100% binds 100%; 未制发规范性文件 is a missing figure",
+    "yanming-city-2022.txt": "approximate counts fail the rate check; 00813624-X/2023-00024 is an unknown index shape",
+    "dongli-county-2024.txt": "行政复议受理点 binds the 14 townships as cases received",
+    "weitang-xiang-2023.txt": "a title ending in 工作总结 is not found; 未发生行政复议和行政诉讼案件 is not 0 cases",
+}
 
 
 def _checked(capsys: pytest.CaptureFixture[str], name: str, *options: str) -> dict[str, Any]:
@@ -26,14 +38,16 @@ def test_every_report_has_its_expectations() -> None:
     assert sorted(EXPECTED) == sorted(path.name for path in REAL.glob("*.txt"))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_DEFECTS[name], strict=True)) if name in KNOWN_DEFECTS
+    else name for name in sorted(EXPECTED)])
 def test_real_report_reads_as_a_reviewer_reads_it(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     expected = EXPECTED[name]
     document = _checked(capsys, name)
     assert (document["title"], document["year"], document["subject"]) == (
         expected["title"], expected["year"], expected["subject"])
     assert date.fromisoformat(document["published"]) == expected["published"]
-    assert document["metadata"]["publisher"]["value"] == expected["publisher"]
+    assert (document["metadata"].get("publisher") or {}).get("value") == expected["publisher"]
     parts = {part: ("missing" if not found["found"] else "embedded" if found["embedded"] else "found")
              for part, found in document["parts"].items()}
     assert parts == expected["parts"]
@@ -44,6 +58,7 @@ def test_real_report_reads_as_a_reviewer_reads_it(name: str, capsys: pytest.Capt
     assert [rule for rule in expected.get("fail", []) if statuses[rule] not in FAILED] == []
     assert [rule for rule in expected.get("not_fail", []) if statuses[rule] in FAILED] == []
     assert [rule for rule in expected.get("applies", []) if statuses[rule] == "not_applicable"] == []
+    assert document["passed"] == expected.get("passes", document["passed"])
 
 
 @pytest.mark.parametrize("name", sorted(name for name in EXPECTED if "previous" in EXPECTED[name]))
