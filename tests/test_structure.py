@@ -82,6 +82,17 @@ def test_metadata_with_full_width_colons_and_synonyms() -> None:
     assert doc.year == 2023
 
 
+def test_information_index_number_is_the_index_number() -> None:
+    # Some provincial portals label the index number 信息索引号.
+    doc = document(
+        "当前位置：首页 > 政府信息公开 > 法定主动公开内容 > 法治政府建设\n"
+        "信息索引号：11510000MB1C57982T/2024-00042\n发布机构：岷川省生态环境厅\n发布日期：2024-02-28\n"
+        "岷川省生态环境厅2023年度法治政府建设情况报告\n第一部分 2023年法治政府建设主要举措和成效\n"
+    )
+    assert doc.metadata["index_no"].value == "11510000MB1C57982T/2024-00042"
+    assert doc.metadata["index_no"].label == "信息索引号"
+
+
 def test_breadcrumb_you_are_here_is_chrome_not_the_title() -> None:
     # 您现在的位置 (without 所在/当前) opens many portals' breadcrumbs, which end in the column's name.
     doc = document(

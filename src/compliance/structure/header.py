@@ -28,7 +28,7 @@ _CHROME = re.compile(
 
 # field id -> labels; the first label is the primary one (wins over a later synonym).
 METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
-    "index_no": ("索引号", "索 引 号"),
+    "index_no": ("索引号", "索 引 号", "信息索引号"),
     "topic": ("主题分类", "信息分类", "主题词", "分类"),
     "publisher": ("发布机构", "发文机关", "发布单位", "信息来源", "来源"),
     "date": ("生成日期", "发布日期", "发布时间", "成文日期", "公开日期", "发文日期"),
