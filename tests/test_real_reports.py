@@ -17,7 +17,6 @@ EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((REAL / "expected.yaml").re
 FAILED = ("fail", "partial")
 # Reports the tool still reads otherwise than a reviewer, each with the defect; strict, so a fix must remove it.
 KNOWN_DEFECTS: dict[str, str] = {
-    "qingxi-gaoxinqu-2023.txt": "a 开发区管理委员会 is taken for a department",
     "sangyu-county-2023-pdfpaste.txt": "hard-wrapped text pasted from a PDF is not joined back into paragraphs",
     "chengyang-district-2023-late.txt": "败诉率 wins over the count of 行政应诉案件",
     "lanjiang-shichang-2023-wrongyear.txt": "a title year the report was published in is taken as the reporting year",

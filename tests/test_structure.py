@@ -208,3 +208,10 @@ def test_subject_types() -> None:
     assert document("望川街道办事处2023年度法治政府建设情况报告\n").subject == "township"
     assert document("江西省人民政府关于2022年法治政府建设情况的报告\n").subject == "government"
     assert document("发布机构：某县司法局\n2022年度法治政府建设情况报告\n").subject == "department"
+
+
+def test_a_zone_management_committee_reports_as_a_government() -> None:
+    # Written out in the title, as its short form 管委会 in the publisher: the zone's governing body, not a department.
+    doc = document("发布机构：青溪高新区管委会\n青溪高新技术产业开发区管理委员会2023年度法治政府建设情况报告\n")
+    assert doc.subject == "government"
+    assert document("某市住房和城乡建设委员会2023年度法治政府建设情况报告\n").subject == "department"
