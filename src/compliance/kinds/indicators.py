@@ -26,6 +26,10 @@ from .structural import headings_matching
 # candidate to candidate (a lookbehind first made the scan of a line twice as slow).
 CLAUSE_END = re.compile(r"[;。!?:]|,(?:(?<!\d,)|(?!\d{3}(?!\d)))")
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
+# A figure right after these is a target missed or a bound, not the value (出庭应诉率未达到100%, 纠错率低于10%):
+# the report does not say what the value was. Compared on the few characters before the figure, no pattern.
+SHORT_OF = ("未达到", "未达", "没有达到", "没达到", "未能达到", "低于", "不足", "不到")
+SHORT_OF_REACH = max(map(len, SHORT_OF))
 
 
 @_slot_init
@@ -193,13 +197,19 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
         if exclude_nearby and search_any(exclude_nearby, line[_clause_before(facts, line_number, left):right]):
             continue
         near = facts.starting_within(line_number, max(left, start - before_window), min(right, end + window))
-        candidates = [q for q in near if q.unit in units]
+        candidates = [q for q in near if q.unit in units and not _short_of(line, q)]
         quantity = _nearest(candidates, start, end, left, right, window, before_window)
         found_negative = None
         if quantity is None and negative:
             match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding._make(line_number, start, end, quantity, found_negative)
+
+
+def _short_of(line: str, quantity: Quantity) -> bool:
+    """Whether `quantity` is what a target fell short of (未达到100%), not a value stated."""
+    begin = quantity.location.column - 1
+    return line[max(0, begin - SHORT_OF_REACH):begin].endswith(SHORT_OF)
 
 
 def _clause_before(facts: _LineFacts, number: int, left: int) -> int:
