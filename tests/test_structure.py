@@ -70,6 +70,13 @@ def test_title_split_before_its_last_words() -> None:
     assert doc.title == "某县2022年度法治政府建设情况报告"
 
 
+def test_a_summary_is_titled_as_a_report() -> None:
+    doc = document("苇塘乡人民政府2023年法治政府建设工作总结\n发布时间：2024-01-15  来源：苇塘乡人民政府\n\n"
+                   "2023年，我乡认真贯彻落实上级关于法治政府建设的各项部署。\n一、加强组织领导。成立领导小组。\n")
+    assert doc.title == "苇塘乡人民政府2023年法治政府建设工作总结"
+    assert (doc.year, doc.year_source, doc.subject) == (2023, "title", "township")
+
+
 def test_metadata_with_full_width_colons_and_synonyms() -> None:
     doc = document(
         "来源：荆陵市司法局　发布时间：2024-03-28 16:20　浏览次数：\n"
