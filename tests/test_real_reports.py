@@ -19,7 +19,6 @@ FAILED = ("fail", "partial")
 KNOWN_DEFECTS: dict[str, str] = {
     "sangyu-county-2023-pdfpaste.txt": "hard-wrapped text pasted from a PDF is not joined back into paragraphs",
     "lanjiang-shichang-2023-wrongyear.txt": "a title year the report was published in is taken as the reporting year",
-    "weitang-xiang-2023.txt": "its run of measures is not part 1",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from difflib import SequenceMatcher
 
@@ -118,6 +119,10 @@ def part(
         yield Hit(detail=text("part.opening_run", count=len(run), first=heading, last=_heading_line(document, last)),
                   location=first.location, credit=1.0, evidence=heading,
                   data={"heading": heading, "embedded": False, "level": first.level, "sections": len(run)})
+        whole = replace(first, end_line=last.end_line)
+        if min_chars and (chars := _short_by(document, whole, min_chars)) is not None:
+            yield Hit(detail=text("part.short", chars=chars, min=min_chars), location=first.location,
+                      credit=short_credit, evidence=heading)
         return
     if section is not None:
         embedded = section.level > 1
@@ -169,16 +174,17 @@ def part(
 
 
 def _opening_run(document: Document, before: Sequence[str], other_parts: Sequence[str]) -> list[Section]:
-    """The top-level sections that open the report, up to the first part listed in `before` (which must be
-    there, at the top level, to end the run) or the first heading of another part (`other_parts`)."""
+    """The top-level sections that open the report, up to the first part listed in `before` (at the top
+    level, if there) or the first heading of another part (`other_parts`). A report with no such part at all
+    (a township's 工作总结 of three slogans and a closing 下一步) is all part 1."""
     later = _find_section(document, before) if before else None
-    if later is None or later.level != 1:
+    if later is not None and later.level != 1:
         return []
     others = {id(s) for s, hit in zip(_sections(document), headings_matching(document, other_parts)) if hit} \
         if other_parts else set()
     run = []
     for section in document.sections:
-        if section.location.line >= later.location.line or id(section) in others:
+        if (later is not None and section.location.line >= later.location.line) or id(section) in others:
             break
         run.append(section)
     return run
