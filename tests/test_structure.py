@@ -149,6 +149,18 @@ def test_year_without_title_year_comes_from_plan_heading() -> None:
     assert (doc.year, doc.year_source) == (2022, "plan_heading")
 
 
+def test_a_title_naming_its_publication_year_gives_way_to_the_text() -> None:
+    # A report cannot cover the year it is published in: its plan for 2023 shows it reports 2022.
+    told = document("澜江市市场监督管理局2023年度法治政府建设工作报告\n发布时间：2023-02-21\n"
+                    "2022年，市市场监管局全面落实法治政府建设各项任务。\n一、主要举措和成效\n推进。\n四、2023年工作打算\n继续。\n")
+    assert (told.year, told.year_source) == (2022, "plan_heading")
+    # With nothing in the text to say otherwise, the title stands (and year_consistency says it is too late a year).
+    untold = document("某县2023年度法治政府建设情况报告\n发布时间：2023-02-21\n一、主要举措和成效\n推进。\n")
+    assert (untold.year, untold.year_source) == (2023, "title")
+    on_time = document("某县2022年度法治政府建设情况报告\n发布时间：2023-02-21\n2021年，全县推进依法行政。\n")
+    assert (on_time.year, on_time.year_source) == (2022, "title")
+
+
 def test_levels_follow_nesting_not_fixed_styles() -> None:
     # a report that goes straight from 一、 to 1. (no （一）), then uses （1）
     doc = document(

@@ -18,7 +18,7 @@ from ..matching import (
     lines_matching,
     search_any,
 )
-from ..messages import text
+from ..messages import text, text_with
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
 from .common import find_any, memo, quote
@@ -294,9 +294,14 @@ def year_consistency(document: Document, *, plan_patterns: Sequence[str] = ()) -
         yield Hit(detail=text("years.unknown"), credit=0.0)
         return
     problems = []
-    if not years_in(document.title or ""):
-        problems.append(Hit(detail=text("years.title_missing", year=year, source=document.year_source),
+    title_years = years_in(document.title or "")
+    source = {"source": text(f"source.{document.year_source}")}  # where the year was read, in words
+    if not title_years:
+        problems.append(Hit(detail=text_with("years.title_missing", source, year=year),
                             location=document.title_location, credit=0.5, evidence=document.title))
+    elif title_years[0] != year:  # the title names the year it was published in: the text says otherwise
+        problems.append(Hit(detail=text_with("years.title_mismatch", source, found=title_years[0], year=year),
+                            location=document.title_location, credit=0.0, evidence=document.title))
     plan = _find_section(document, plan_patterns) if plan_patterns else None
     plan_years = years_in(plan.heading) if plan is not None else []
     if plan is not None and plan_years and plan_years[0] != year + 1:
