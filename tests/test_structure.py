@@ -70,6 +70,13 @@ def test_title_split_before_its_last_words() -> None:
     assert doc.title == "某县2022年度法治政府建设情况报告"
 
 
+def test_a_summary_is_titled_as_a_report() -> None:
+    doc = document("苇塘乡人民政府2023年法治政府建设工作总结\n发布时间：2024-01-15  来源：苇塘乡人民政府\n\n"
+                   "2023年，我乡认真贯彻落实上级关于法治政府建设的各项部署。\n一、加强组织领导。成立领导小组。\n")
+    assert doc.title == "苇塘乡人民政府2023年法治政府建设工作总结"
+    assert (doc.year, doc.year_source, doc.subject) == (2023, "title", "township")
+
+
 def test_metadata_with_full_width_colons_and_synonyms() -> None:
     doc = document(
         "来源：荆陵市司法局　发布时间：2024-03-28 16:20　浏览次数：\n"
@@ -80,6 +87,17 @@ def test_metadata_with_full_width_colons_and_synonyms() -> None:
     assert doc.metadata["date"].value == "2024-03-28 16:20"
     assert doc.published == date(2024, 3, 28)
     assert doc.year == 2023
+
+
+def test_information_index_number_is_the_index_number() -> None:
+    # Some provincial portals label the index number 信息索引号.
+    doc = document(
+        "当前位置：首页 > 政府信息公开 > 法定主动公开内容 > 法治政府建设\n"
+        "信息索引号：11510000MB1C57982T/2024-00042\n发布机构：岷川省生态环境厅\n发布日期：2024-02-28\n"
+        "岷川省生态环境厅2023年度法治政府建设情况报告\n第一部分 2023年法治政府建设主要举措和成效\n"
+    )
+    assert doc.metadata["index_no"].value == "11510000MB1C57982T/2024-00042"
+    assert doc.metadata["index_no"].label == "信息索引号"
 
 
 def test_breadcrumb_you_are_here_is_chrome_not_the_title() -> None:
@@ -129,6 +147,18 @@ def test_year_from_title_not_from_cited_reports_or_outline() -> None:
 def test_year_without_title_year_comes_from_plan_heading() -> None:
     doc = document("某县法治政府建设情况报告\n一、主要举措和成效\n推进。\n二、2023年工作安排\n继续。\n")
     assert (doc.year, doc.year_source) == (2022, "plan_heading")
+
+
+def test_a_title_naming_its_publication_year_gives_way_to_the_text() -> None:
+    # A report cannot cover the year it is published in: its plan for 2023 shows it reports 2022.
+    told = document("澜江市市场监督管理局2023年度法治政府建设工作报告\n发布时间：2023-02-21\n"
+                    "2022年，市市场监管局全面落实法治政府建设各项任务。\n一、主要举措和成效\n推进。\n四、2023年工作打算\n继续。\n")
+    assert (told.year, told.year_source) == (2022, "plan_heading")
+    # With nothing in the text to say otherwise, the title stands (and year_consistency says it is too late a year).
+    untold = document("某县2023年度法治政府建设情况报告\n发布时间：2023-02-21\n一、主要举措和成效\n推进。\n")
+    assert (untold.year, untold.year_source) == (2023, "title")
+    on_time = document("某县2022年度法治政府建设情况报告\n发布时间：2023-02-21\n2021年，全县推进依法行政。\n")
+    assert (on_time.year, on_time.year_source) == (2022, "title")
 
 
 def test_levels_follow_nesting_not_fixed_styles() -> None:
@@ -197,3 +227,10 @@ def test_subject_types() -> None:
     assert document("望川街道办事处2023年度法治政府建设情况报告\n").subject == "township"
     assert document("江西省人民政府关于2022年法治政府建设情况的报告\n").subject == "government"
     assert document("发布机构：某县司法局\n2022年度法治政府建设情况报告\n").subject == "department"
+
+
+def test_a_zone_management_committee_reports_as_a_government() -> None:
+    # Written out in the title, as its short form 管委会 in the publisher: the zone's governing body, not a department.
+    doc = document("发布机构：青溪高新区管委会\n青溪高新技术产业开发区管理委员会2023年度法治政府建设情况报告\n")
+    assert doc.subject == "government"
+    assert document("某市住房和城乡建设委员会2023年度法治政府建设情况报告\n").subject == "department"

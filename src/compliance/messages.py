@@ -134,6 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "published {published}, after the deadline {limit} ({days} days late)"),
     "years.unknown": ("无法确定报告年度", "the reporting year cannot be determined"),
     "years.title_missing": ("标题未写明年度（据{source}推断为 {year} 年）", "the title names no year ({year} inferred from {source})"),
+    "years.title_mismatch": ("标题写的是 {found} 年，但报告不能总结其发布当年；据{source}，报告年度为 {year} 年",
+                             "the title names {found}, but a report cannot cover the year it is published in; {source} gives {year}"),
     "years.plan_mismatch": ("工作安排标题写的是 {found} 年，应为 {expected} 年", "the plan heading names {found}; it should be {expected}"),
     "years.published_too_early": ("发布日期 {published} 不晚于报告年度 {year} 年", "published {published}, not after the reporting year {year}"),
     "years.ok": ("报告年度 {year} 年，与标题、工作安排和发布日期一致", "reporting year {year}, consistent with title, plan and publication date"),

@@ -26,6 +26,10 @@ from .structural import headings_matching
 # candidate to candidate (a lookbehind first made the scan of a line twice as slow).
 CLAUSE_END = re.compile(r"[;。!?:]|,(?:(?<!\d,)|(?!\d{3}(?!\d)))")
 NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年无", "并无", "无一", "为零", "零纠错", "未被", "^\\s*无")
+# A figure right after these is a target missed or a bound, not the value (出庭应诉率未达到100%, 纠错率低于10%):
+# the report does not say what the value was. Compared on the few characters before the figure, no pattern.
+SHORT_OF = ("未达到", "未达", "没有达到", "没达到", "未能达到", "低于", "不足", "不到")
+SHORT_OF_REACH = max(map(len, SHORT_OF))
 
 
 @_slot_init
@@ -193,13 +197,19 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
         if exclude_nearby and search_any(exclude_nearby, line[_clause_before(facts, line_number, left):right]):
             continue
         near = facts.starting_within(line_number, max(left, start - before_window), min(right, end + window))
-        candidates = [q for q in near if q.unit in units]
+        candidates = [q for q in near if q.unit in units and not _short_of(line, q)]
         quantity = _nearest(candidates, start, end, left, right, window, before_window)
         found_negative = None
         if quantity is None and negative:
             match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding._make(line_number, start, end, quantity, found_negative)
+
+
+def _short_of(line: str, quantity: Quantity) -> bool:
+    """Whether `quantity` is what a target fell short of (未达到100%), not a value stated."""
+    begin = quantity.location.column - 1
+    return line[max(0, begin - SHORT_OF_REACH):begin].endswith(SHORT_OF)
 
 
 def _clause_before(facts: _LineFacts, number: int, left: int) -> int:
@@ -476,7 +486,10 @@ def rate_consistency(
         computed = 100 * sum(q.value for q in counted) / whole_figure.value
         values = {"numerator": "+".join(q.raw for q in counted), "denominator": whole_figure.raw,
                   "rate": stated_figure.raw, "computed": round(computed, 2)}
-        agrees = _agrees(computed, stated_figure.value, tolerance)
+        if any(q.approx for q in (*counted, whole_figure, stated_figure)):
+            agrees = _may_agree(counted, whole_figure, stated_figure, tolerance)
+        else:
+            agrees = _agrees(computed, stated_figure.value, tolerance)
         yield Hit(detail=text("rate.agrees" if agrees else "rate.disagrees", **values), location=stated.location,
                   credit=1.0 if agrees else 0.0, evidence=_quote(document, stated), data=values)
     if not checked:
@@ -486,6 +499,41 @@ def rate_consistency(
 def _agrees(computed: float, given: float, tolerance: float) -> bool:
     """A rate is usually rounded to one decimal: half a step more than the tolerance is still agreement."""
     return abs(computed - given) <= tolerance + 0.05
+
+
+# Approximations that put the true value below the figure or around it (近百件, 约11%); the others (余 多 超过 逾
+# 以上) put it above.
+_BELOW = ("近", "将近", "接近")
+_AROUND = ("约", "大约")
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float]:
+    """The values a figure allows: itself when exact; 2,200余件 2,200 to 2,300 (up to its last written place),
+    超过95% 95 to 100 (a rate goes no higher), 约2,300件 2,200 to 2,400, 约90% 89 to 91, 近百件 90 to 100."""
+    value = quantity.value
+    if not quantity.approx:
+        return value, value
+    if quantity.raw.startswith(_BELOW):
+        return 0.9 * value, value
+    place = 1.0 if value.is_integer() else 0.1
+    while quantity.unit != "%" and value.is_integer() and value and value % (place * 10) == 0:
+        place *= 10  # a count's last written place: 2,200 is to the hundred; a rate's is its unit
+    if quantity.raw.startswith(_AROUND) or quantity.raw.endswith("左右"):
+        return value - place, value + place
+    return value, 100.0 if quantity.unit == "%" else value + place
+
+
+def _may_agree(parts: Sequence[Quantity], whole: Quantity, stated: Quantity, tolerance: float) -> bool:
+    """Whether a rate and counts of which some are approximate (出庭应诉2,200余件 of 2,300余件, 超过95%) can agree:
+    the rates the counts allow and the rates the stated figure allows overlap."""
+    low = sum(_bounds(q)[0] for q in parts)
+    high = sum(_bounds(q)[1] for q in parts)
+    whole_low, whole_high = _bounds(whole)
+    if not whole_low:
+        return True
+    stated_low, stated_high = _bounds(stated)
+    slack = tolerance + 0.05
+    return 100 * low / whole_high - slack <= stated_high and stated_low <= 100 * high / whole_low + slack
 
 
 def _numerators(document: Document, numerator: Sequence[str], denominator: Sequence[str], context: Sequence[str],

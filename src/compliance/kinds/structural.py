@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from difflib import SequenceMatcher
 
@@ -17,7 +18,7 @@ from ..matching import (
     lines_matching,
     search_any,
 )
-from ..messages import text
+from ..messages import text, text_with
 from ..model import Document, Hit, Location, Section
 from ..structure import fold, years_in
 from .common import find_any, memo, quote
@@ -118,6 +119,10 @@ def part(
         yield Hit(detail=text("part.opening_run", count=len(run), first=heading, last=_heading_line(document, last)),
                   location=first.location, credit=1.0, evidence=heading,
                   data={"heading": heading, "embedded": False, "level": first.level, "sections": len(run)})
+        whole = replace(first, end_line=last.end_line)
+        if min_chars and (chars := _short_by(document, whole, min_chars)) is not None:
+            yield Hit(detail=text("part.short", chars=chars, min=min_chars), location=first.location,
+                      credit=short_credit, evidence=heading)
         return
     if section is not None:
         embedded = section.level > 1
@@ -169,16 +174,17 @@ def part(
 
 
 def _opening_run(document: Document, before: Sequence[str], other_parts: Sequence[str]) -> list[Section]:
-    """The top-level sections that open the report, up to the first part listed in `before` (which must be
-    there, at the top level, to end the run) or the first heading of another part (`other_parts`)."""
+    """The top-level sections that open the report, up to the first part listed in `before` (at the top
+    level, if there) or the first heading of another part (`other_parts`). A report with no such part at all
+    (a township's 工作总结 of three slogans and a closing 下一步) is all part 1."""
     later = _find_section(document, before) if before else None
-    if later is None or later.level != 1:
+    if later is not None and later.level != 1:
         return []
     others = {id(s) for s, hit in zip(_sections(document), headings_matching(document, other_parts)) if hit} \
         if other_parts else set()
     run = []
     for section in document.sections:
-        if section.location.line >= later.location.line or id(section) in others:
+        if (later is not None and section.location.line >= later.location.line) or id(section) in others:
             break
         run.append(section)
     return run
@@ -288,9 +294,14 @@ def year_consistency(document: Document, *, plan_patterns: Sequence[str] = ()) -
         yield Hit(detail=text("years.unknown"), credit=0.0)
         return
     problems = []
-    if not years_in(document.title or ""):
-        problems.append(Hit(detail=text("years.title_missing", year=year, source=document.year_source),
+    title_years = years_in(document.title or "")
+    source = {"source": text(f"source.{document.year_source}")}  # where the year was read, in words
+    if not title_years:
+        problems.append(Hit(detail=text_with("years.title_missing", source, year=year),
                             location=document.title_location, credit=0.5, evidence=document.title))
+    elif title_years[0] != year:  # the title names the year it was published in: the text says otherwise
+        problems.append(Hit(detail=text_with("years.title_mismatch", source, found=title_years[0], year=year),
+                            location=document.title_location, credit=0.0, evidence=document.title))
     plan = _find_section(document, plan_patterns) if plan_patterns else None
     plan_years = years_in(plan.heading) if plan is not None else []
     if plan is not None and plan_years and plan_years[0] != year + 1:

@@ -64,9 +64,26 @@ def _published(header: _Header, source: Source, folded: Sequence[str], body: lis
 
 
 def _year(title: str | None, sections: Iterable[Section], opening_lines: list[str], published: date | None) -> tuple[int | None, str | None]:
-    """The reporting year: from the title, a plan heading (the year after), the first three text lines, or publication."""
-    if title and (years := years_in(title)):
-        return years[0], "title"
+    """The reporting year: from the title, a plan heading (the year after), the first three text lines, or publication.
+
+    A report cannot cover the year it is published in: a title naming that year or a later one (澜江市…2023年度…报告
+    published in February 2023, reporting 2022 with a 2023 plan) gives way to the plan heading or the opening, when
+    they name a year before the publication."""
+    title_years = years_in(title) if title else []
+    if title_years and (published is None or title_years[0] < published.year):
+        return title_years[0], "title"
+    found = _year_in_text(sections, opening_lines)
+    if found is not None and (not title_years or (published is not None and found[0] < published.year)):
+        return found
+    if title_years:
+        return title_years[0], "title"
+    if published:
+        return published.year - 1, "published"
+    return None, None
+
+
+def _year_in_text(sections: Iterable[Section], opening_lines: list[str]) -> tuple[int, str] | None:
+    """The reporting year as the text gives it: a plan heading names the year after; the opening starts with it."""
     for section in sections:
         if section.level == 1 and _PLAN_HEADING.search(section.heading) and (years := years_in(section.heading)):
             return years[0] - 1, "plan_heading"
@@ -74,6 +91,4 @@ def _year(title: str | None, sections: Iterable[Section], opening_lines: list[st
         match = _YEAR.match(fold(line).strip())
         if match:
             return int(match.group(1)), "opening"
-    if published:
-        return published.year - 1, "published"
-    return None, None
+    return None

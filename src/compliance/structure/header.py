@@ -28,7 +28,7 @@ _CHROME = re.compile(
 
 # field id -> labels; the first label is the primary one (wins over a later synonym).
 METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
-    "index_no": ("索引号", "索 引 号"),
+    "index_no": ("索引号", "索 引 号", "信息索引号"),
     "topic": ("主题分类", "信息分类", "主题词", "分类"),
     "publisher": ("发布机构", "发文机关", "发布单位", "信息来源", "来源"),
     "date": ("生成日期", "发布日期", "发布时间", "成文日期", "公开日期", "发文日期"),
@@ -50,7 +50,8 @@ _METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape,
 
 # ---------------------------------------------------------------- title
 
-_TITLE = re.compile(r"(法治政府|依法行政|法治建设|法治).{0,30}(报告|情况)$|^关于.{2,60}的报告$|报告$")
+# Townships often title theirs a summary (苇塘乡人民政府2023年法治政府建设工作总结).
+_TITLE = re.compile(r"(法治政府|依法行政|法治建设|法治).{0,30}(报告|情况|总结)$|^关于.{2,60}的报告$|报告$")
 _ORG_SUFFIX = re.compile(r"(人民政府|政府|办公室|委员会|局|厅|委|办|街道办事处|街道|镇|乡|中心|署|院)$")
 
 

@@ -8,7 +8,9 @@ from ..messages import text
 from ..model import Document, Text
 from .fold import fold
 
-_REGION = re.compile(r"(省|自治区|市|州|盟|区|县|旗|特区|新区|开发区|管委会|人民政府|政府)$")
+# A zone's management committee written out (青溪高新技术产业开发区管理委员会, 某风景区管理委员会) is, like its
+# short form 管委会, the body governing the zone for the city, not a department: it reports as a government.
+_REGION = re.compile(r"(省|自治区|市|州|盟|区|县|旗|特区|新区|开发区|管委会|区管理委员会|人民政府|政府)$")
 _TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|镇|乡|苏木)$")
 _DEPARTMENT = re.compile(
     r"(局|厅|委员会|委|办公室|办|中心|署|院|所|队|站|总队|支队|监狱|管理处|银行|海关|税务局)$"
