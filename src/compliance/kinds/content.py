@@ -13,7 +13,7 @@ from ..identifiers import find_identifiers, lines_with_long_runs, with_masks
 from ..messages import text
 from ..model import Document, Hit, Location, Section
 from .common import quote
-from .structural import _find_section, _opening_run, _sections, headings_matching
+from .structural import _find_section, _heading_line, _heading_named, _opening_run, _sections, headings_matching
 
 
 def _headings_matching(document: Document, sections: Sequence[Section], patterns: Sequence[str]) -> list[bool]:
@@ -21,10 +21,6 @@ def _headings_matching(document: Document, sections: Sequence[Section], patterns
     one of `patterns`: one search of all the headings per document and list, shared with the parts."""
     matching = dict(zip(map(id, _sections(document)), headings_matching(document, patterns)))
     return [matching[id(section)] for section in sections]
-
-
-def _heading_line(document: Document, section: Section) -> str:
-    return document.lines[section.location.line - 1].strip()
 
 
 # ---------------------------------------------------------------- years of action
@@ -105,11 +101,12 @@ def data_density(document: Document, *, within: Sequence[str], min_per_1000: flo
     its sections alone is often too short to be scored, and a thin report of that kind went unjudged."""
     parts: list[Section | None] = list(document.sections) or [None]
     named = _headings_matching(document, document.sections, within)
-    run_heading = None  # what the run weighed as part 1 is called in the finding: its first and last headings
+    run_heading = None  # what the run weighed as part 1 is called in the finding (its first and last headings), and quoted
     if opening_before and not any(named) and (run := _opening_run(document, opening_before, other_parts)):
         parts[:len(run)] = [replace(run[0], end_line=run[-1].end_line)]
         named[:len(run)] = [True]
-        run_heading = _heading_line(document, run[0]) + ("" if len(run) == 1 else f" … {_heading_line(document, run[-1])}")
+        run_heading = tuple(heading(document, run[0]) + ("" if len(run) == 1 else f" … {heading(document, run[-1])}")
+                            for heading in (_heading_named, _heading_line))
     # Each part counts only the quantities between its first and last line, not all of them again.
     quantity_lines = sorted(quantity.location.line for quantity in document.quantities)
     # The part's lines as `numbered_lines` gives them, taken as one slice when no skipped line (page
@@ -129,13 +126,14 @@ def data_density(document: Document, *, within: Sequence[str], min_per_1000: flo
             chars = _chars([document.lines[n - 1] for n in numbers])
             count = sum(1 for line in within_span if line in lines)
         density = round(count * 1000 / chars, 1) if chars else 0.0
-        heading = (run_heading if index == 0 and run_heading else _heading_line(document, part) if part is not None
-                   else (document.title or document.path))
+        heading, quoted = (run_heading if index == 0 and run_heading
+                           else (_heading_named(document, part), _heading_line(document, part)) if part is not None
+                           else (document.title or document.path,) * 2)
         scored = chars >= min_chars and (part is None or named[index])
         credit = min(1.0, round(density / min_per_1000, 2)) if scored and min_per_1000 > 0 else None
         key = "quality.density_low" if credit is not None and credit < 1 else "quality.density"
         yield Hit(detail=text(key, heading=heading, density=density, count=count, chars=chars, min=min_per_1000),
-                  location=part.location if part is not None else None, credit=credit, evidence=heading,
+                  location=part.location if part is not None else None, credit=credit, evidence=quoted,
                   data={"density": density, "quantities": count, "chars": chars})
 
 

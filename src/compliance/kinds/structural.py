@@ -28,6 +28,15 @@ def _heading_line(document: Document, section: Section) -> str:
     return document.lines[section.location.line - 1].strip()
 
 
+def _heading_named(document: Document, section: Section) -> str:
+    """The heading as a message names it: a run-in heading (一、加强组织领导。成立了……) without the paragraph that
+    goes on after it on its line, which made messages quote whole paragraphs. The evidence keeps the line."""
+    line = _heading_line(document, section)
+    if section.run_in and (end := line.find("。")) != -1:
+        return line[:end + 1]
+    return line
+
+
 def _short_by(document: Document, section: Section, min_chars: int) -> int | None:
     """The section's characters other than whitespace in its own lines (as `numbered_lines(section)`),
     heading excluded, when fewer than `min_chars`; None otherwise.
@@ -116,7 +125,8 @@ def part(
         # with no heading of its own: those sections are the part, as a reviewer reads them.
         first, last = run[0], run[-1]
         heading = _heading_line(document, first)
-        yield Hit(detail=text("part.opening_run", count=len(run), first=heading, last=_heading_line(document, last)),
+        yield Hit(detail=text("part.opening_run", count=len(run), first=_heading_named(document, first),
+                              last=_heading_named(document, last)),
                   location=first.location, credit=1.0, evidence=heading,
                   data={"heading": heading, "embedded": False, "level": first.level, "sections": len(run)})
         whole = replace(first, end_line=last.end_line)
@@ -130,7 +140,8 @@ def part(
         heading = _heading_line(document, section)
         data = {"heading": heading, "embedded": embedded, "level": section.level}
         yield Hit(
-            detail=text("part.embedded" if embedded else "part.found", heading=heading, level=section.level),
+            detail=text("part.embedded" if embedded else "part.found", heading=_heading_named(document, section),
+                        level=section.level),
             location=section.location, credit=credit, evidence=heading, data=data,
         )
         if min_chars and (chars := _short_by(document, section, min_chars)) is not None:
@@ -139,7 +150,7 @@ def part(
         later = _find_section(document, before) if before else None
         if later is not None and later.location.line < section.location.line and later.level == section.level:
             yield Hit(
-                detail=text("part.order", other=_heading_line(document, later), line=later.location.line),
+                detail=text("part.order", other=_heading_named(document, later), line=later.location.line),
                 location=section.location, credit=order_credit, evidence=heading,
             )
         return
@@ -163,7 +174,7 @@ def part(
     if similar is not None:
         section, ratio = similar
         heading = _heading_line(document, section)
-        yield Hit(detail=text("part.missing_similar", heading=heading, line=section.location.line,
+        yield Hit(detail=text("part.missing_similar", heading=_heading_named(document, section), line=section.location.line,
                               similarity=round(ratio * 100), canonical=canonical),
                   location=section.location, credit=0.0, evidence=heading, data=searched)
     elif near is not None:
