@@ -261,9 +261,10 @@ def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path
     assert source.lines[1:] == ("一、 主要举措和成效", "二、 存在的不足和原因")
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None) -> str:
+def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None, more: str = "") -> str:
+    """A w:lvl; `more` its other properties (w:isLgl, w:lvlRestart …)."""
     suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}'
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}{more}'
             f'<w:lvlText w:val="{text}"/></w:lvl>')
 
 
@@ -350,6 +351,22 @@ def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) 
     assert [(section.number, section.heading) for section in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因")]
     assert [(quantity.value, quantity.unit) for quantity in document.quantities] == [(326, "件"), (85, "件"), (241, "件")]
+
+
+def test_a_docx_legal_numbering_level_draws_every_number_in_arabic_numerals(tmp_path: Path) -> None:
+    # w:isLgl (Word's "legal style numbering", ECMA-376 §17.9.4): on that level every number of the text is drawn in
+    # Arabic numerals, the parts' 一 too. Before, the level's text read "一.1", where Word draws "1.1".
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}'
+                 f'{_level(1, "chineseCounting", "%1.%2", suffix="space", more="<w:isLgl/>")}'
+                 f'{_level(2, "chineseCounting", "（%3）")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = "".join([_p("主要举措和成效", (1, 0)), _p("全年办理行政处罚案件326件。", (1, 1)),
+                    _p("其中适用简易程序案件85件。", (1, 2)), _p("全年受理行政复议案件52件。", (1, 1)),
+                    _p("存在的不足和原因", (1, 0)), _p("基层执法力量不足。", (1, 1))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines == ("一、 主要举措和成效", "1.1 全年办理行政处罚案件326件。", "（一） 其中适用简易程序案件85件。",
+                            "1.2 全年受理行政复议案件52件。", "二、 存在的不足和原因", "2.1 基层执法力量不足。")
+    assert [section.number for section in build(source).sections] == ["一", "二"]
 
 
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:

@@ -163,7 +163,7 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
 
 def _level(level: etree._Element) -> Level:
     return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
-                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX))
+                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX), _on(level, "isLgl"))
 
 
 def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
@@ -288,6 +288,11 @@ class _Numbering:
 def _val(element: etree._Element, child: str) -> str | None:
     found = element.find(f"{W}{child}")
     return None if found is None else found.get(f"{W}val")
+
+
+def _on(element: etree._Element, child: str) -> bool:
+    """Whether the on/off property `child` (ST_OnOff: present without w:val is on) is on."""
+    return element.find(f"{W}{child}") is not None and _val(element, child) not in ("0", "false", "off")
 
 
 # What Word writes as a number (ST_DecimalNumber: a start, a list's id, a level) is a 32-bit signed integer.

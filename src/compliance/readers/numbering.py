@@ -36,13 +36,16 @@ DEFAULT_SUFFIX = SUFFIXES["tab"]
 @dataclass(frozen=True)
 class Level:
     """One level of a list: its first number, its number format (the names of .docx's w:numFmt: decimal,
-    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, and
-    what is drawn after the number (one of SUFFIXES)."""
+    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, what is
+    drawn after the number (one of SUFFIXES), and whether it is a legal numbering level (.docx's w:isLgl, a .doc's
+    LVLF.fLegal), whose text draws every number in its text in Arabic numerals, whatever the format of its level
+    (ECMA-376 §17.9.4, [MS-DOC] LVL): 一、 then 1.1, where it would be 一.1."""
 
     start: int
     format: str
     text: tuple[str | int, ...]
     suffix: str = DEFAULT_SUFFIX
+    legal: bool = False
 
 
 _UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
@@ -164,7 +167,8 @@ class Counters:
         reached[level + 1 :] = [None] * (8 - level)
         if current.format in ("bullet", "none"):
             return ""
-        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, _UNDEFINED))
+        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, _UNDEFINED),
+                                                                   legal=current.legal)
                         for part in current.text)
         # "%1%1%1…" of long numbers: a few characters in the text, many drawn.
         return drawn[:LONGEST_TEXT] + current.suffix if drawn else ""
@@ -177,9 +181,9 @@ class Counters:
         return True
 
 
-def _number(reached: int | None, level: Level) -> str:
+def _number(reached: int | None, level: Level, *, legal: bool) -> str:
     # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
-    return number_text(level.start if reached is None else reached, level.format)
+    return number_text(level.start if reached is None else reached, "decimal" if legal else level.format)
 
 
 # ------------------------------------------------------------ styles
