@@ -369,6 +369,28 @@ def test_a_docx_legal_numbering_level_draws_every_number_in_arabic_numerals(tmp_
     assert [section.number for section in build(source).sections] == ["一", "二"]
 
 
+@pytest.mark.parametrize(("restart", "override", "numbers"), [
+    ('<w:lvlRestart w:val="1"/>', "", ("1.", "2.", "1.")),  # after level 1 (一、) only, not after （二）
+    ('<w:lvlRestart w:val="0"/>', "", ("1.", "2.", "3.")),  # never
+    # Word ignores a w:lvlRestart in a w:num's own w:lvl ([MS-OI29500] on lvlRestart): the list's holds.
+    ('<w:lvlRestart w:val="0"/>', '<w:lvlRestart w:val="2"/>', ("1.", "2.", "3.")),
+], ids=["after-the-parts-only", "never", "the-lists-not-an-overrides"])
+def test_a_docx_list_level_restarts_only_after_the_levels_word_restarts_it_after(
+        tmp_path: Path, restart: str, override: str, numbers: tuple[str, ...]) -> None:
+    # w:lvlRestart: the items (1.) number on across the sub-headings （一）（二）, where they started again at each.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}'
+                 f'{_level(1, "chineseCounting", "（%2）")}{_level(2, "decimal", "%3.", more=restart)}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 f'<w:lvlOverride w:ilvl="2">{_level(2, "decimal", "%3.", more=override)}</w:lvlOverride></w:num>')
+    body = "".join([_p("主要举措和成效", (1, 0)), _p("坚持依法决策", (1, 1)), _p("全年审查规范性文件12件。", (1, 2)),
+                    _p("严格规范公正文明执法", (1, 1)), _p("全年办理行政处罚案件326件。", (1, 2)),
+                    _p("存在的不足和原因", (1, 0)), _p("执法力量不足", (1, 1)), _p("基层执法人员仅12人。", (1, 2))])
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "一、 主要举措和成效", "（一） 坚持依法决策", f"{numbers[0]} 全年审查规范性文件12件。", "（二） 严格规范公正文明执法",
+        f"{numbers[1]} 全年办理行政处罚案件326件。", "二、 存在的不足和原因", "（一） 执法力量不足",
+        f"{numbers[2]} 基层执法人员仅12人。")
+
+
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
     return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>{properties}'
             f"</w:pPr>{runs}</w:p>")

@@ -49,7 +49,7 @@ _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4:
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
 _FOLLOWS = (SUFFIXES["tab"], SUFFIXES["space"], SUFFIXES["nothing"])  # by LVLF.ixchFollow
-_LEGAL = 0x04  # LVLF.fLegal, in the byte after nfc (jc, fLegal, fNoRestart …)
+_LEGAL, _NO_RESTART = 0x04, 0x08  # LVLF.fLegal, .fNoRestart: in the byte after nfc (jc, fLegal, fNoRestart …)
 
 
 def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -140,6 +140,9 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     start, nfc, flags = struct.unpack_from("<iBB", table, at)
     places = set(table[at + 6 : at + 15]) - {0}  # rgbxchNums: 1-based places of the level numbers in the text
     follow = table[at + 15]  # ixchFollow
+    # ilvlRestartLim: with fNoRestart, the level starts again only after a paragraph of a level above the one it
+    # names (0: never).
+    restart_below = table[at + 26] if flags & _NO_RESTART else None
     suffix = _FOLLOWS[follow] if follow < len(_FOLLOWS) else DEFAULT_SUFFIX
     at += _LVLF + table[at + 25] + table[at + 24]  # after grpprlPapx (cbGrpprlPapx) and grpprlChpx
     letters = _u16(table, at)
@@ -149,7 +152,8 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
                  for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
                  if (place in places and ord(letter) < 9) or letter >= " ")
-    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix, bool(flags & _LEGAL)), at + 2 + 2 * letters
+    level = Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix, bool(flags & _LEGAL), restart_below)
+    return level, at + 2 + 2 * letters
 
 
 def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:

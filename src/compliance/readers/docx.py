@@ -162,8 +162,10 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
 
 
 def _level(level: etree._Element) -> Level:
+    restart = _number(_val(level, "lvlRestart"))
     return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
-                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX), _on(level, "isLgl"))
+                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX), _on(level, "isLgl"),
+                 None if restart is None or restart < 0 else restart)
 
 
 def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
