@@ -334,6 +334,20 @@ def test_a_docx_list_drawing_a_level_its_own_way_counts_on_with_the_list(tmp_pat
         "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育")
 
 
+@pytest.mark.parametrize(("own", "drawn"), [('<w:start w:val="1"/>', "（二）"),
+                                           ('<w:numFmt w:val="chineseLegalSimplified"/>', "（贰）")],
+                         ids=["a-start-only", "a-format-only"])
+def test_a_docx_list_name_drawing_a_level_partly_its_own_way_keeps_the_rest_of_the_lists(
+        tmp_path: Path, own: str, drawn: str) -> None:
+    # A w:num's own w:lvl may say only some of a level: what it leaves out is the list's, as Word and LibreOffice
+    # draw it. Before, a w:lvl of a start only drew no number at all: 严格规范公正文明执法 stood bare.
+    numbering = RESTARTED + (f'<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                             f'<w:lvl w:ilvl="0">{own}</w:lvl></w:lvlOverride></w:num>')
+    body = _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0)) + _p("深化法治宣传教育", (2, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "（一） 坚持依法决策", f"{drawn} 严格规范公正文明执法", "（三） 深化法治宣传教育")
+
+
 def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) -> None:
     # After its number Word draws a tab (w:suff absent), a space or nothing. Before, every number was run into
     # its text: "1.1其中适用…" read 1.1 as a figure of the report.

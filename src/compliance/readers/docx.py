@@ -23,6 +23,7 @@ from .numbering import (
     DEFAULT_SUFFIX,
     LONGEST_TEXT,
     NO_PROPERTIES,
+    PLAIN_LEVEL,
     SUFFIXES,
     Counters,
     Level,
@@ -161,22 +162,30 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
     return shortened(tuple(piece for piece in text if piece != ""))
 
 
-def _level(level: etree._Element) -> Level:
+def _level(level: etree._Element, base: Level = PLAIN_LEVEL) -> Level:
+    """A w:lvl: what it leaves out is `base`'s, the list's own level for a w:num's own w:lvl, which may say only
+    some of it (a start, a format), as Word and LibreOffice draw it."""
     restart = _number(_val(level, "lvlRestart"))
-    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
-                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX), _on(level, "isLgl"),
-                 None if restart is None or restart < 0 else restart)
+    text = _val(level, "lvlText")
+    suffix = _val(level, "suff")
+    return Level(_int(_val(level, "start"), base.start), _val(level, "numFmt") or base.format,
+                 base.text if text is None else _level_text(text),
+                 base.suffix if suffix is None else SUFFIXES.get(suffix, DEFAULT_SUFFIX),
+                 base.legal if level.find(f"{W}isLgl") is None else _on(level, "isLgl"),
+                 base.restart_below if restart is None or restart < 0 else restart)
 
 
 def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
     """A w:num: its list (w:abstractNumId), with the levels and starts its w:lvlOverride elements override."""
     abstract = lists.resolved(_number(_val(num, "abstractNumId")))
+    levels = lists.levels_of(abstract)
     overrides: dict[int, tuple[Level | None, int | None]] = {}
     for override in num.iterfind(f"{W}lvlOverride"):
+        ilvl = _int(override.get(f"{W}ilvl"))
         own, start = override.find(f"{W}lvl"), _number(_val(override, "startOverride"))
         if own is not None or start is not None:
-            overrides[_int(override.get(f"{W}ilvl"))] = (None if own is None else _level(own), start)
-    return with_overrides(abstract, lists.levels_of(abstract), overrides, ("num", num.get(f"{W}numId")))
+            overrides[ilvl] = (None if own is None else _level(own, levels.get(ilvl, PLAIN_LEVEL)), start)
+    return with_overrides(abstract, levels, overrides, ("num", num.get(f"{W}numId")))
 
 
 def _list_properties(properties: etree._Element | None) -> ListProperties:

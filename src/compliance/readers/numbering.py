@@ -51,7 +51,8 @@ class Level:
     restart_below: int | None = None
 
 
-_UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
+# A level the text names but the list does not define; what a .docx's w:lvl saying nothing draws: nothing.
+PLAIN_LEVEL = Level(1, "decimal", ())
 
 
 def shortened(text: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -178,7 +179,7 @@ class Counters:
                 reached[deeper] = None
         if current.format in ("bullet", "none"):
             return ""
-        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, _UNDEFINED),
+        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, PLAIN_LEVEL),
                                                                    legal=current.legal)
                         for part in current.text)
         # "%1%1%1…" of long numbers: a few characters in the text, many drawn.
