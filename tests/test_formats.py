@@ -572,9 +572,27 @@ def _text_box(box: str, before: str, after: str = "") -> str:
 
 
 def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path) -> None:
+    # After the paragraph that anchors it, as in a table cell: the box goes with its anchor's part of the report.
     anchored = _text_box(_p("全年受理行政复议案件41件。"), "正文开头。", "正文结尾。")
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + anchored))
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "全年受理行政复议案件41件。", "正文开头。正文结尾。")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "正文开头。正文结尾。", "全年受理行政复议案件41件。")
+
+
+def test_numbered_paragraphs_in_docx_text_boxes_count_apart_from_the_body(tmp_path: Path) -> None:
+    # A text box is a story of its own, as footnotes are: its numbered paragraphs count on from one text box to the
+    # next, and the body's list counts as if they were not there (LibreOffice draws so; Word keeps the text boxes
+    # of a .doc in a story after the main text). Before, the box's cases were counted into the body's list, ahead
+    # of the paragraph anchoring them: 2. 3. before it, and 4. 全年受理行政诉讼案件8件。 after.
+    cases = _text_box(_p("某公司不服行政处罚决定案", (7, 2)) + _p("某村民不服土地登记案", (7, 2)), "全年办理行政复议案件39件。")
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (7, 0)),
+                    _p("全年审查规范性文件12件。", (7, 2)), cases, _p("全年受理行政诉讼案件8件。", (7, 2)),
+                    _p("存在的不足和原因", (7, 0)), _text_box(_p("某企业不服行政强制措施案", (7, 2)), "执法力量不足。"),
+                    _p("下一步工作安排", (7, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "1. 全年审查规范性文件12件。",
+                            "全年办理行政复议案件39件。", "1. 某公司不服行政处罚决定案", "2. 某村民不服土地登记案",
+                            "2. 全年受理行政诉讼案件8件。", "二、 存在的不足和原因", "执法力量不足。", "3. 某企业不服行政强制措施案",
+                            "三、 下一步工作安排")
 
 
 def test_a_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
