@@ -10,6 +10,11 @@ which the characters at the places rgbxchNums lists stand for the numbers of lev
 those of Microsoft's [MS-DOC] specification. Counting, rendering, restarts and what a style passes on to the
 styles based on it are numbering.py's, as for .docx.
 
+A .doc has nothing like the .docx's list made from a list style (w:numStyleLink), which the .docx reader follows to
+the list defining the style: a list style (an STD of stkList) holds only paragraph properties, its sprmPIlfo naming
+an LFO, and neither an LSTF nor an LFO names a style; what the lists of a list style share is their lsid, by which
+the LFOs here count.
+
 These tables only add to the text: a damaged one costs the labels or levels it holds, never the text.
 """
 
