@@ -595,6 +595,19 @@ def test_numbered_paragraphs_in_docx_text_boxes_count_apart_from_the_body(tmp_pa
                             "三、 下一步工作安排")
 
 
+def test_a_docx_run_word_writes_twice_for_older_readers_is_read_once(tmp_path: Path) -> None:
+    # mc:AlternateContent inside a paragraph: the same run for Word 2010 on (mc:Choice) and for older readers
+    # (mc:Fallback). Before, both were read: 4141件, a figure that is not in the report.
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    twice = (f'<mc:AlternateContent {mc}><mc:Choice Requires="w14"><w:r><w:t>41</w:t></w:r></mc:Choice>'
+             '<mc:Fallback><w:r><w:t>41</w:t></w:r></mc:Fallback></mc:AlternateContent>')
+    paragraph = f"<w:p><w:r><w:t>全年受理行政复议案件</w:t></w:r>{twice}<w:r><w:t>件。</w:t></w:r></w:p>"
+    table = f"<w:tbl><w:tr><w:tc>{_p('行政复议')}</w:tc><w:tc>{paragraph}</w:tc></w:tr></w:tbl>"
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + paragraph + table))
+    assert source.lines[1:] == ("全年受理行政复议案件41件。", "行政复议  全年受理行政复议案件41件。")
+    assert [quantity.value for quantity in build(source).quantities] == [41, 41]
+
+
 def test_a_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
     """Forms and summary tables often hold a text box; Word writes it twice there too."""
     anchored = _text_box(_p("全年受理行政复议案件41件。"), "行政复议")

@@ -339,9 +339,10 @@ def _int(value: str | None, default: int = 0) -> int:
 
 
 def _holder(element: etree._Element) -> etree._Element | None:
-    """What holds a paragraph or table outside the body, nearest: the table cell it is in (read with its table), the
-    paragraph anchoring the text box it is in (read with that paragraph), or the fallback copy Word writes of a
-    text box for readers that know no drawings (the text of its mc:Choice again, never read); None in the body."""
+    """What holds a paragraph, a table or a run's text, nearest: the table cell it is in (read with its table), the
+    paragraph it is in or anchoring the text box it is in (read with that paragraph), or the fallback copy Word
+    writes of a text box or a run for older readers (the text of its mc:Choice again, never read); None for a
+    paragraph or table of the body."""
     return next(element.iterancestors(f"{W}tc", f"{W}p", _FALLBACK), None)
 
 
@@ -374,10 +375,11 @@ def _in_fallback(element: etree._Element, cell: etree._Element) -> bool:
 
 def _own_runs(paragraph: etree._Element) -> str:
     """The paragraph's text without that of paragraphs inside it: a text box's, read as paragraphs of their
-    own (in a table cell, its figures were read twice, once in the paragraph that anchors it)."""
+    own (in a table cell, its figures were read twice, once in the paragraph that anchors it); nor that of a
+    fallback copy Word writes of its runs for older readers (mc:Fallback: 41 read 4141)."""
     return "".join(element.text or "" if element.tag == f"{W}t" else _LAYOUT_OF[str(element.tag)]
                    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
-                   if next(element.iterancestors(f"{W}p")) is paragraph)
+                   if _holder(element) is paragraph)
 
 
 _LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
