@@ -261,9 +261,10 @@ def test_a_list_starting_at_a_number_no_word_file_holds_counts_from_one(tmp_path
     assert source.lines[1:] == ("一、 主要举措和成效", "二、 存在的不足和原因")
 
 
-def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None) -> str:
+def _level(ilvl: int, fmt: str, text: str, start: int = 1, suffix: str | None = None, more: str = "") -> str:
+    """A w:lvl; `more` its other properties (w:isLgl, w:lvlRestart …)."""
     suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}'
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{suff}{more}'
             f'<w:lvlText w:val="{text}"/></w:lvl>')
 
 
@@ -333,6 +334,20 @@ def test_a_docx_list_drawing_a_level_its_own_way_counts_on_with_the_list(tmp_pat
         "（一） 坚持依法决策", "（贰） 严格规范公正文明执法", "（三） 深化法治宣传教育")
 
 
+@pytest.mark.parametrize(("own", "drawn"), [('<w:start w:val="1"/>', "（二）"),
+                                           ('<w:numFmt w:val="chineseLegalSimplified"/>', "（贰）")],
+                         ids=["a-start-only", "a-format-only"])
+def test_a_docx_list_name_drawing_a_level_partly_its_own_way_keeps_the_rest_of_the_lists(
+        tmp_path: Path, own: str, drawn: str) -> None:
+    # A w:num's own w:lvl may say only some of a level: what it leaves out is the list's, as Word and LibreOffice
+    # draw it. Before, a w:lvl of a start only drew no number at all: 严格规范公正文明执法 stood bare.
+    numbering = RESTARTED + (f'<w:num w:numId="5"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                             f'<w:lvl w:ilvl="0">{own}</w:lvl></w:lvlOverride></w:num>')
+    body = _p("坚持依法决策", (2, 0)) + _p("严格规范公正文明执法", (5, 0)) + _p("深化法治宣传教育", (2, 0))
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "（一） 坚持依法决策", f"{drawn} 严格规范公正文明执法", "（三） 深化法治宣传教育")
+
+
 def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) -> None:
     # After its number Word draws a tab (w:suff absent), a space or nothing. Before, every number was run into
     # its text: "1.1其中适用…" read 1.1 as a figure of the report.
@@ -350,6 +365,44 @@ def test_a_docx_number_is_parted_from_its_text_as_word_draws_it(tmp_path: Path) 
     assert [(section.number, section.heading) for section in document.sections] == [
         ("一", "主要举措和成效"), ("二", "存在的不足和原因")]
     assert [(quantity.value, quantity.unit) for quantity in document.quantities] == [(326, "件"), (85, "件"), (241, "件")]
+
+
+def test_a_docx_legal_numbering_level_draws_every_number_in_arabic_numerals(tmp_path: Path) -> None:
+    # w:isLgl (Word's "legal style numbering", ECMA-376 §17.9.4): on that level every number of the text is drawn in
+    # Arabic numerals, the parts' 一 too. Before, the level's text read "一.1", where Word draws "1.1".
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}'
+                 f'{_level(1, "chineseCounting", "%1.%2", suffix="space", more="<w:isLgl/>")}'
+                 f'{_level(2, "chineseCounting", "（%3）")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = "".join([_p("主要举措和成效", (1, 0)), _p("全年办理行政处罚案件326件。", (1, 1)),
+                    _p("其中适用简易程序案件85件。", (1, 2)), _p("全年受理行政复议案件52件。", (1, 1)),
+                    _p("存在的不足和原因", (1, 0)), _p("基层执法力量不足。", (1, 1))])
+    source = read_document(_docx(tmp_path, body, numbering=numbering))
+    assert source.lines == ("一、 主要举措和成效", "1.1 全年办理行政处罚案件326件。", "（一） 其中适用简易程序案件85件。",
+                            "1.2 全年受理行政复议案件52件。", "二、 存在的不足和原因", "2.1 基层执法力量不足。")
+    assert [section.number for section in build(source).sections] == ["一", "二"]
+
+
+@pytest.mark.parametrize(("restart", "override", "numbers"), [
+    ('<w:lvlRestart w:val="1"/>', "", ("1.", "2.", "1.")),  # after level 1 (一、) only, not after （二）
+    ('<w:lvlRestart w:val="0"/>', "", ("1.", "2.", "3.")),  # never
+    # Word ignores a w:lvlRestart in a w:num's own w:lvl ([MS-OI29500] on lvlRestart): the list's holds.
+    ('<w:lvlRestart w:val="0"/>', '<w:lvlRestart w:val="2"/>', ("1.", "2.", "3.")),
+], ids=["after-the-parts-only", "never", "the-lists-not-an-overrides"])
+def test_a_docx_list_level_restarts_only_after_the_levels_word_restarts_it_after(
+        tmp_path: Path, restart: str, override: str, numbers: tuple[str, ...]) -> None:
+    # w:lvlRestart: the items (1.) number on across the sub-headings （一）（二）, where they started again at each.
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}'
+                 f'{_level(1, "chineseCounting", "（%2）")}{_level(2, "decimal", "%3.", more=restart)}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 f'<w:lvlOverride w:ilvl="2">{_level(2, "decimal", "%3.", more=override)}</w:lvlOverride></w:num>')
+    body = "".join([_p("主要举措和成效", (1, 0)), _p("坚持依法决策", (1, 1)), _p("全年审查规范性文件12件。", (1, 2)),
+                    _p("严格规范公正文明执法", (1, 1)), _p("全年办理行政处罚案件326件。", (1, 2)),
+                    _p("存在的不足和原因", (1, 0)), _p("执法力量不足", (1, 1)), _p("基层执法人员仅12人。", (1, 2))])
+    assert read_document(_docx(tmp_path, body, numbering=numbering)).lines == (
+        "一、 主要举措和成效", "（一） 坚持依法决策", f"{numbers[0]} 全年审查规范性文件12件。", "（二） 严格规范公正文明执法",
+        f"{numbers[1]} 全年办理行政处罚案件326件。", "二、 存在的不足和原因", "（一） 执法力量不足",
+        f"{numbers[2]} 基层执法人员仅12人。")
 
 
 def _numbered(runs: str, num: tuple[int, int], properties: str = "") -> str:
@@ -519,9 +572,40 @@ def _text_box(box: str, before: str, after: str = "") -> str:
 
 
 def test_a_docx_text_box_is_read_once_though_word_writes_it_twice(tmp_path: Path) -> None:
+    # After the paragraph that anchors it, as in a table cell: the box goes with its anchor's part of the report.
     anchored = _text_box(_p("全年受理行政复议案件41件。"), "正文开头。", "正文结尾。")
     source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + anchored))
-    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "全年受理行政复议案件41件。", "正文开头。正文结尾。")
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "正文开头。正文结尾。", "全年受理行政复议案件41件。")
+
+
+def test_numbered_paragraphs_in_docx_text_boxes_count_apart_from_the_body(tmp_path: Path) -> None:
+    # A text box is a story of its own, as footnotes are: its numbered paragraphs count on from one text box to the
+    # next, and the body's list counts as if they were not there (LibreOffice draws so; Word keeps the text boxes
+    # of a .doc in a story after the main text). Before, the box's cases were counted into the body's list, ahead
+    # of the paragraph anchoring them: 2. 3. before it, and 4. 全年受理行政诉讼案件8件。 after.
+    cases = _text_box(_p("某公司不服行政处罚决定案", (7, 2)) + _p("某村民不服土地登记案", (7, 2)), "全年办理行政复议案件39件。")
+    body = "".join([_p("青岚区2023年度法治政府建设情况报告"), _p("主要举措和成效", (7, 0)),
+                    _p("全年审查规范性文件12件。", (7, 2)), cases, _p("全年受理行政诉讼案件8件。", (7, 2)),
+                    _p("存在的不足和原因", (7, 0)), _text_box(_p("某企业不服行政强制措施案", (7, 2)), "执法力量不足。"),
+                    _p("下一步工作安排", (7, 0))])
+    source = read_document(_docx(tmp_path, body, numbering=NUMBERING))
+    assert source.lines == ("青岚区2023年度法治政府建设情况报告", "一、 主要举措和成效", "1. 全年审查规范性文件12件。",
+                            "全年办理行政复议案件39件。", "1. 某公司不服行政处罚决定案", "2. 某村民不服土地登记案",
+                            "2. 全年受理行政诉讼案件8件。", "二、 存在的不足和原因", "执法力量不足。", "3. 某企业不服行政强制措施案",
+                            "三、 下一步工作安排")
+
+
+def test_a_docx_run_word_writes_twice_for_older_readers_is_read_once(tmp_path: Path) -> None:
+    # mc:AlternateContent inside a paragraph: the same run for Word 2010 on (mc:Choice) and for older readers
+    # (mc:Fallback). Before, both were read: 4141件, a figure that is not in the report.
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    twice = (f'<mc:AlternateContent {mc}><mc:Choice Requires="w14"><w:r><w:t>41</w:t></w:r></mc:Choice>'
+             '<mc:Fallback><w:r><w:t>41</w:t></w:r></mc:Fallback></mc:AlternateContent>')
+    paragraph = f"<w:p><w:r><w:t>全年受理行政复议案件</w:t></w:r>{twice}<w:r><w:t>件。</w:t></w:r></w:p>"
+    table = f"<w:tbl><w:tr><w:tc>{_p('行政复议')}</w:tc><w:tc>{paragraph}</w:tc></w:tr></w:tbl>"
+    source = read_document(_docx(tmp_path, _p("青岚区2023年度法治政府建设情况报告") + paragraph + table))
+    assert source.lines[1:] == ("全年受理行政复议案件41件。", "行政复议  全年受理行政复议案件41件。")
+    assert [quantity.value for quantity in build(source).quantities] == [41, 41]
 
 
 def test_a_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:

@@ -178,12 +178,16 @@ def _ilfo(ilfo: int, ilvl: int = 0) -> bytes:
     return struct.pack("<HhHB", 0x460B, ilfo, 0x260A, ilvl)  # sprmPIlfo, sprmPIlvl
 
 
-def _lvl(start: int, nfc: int, text: str, follow: int = 0) -> bytes:
-    """An LVL: its LVLF (no Sprms; `follow` what is drawn after the number: 0 a tab, 1 a space, 2 nothing), then its
-    number text, in which characters below U+0009 are placeholders."""
+_LEGAL, _NO_RESTART = 0x04, 0x08  # LVLF.fLegal, LVLF.fNoRestart
+
+
+def _lvl(start: int, nfc: int, text: str, follow: int = 0, flags: int = 0, restart_limit: int = 0) -> bytes:
+    """An LVL: its LVLF (no Sprms; `follow` what is drawn after the number: 0 a tab, 1 a space, 2 nothing; `flags`
+    its byte of jc, fLegal, fNoRestart …; `restart_limit` its ilvlRestartLim), then its number text, in which
+    characters below U+0009 are placeholders."""
     places = bytes(place for place, letter in enumerate(text, start=1) if ord(letter) < 9)[:9].ljust(9, b"\0")
-    return struct.pack("<iBB9sB8xBBBB", start, nfc, 0, places, follow, 0, 0, 0, 0) + struct.pack("<H", len(text)) + \
-        text.encode("utf-16-le")
+    return struct.pack("<iBB9sB8xBBBB", start, nfc, flags, places, follow, 0, 0, restart_limit, 0) + \
+        struct.pack("<H", len(text)) + text.encode("utf-16-le")
 
 
 def _stsh(styles: list[tuple[int, int, str, bytes]]) -> bytes:
@@ -333,6 +337,34 @@ def test_a_number_is_parted_from_its_text_as_word_draws_it() -> None:
                      (2, [_lvl(1, 0, "\x00."), _lvl(1, 0, "\x00.\x01", follow=1)] + [_lvl(1, 0, "\x02.")] * 7))
     lines, _ = _read(*_streams(paragraphs, lists, _plf_lfo((1, []), (2, []))))
     assert lines == ("一、主要举措和成效", "1. 全年办理行政处罚案件326件。", "1.1 其中适用简易程序案件85件。", "二、存在的不足和原因")
+
+
+def test_a_legal_numbering_level_draws_every_number_in_arabic_numerals_as_in_the_docx() -> None:
+    # LVLF.fLegal, the .docx's w:isLgl: before, "一.1 全年办理…", where Word draws "1.1".
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("全年办理行政处罚案件326件。\r", 0, _ilfo(1, 1)),
+                  ("全年受理行政复议案件52件。\r", 0, _ilfo(1, 1)), ("存在的不足和原因\r", 0, _ilfo(1)),
+                  ("基层执法力量不足。\r", 0, _ilfo(1, 1))]
+    levels = [_lvl(1, 37, "\x00、"), _lvl(1, 37, "\x00.\x01", follow=1, flags=_LEGAL)] + [_lvl(1, 37, "（\x02）")] * 7
+    assert _read(*_streams(paragraphs, _plf_lst((1, levels)), _plf_lfo((1, []))))[0] == (
+        "一、 主要举措和成效", "1.1 全年办理行政处罚案件326件。", "1.2 全年受理行政复议案件52件。", "二、 存在的不足和原因",
+        "2.1 基层执法力量不足。")
+
+
+@pytest.mark.parametrize(("restart_limit", "numbers"), [(1, ("1.", "2.", "1.")), (0, ("1.", "2.", "3."))],
+                         ids=["after-the-parts-only", "never"])
+def test_a_list_level_restarts_only_after_the_levels_word_restarts_it_after_as_in_the_docx(
+        restart_limit: int, numbers: tuple[str, ...]) -> None:
+    # LVLF.fNoRestart with ilvlRestartLim, the .docx's w:lvlRestart: the level starts again only after a paragraph
+    # of a level above ilvlRestartLim (0: never). Before, the items started again at 1. under each sub-heading.
+    paragraphs = [("主要举措和成效\r", 0, _ilfo(1)), ("坚持依法决策\r", 0, _ilfo(1, 1)), ("全年审查规范性文件12件。\r", 0, _ilfo(1, 2)),
+                  ("严格规范公正文明执法\r", 0, _ilfo(1, 1)), ("全年办理行政处罚案件326件。\r", 0, _ilfo(1, 2)),
+                  ("存在的不足和原因\r", 0, _ilfo(1)), ("执法力量不足\r", 0, _ilfo(1, 1)), ("基层执法人员仅12人。\r", 0, _ilfo(1, 2))]
+    levels = [_lvl(1, 37, "\x00、"), _lvl(1, 37, "（\x01）"),
+              _lvl(1, 0, "\x02.", flags=_NO_RESTART, restart_limit=restart_limit)] + [_lvl(1, 0, "\x03.")] * 6
+    assert _read(*_streams(paragraphs, _plf_lst((1, levels)), _plf_lfo((1, []))))[0] == (
+        "一、 主要举措和成效", "（一） 坚持依法决策", f"{numbers[0]} 全年审查规范性文件12件。", "（二） 严格规范公正文明执法",
+        f"{numbers[1]} 全年办理行政处罚案件326件。", "二、 存在的不足和原因", "（一） 执法力量不足",
+        f"{numbers[2]} 基层执法人员仅12人。")
 
 
 def test_financial_numerals_read_as_in_the_docx() -> None:

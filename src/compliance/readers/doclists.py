@@ -10,6 +10,11 @@ which the characters at the places rgbxchNums lists stand for the numbers of lev
 those of Microsoft's [MS-DOC] specification. Counting, rendering, restarts and what a style passes on to the
 styles based on it are numbering.py's, as for .docx.
 
+A .doc has nothing like the .docx's list made from a list style (w:numStyleLink), which the .docx reader follows to
+the list defining the style: a list style (an STD of stkList) holds only paragraph properties, its sprmPIlfo naming
+an LFO, and neither an LSTF nor an LFO names a style; what the lists of a list style share is their lsid, by which
+the LFOs here count.
+
 These tables only add to the text: a damaged one costs the labels or levels it holds, never the text.
 """
 
@@ -49,6 +54,7 @@ _FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4:
             39: "chineseCountingThousand", 255: "none"}
 _LVLF, _LSTF, _LFO, _LFOLVL = 28, 28, 16, 8  # bytes of each fixed-size record
 _FOLLOWS = (SUFFIXES["tab"], SUFFIXES["space"], SUFFIXES["nothing"])  # by LVLF.ixchFollow
+_LEGAL, _NO_RESTART = 0x04, 0x08  # LVLF.fLegal, .fNoRestart: in the byte after nfc (jc, fLegal, fNoRestart …)
 
 
 def operand_size(sprm: int, grpprl: bytes, at: int) -> int:
@@ -136,9 +142,12 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     """The LVL at `at`, and where the next one begins."""
     if at + _LVLF > len(table):
         raise ValueError("a list level past the table stream")
-    start, nfc = struct.unpack_from("<iB", table, at)
+    start, nfc, flags = struct.unpack_from("<iBB", table, at)
     places = set(table[at + 6 : at + 15]) - {0}  # rgbxchNums: 1-based places of the level numbers in the text
     follow = table[at + 15]  # ixchFollow
+    # ilvlRestartLim: with fNoRestart, the level starts again only after a paragraph of a level above the one it
+    # names (0: never).
+    restart_below = table[at + 26] if flags & _NO_RESTART else None
     suffix = _FOLLOWS[follow] if follow < len(_FOLLOWS) else DEFAULT_SUFFIX
     at += _LVLF + table[at + 25] + table[at + 24]  # after grpprlPapx (cbGrpprlPapx) and grpprlChpx
     letters = _u16(table, at)
@@ -148,7 +157,8 @@ def _level(table: bytes, at: int) -> tuple[Level, int]:
     text = tuple(ord(letter) if place in places and ord(letter) < 9 else letter
                  for place, letter in enumerate(xst.decode("utf-16-le", errors="replace"), start=1)
                  if (place in places and ord(letter) < 9) or letter >= " ")
-    return Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix), at + 2 + 2 * letters
+    level = Level(start, _FORMATS.get(nfc, "decimal"), shortened(text), suffix, bool(flags & _LEGAL), restart_below)
+    return level, at + 2 + 2 * letters
 
 
 def _lists(table: bytes, fc: int) -> dict[int, dict[int, Level]]:

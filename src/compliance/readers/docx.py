@@ -23,6 +23,7 @@ from .numbering import (
     DEFAULT_SUFFIX,
     LONGEST_TEXT,
     NO_PROPERTIES,
+    PLAIN_LEVEL,
     SUFFIXES,
     Counters,
     Level,
@@ -38,6 +39,7 @@ from .text import refuse_empty
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_BOX = f"{W}txbxContent"
 _CORE = {"created": "{http://purl.org/dc/terms/}created", "modified": "{http://purl.org/dc/terms/}modified",
          "title": "{http://purl.org/dc/elements/1.1/}title"}
 # What the XML parts of a .docx may inflate to in all; real reports stay far below it.
@@ -161,20 +163,30 @@ def _level_text(pattern: str) -> tuple[str | int, ...]:
     return shortened(tuple(piece for piece in text if piece != ""))
 
 
-def _level(level: etree._Element) -> Level:
-    return Level(_int(_val(level, "start"), 1), _val(level, "numFmt") or "decimal", _level_text(_val(level, "lvlText") or ""),
-                 SUFFIXES.get(_val(level, "suff") or "tab", DEFAULT_SUFFIX))
+def _level(level: etree._Element, base: Level = PLAIN_LEVEL) -> Level:
+    """A w:lvl: what it leaves out is `base`'s, the list's own level for a w:num's own w:lvl, which may say only
+    some of it (a start, a format), as Word and LibreOffice draw it."""
+    restart = _number(_val(level, "lvlRestart"))
+    text = _val(level, "lvlText")
+    suffix = _val(level, "suff")
+    return Level(_int(_val(level, "start"), base.start), _val(level, "numFmt") or base.format,
+                 base.text if text is None else _level_text(text),
+                 base.suffix if suffix is None else SUFFIXES.get(suffix, DEFAULT_SUFFIX),
+                 base.legal if level.find(f"{W}isLgl") is None else _on(level, "isLgl"),
+                 base.restart_below if restart is None or restart < 0 else restart)
 
 
 def _instance(num: etree._Element, lists: _Lists) -> ListInstance:
     """A w:num: its list (w:abstractNumId), with the levels and starts its w:lvlOverride elements override."""
     abstract = lists.resolved(_number(_val(num, "abstractNumId")))
+    levels = lists.levels_of(abstract)
     overrides: dict[int, tuple[Level | None, int | None]] = {}
     for override in num.iterfind(f"{W}lvlOverride"):
+        ilvl = _int(override.get(f"{W}ilvl"))
         own, start = override.find(f"{W}lvl"), _number(_val(override, "startOverride"))
         if own is not None or start is not None:
-            overrides[_int(override.get(f"{W}ilvl"))] = (None if own is None else _level(own), start)
-    return with_overrides(abstract, lists.levels_of(abstract), overrides, ("num", num.get(f"{W}numId")))
+            overrides[ilvl] = (None if own is None else _level(own, levels.get(ilvl, PLAIN_LEVEL)), start)
+    return with_overrides(abstract, levels, overrides, ("num", num.get(f"{W}numId")))
 
 
 def _list_properties(properties: etree._Element | None) -> ListProperties:
@@ -259,11 +271,15 @@ class _Lists:
 
 
 class _Numbering:
-    """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels."""
+    """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels. The paragraphs
+    of text boxes count on numbers of their own: a text box is a story of its own, as a footnote is, whose lists
+    count on from one text box to the next and leave the body's count as it is (as LibreOffice draws them; a .doc
+    keeps its text boxes in a story after the main text, which the .doc reader leaves out)."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self.instances: dict[int, ListInstance] = {}  # by numId
         self.counters = Counters()
+        self.box_counters = Counters()
         if numbering is not None:
             lists = _Lists(numbering, _list_styles(styles))
             for num in numbering.iter(f"{W}num"):
@@ -282,12 +298,20 @@ class _Numbering:
         style = None if properties is None else _val(properties, "pStyle")
         heading, num_id, level = self.styles.paragraph(style, _list_properties(properties))
         instance = self.instances.get(num_id) if num_id is not None else None  # numId 0: no list
-        return heading, "" if instance is None else self.counters.label(instance, level)
+        if instance is None:
+            return heading, ""
+        in_box = next(paragraph.iterancestors(_TEXT_BOX), None) is not None
+        return heading, (self.box_counters if in_box else self.counters).label(instance, level)
 
 
 def _val(element: etree._Element, child: str) -> str | None:
     found = element.find(f"{W}{child}")
     return None if found is None else found.get(f"{W}val")
+
+
+def _on(element: etree._Element, child: str) -> bool:
+    """Whether the on/off property `child` (ST_OnOff: present without w:val is on) is on."""
+    return element.find(f"{W}{child}") is not None and _val(element, child) not in ("0", "false", "off")
 
 
 # What Word writes as a number (ST_DecimalNumber: a start, a list's id, a level) is a 32-bit signed integer.
@@ -314,27 +338,12 @@ def _int(value: str | None, default: int = 0) -> int:
 # ------------------------------------------------------------ text
 
 
-def _runs(paragraph: etree._Element) -> str:
-    pieces = []
-    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-        if element.tag == f"{W}t":
-            pieces.append(element.text or "")
-        elif element.tag == f"{W}tab":
-            pieces.append(" ")
-        else:
-            pieces.append("\n")
-    return "".join(pieces)
-
-
-def _place(element: etree._Element) -> str | None:
-    """"table" inside a table cell (read with its table), "copy" in the fallback copy Word writes of a text
-    box for readers that know no drawings (the text of its mc:Choice again), None in the body."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag == f"{W}tc":
-            return "table"
-        if ancestor.tag == _FALLBACK:
-            return "copy"
-    return None
+def _holder(element: etree._Element) -> etree._Element | None:
+    """What holds a paragraph, a table or a run's text, nearest: the table cell it is in (read with its table), the
+    paragraph it is in or anchoring the text box it is in (read with that paragraph), or the fallback copy Word
+    writes of a text box or a run for older readers (the text of its mc:Choice again, never read); None for a
+    paragraph or table of the body."""
+    return next(element.iterancestors(f"{W}tc", f"{W}p", _FALLBACK), None)
 
 
 def _table_rows(table: etree._Element, numbering: _Numbering) -> list[str]:
@@ -366,13 +375,27 @@ def _in_fallback(element: etree._Element, cell: etree._Element) -> bool:
 
 def _own_runs(paragraph: etree._Element) -> str:
     """The paragraph's text without that of paragraphs inside it: a text box's, read as paragraphs of their
-    own (in a table cell, its figures were read twice, once in the paragraph that anchors it)."""
+    own (in a table cell, its figures were read twice, once in the paragraph that anchors it); nor that of a
+    fallback copy Word writes of its runs for older readers (mc:Fallback: 41 read 4141)."""
     return "".join(element.text or "" if element.tag == f"{W}t" else _LAYOUT_OF[str(element.tag)]
                    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
-                   if next(element.iterancestors(f"{W}p")) is paragraph)
+                   if _holder(element) is paragraph)
 
 
 _LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
+
+
+def _paragraph_lines(paragraph: etree._Element, numbering: _Numbering) -> Iterator[tuple[str, int | None]]:
+    """A paragraph's lines, then those of the text boxes it anchors: each box's paragraphs and table rows in order,
+    after the paragraph as in a table cell, so that a box goes with the part of the report its anchor is in."""
+    yield from _numbered(_own_runs(paragraph), *numbering.paragraph(paragraph))
+    for block in paragraph.iter(f"{W}p", f"{W}tbl"):
+        if block is paragraph or _holder(block) is not paragraph:
+            continue  # a box's table's paragraphs are read with the table, a box's box with its own anchor
+        if block.tag == f"{W}p":
+            yield from _paragraph_lines(block, numbering)
+        else:
+            yield from ((row, None) for row in _table_rows(block, numbering))
 
 
 def _numbered(text: str, heading: int | None, label: str) -> Iterator[tuple[str, int | None]]:
@@ -388,13 +411,13 @@ def _body_lines(events: Iterator[tuple[str, etree._Element]], numbering: _Number
     """Lines of the body in order, each with its heading level (or None): a paragraph per line, a table row
     per line (cells joined)."""
     for _, element in events:
-        place = _place(element)
-        if place == "copy":
-            element.clear()  # nor read as part of the paragraph that anchors the text box
-        if place is not None:
-            continue  # a cell's paragraphs are read with their table, when it ends
+        holder = _holder(element)
+        if holder is not None:
+            if holder.tag == _FALLBACK:
+                element.clear()  # nor read as part of the paragraph that anchors the text box
+            continue  # read with their table or with the paragraph anchoring their text box, when it ends
         if element.tag == f"{W}p":
-            yield from _numbered(_runs(element), *numbering.paragraph(element))
+            yield from _paragraph_lines(element, numbering)
         else:
             yield from ((row, None) for row in _table_rows(element, numbering))
         # Keep memory flat however long the document: drop what has been read.

@@ -36,16 +36,23 @@ DEFAULT_SUFFIX = SUFFIXES["tab"]
 @dataclass(frozen=True)
 class Level:
     """One level of a list: its first number, its number format (the names of .docx's w:numFmt: decimal,
-    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, and
-    what is drawn after the number (one of SUFFIXES)."""
+    chineseCounting …), its text, literal pieces and the levels (0–8) whose numbers stand between them, what is
+    drawn after the number (one of SUFFIXES), and whether it is a legal numbering level (.docx's w:isLgl, a .doc's
+    LVLF.fLegal), whose text draws every number in its text in Arabic numerals, whatever the format of its level
+    (ECMA-376 §17.9.4, [MS-DOC] LVL): 一、 then 1.1, where it would be 一.1. A level starts again after a paragraph
+    of any level above it, unless `restart_below` says it does so only after one of a level above that one
+    (.docx's w:lvlRestart; a .doc's LVLF.ilvlRestartLim, with fNoRestart): 0 never, 1 after level 0 only …"""
 
     start: int
     format: str
     text: tuple[str | int, ...]
     suffix: str = DEFAULT_SUFFIX
+    legal: bool = False
+    restart_below: int | None = None
 
 
-_UNDEFINED = Level(1, "decimal", ())  # a level the text names but the list does not define
+# A level the text names but the list does not define; what a .docx's w:lvl saying nothing draws: nothing.
+PLAIN_LEVEL = Level(1, "decimal", ())
 
 
 def shortened(text: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -131,9 +138,14 @@ def with_overrides(counter: Hashable, levels: Mapping[int, Level],
     merged = dict(levels)
     restarts = set()
     for ilvl, (level, start) in overrides.items():
-        base = level or merged.get(ilvl)
+        own = merged.get(ilvl)
+        base = level or own
         if base is None:
             continue
+        if level is not None and own is not None:
+            # Word ignores a w:lvlRestart of a name's own level ([MS-OI29500] on lvlRestart): when the level starts
+            # again is the list's.
+            base = replace(base, restart_below=own.restart_below)
         if start is not None:
             base = replace(base, start=start)
             restarts.add(ilvl)
@@ -143,8 +155,9 @@ def with_overrides(counter: Hashable, levels: Mapping[int, Level],
 
 class Counters:
     """The number each list has reached at each of its nine levels, as Word counts: a paragraph counts one more at
-    its level, from the level's start the first time and after a paragraph of a level above it, which starts every
-    deeper level again. Every name of a list counts on the same numbers."""
+    its level, from the level's start the first time and after a paragraph of a level above it, which starts the
+    deeper levels again (those that start again after it: see Level.restart_below). Every name of a list counts on
+    the same numbers."""
 
     def __init__(self) -> None:
         self._reached: dict[Hashable, list[int | None]] = {}  # by list, then level: None where not counted
@@ -161,10 +174,13 @@ class Counters:
         restart = self._restarts(instance, level)
         counted = reached[level]
         reached[level] = current.start if restart or counted is None else counted + 1
-        reached[level + 1 :] = [None] * (8 - level)
+        for deeper in range(level + 1, 9):
+            if _starts_again(levels.get(deeper), deeper, after=level):
+                reached[deeper] = None
         if current.format in ("bullet", "none"):
             return ""
-        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, _UNDEFINED))
+        drawn = "".join(part if isinstance(part, str) else _number(reached[part], levels.get(part, PLAIN_LEVEL),
+                                                                   legal=current.legal)
                         for part in current.text)
         # "%1%1%1…" of long numbers: a few characters in the text, many drawn.
         return drawn[:LONGEST_TEXT] + current.suffix if drawn else ""
@@ -177,9 +193,16 @@ class Counters:
         return True
 
 
-def _number(reached: int | None, level: Level) -> str:
+def _starts_again(level: Level | None, ilvl: int, *, after: int) -> bool:
+    """Whether the level `level` of a list, at `ilvl`, starts again after a paragraph of the level `after` above it.
+    A restart_below of `ilvl` or more says what no restart_below says ("after a higher level": ECMA-376 ignores it)."""
+    below = ilvl if level is None or level.restart_below is None else min(level.restart_below, ilvl)
+    return after < below
+
+
+def _number(reached: int | None, level: Level, *, legal: bool) -> str:
     # A level not yet counted (a "1.1" before any "1.") shows its first number, as Word does.
-    return number_text(level.start if reached is None else reached, level.format)
+    return number_text(level.start if reached is None else reached, "decimal" if legal else level.format)
 
 
 # ------------------------------------------------------------ styles
