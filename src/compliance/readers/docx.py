@@ -377,9 +377,11 @@ def _own_runs(paragraph: etree._Element) -> str:
     """The paragraph's text without that of paragraphs inside it: a text box's, read as paragraphs of their
     own (in a table cell, its figures were read twice, once in the paragraph that anchors it); nor that of a
     fallback copy Word writes of its runs for older readers (mc:Fallback: 41 read 4141)."""
+    # Most paragraphs hold neither: asking each text element for its holder made reading a .docx 10 % slower.
+    nested = next(paragraph.iterdescendants(f"{W}p", _FALLBACK), None) is not None
     return "".join(element.text or "" if element.tag == f"{W}t" else _LAYOUT_OF[str(element.tag)]
                    for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
-                   if _holder(element) is paragraph)
+                   if not nested or _holder(element) is paragraph)
 
 
 _LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
