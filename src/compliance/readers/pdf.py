@@ -4,7 +4,7 @@ Read with pypdf: pure Python with no required dependencies, maintained, tolerant
 and with its own caps on inflated streams. Each string a page draws is placed where it is drawn; strings
 on one baseline make a line (cells of a table stand apart on it), and where each line starts and ends
 against the margins of the text tells a paragraph's first and last lines from the lines it wraps onto.
-Running page numbers are left out.
+Running headers, footers and page numbers are left out.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4})[\s\-—–·]*$")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 # A paragraph that opens with a heading's number (一、 （二） 3. 第四部分) after a finished sentence is a heading,
 # never the rest of that sentence, however full the sentence's last line was.
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]\D"
@@ -199,10 +200,59 @@ def _line(row: list[_Run], page: int) -> _Line | None:
     return _Line(tuple(cells), inked[0].down, size, page)
 
 
+def _with_cells_put_back(lines: list[_Line]) -> list[_Line]:
+    """The lines with each table cell's text that was wrapped onto lines of its own, or onto the next page,
+    put back in its cell."""
+    kept: list[_Line] = []
+    for line in lines:
+        if kept and (row := _with_wrapped_cells(kept[-1], line)) is not None:
+            kept[-1] = row
+        else:
+            kept.append(line)
+    return kept
+
+
+def _with_wrapped_cells(row: _Line, line: _Line) -> _Line | None:
+    """The table row with the line under it put back in its cells, when the line is the rest of cells too long
+    for their column ("重大决策、文件审核、" / "行政应诉"): in the same type close under the row (or at the top
+    of the next page), each piece within the column of a cell of the row but its first (a row of its own
+    fills the first column), and at most half as many pieces as the row has cells (a row under a merged
+    first cell fills the others)."""
+    if len(row.cells) < 2 or len(line.cells) > len(row.cells) // 2 or abs(line.size - row.size) > row.size / 8:
+        return None
+    if (line.page == row.page and line.down - row.down > 2.5 * row.size) or line.left <= row.cells[0].right:
+        return None
+    bounds = [(cell.left - row.size, after.left) for cell, after in itertools.pairwise(row.cells)]
+    bounds.append((row.cells[-1].left - row.size, float("inf")))
+    cells = list(row.cells)
+    for wrapped in line.cells:
+        column = next((index for index, (left, right) in enumerate(bounds)
+                       if left <= wrapped.left and wrapped.right <= right), None)
+        if column is None:
+            return None
+        cell = cells[column]
+        cells[column] = _Cell(_join([cell.text, wrapped.text]), cell.left, max(cell.right, wrapped.right))
+    return _Line(tuple(cells), row.down, row.size, row.page)
+
+
 def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
-    """The pages' lines without their running page numbers ("第 3 页 共 9 页", "— 3 —"), at a page's edge."""
-    return [line for page in pages for line in page
-            if not (_PAGE_NUMBER.match(line.text) and any(line is edge for edge in _edges(page)))]
+    """Pages without their running headers and footers: a page number at a page's top or bottom edge, and
+    text that stands at the same edge, in the same place, on more than one page ("XX县人民政府公报", the
+    report's title over every page), the page's number in it aside. A table's header row, repeated at the
+    top of each page the table runs onto, is read once."""
+    edges = Counter(_edge_key(line) for page in pages for line in _edges(page))
+    repeated = {key for key, count in edges.items() if count > 1}
+    kept: list[_Line] = []
+    rows: set[str] = set()
+    for page in pages:
+        furniture = {id(line) for line in _edges(page)
+                     if _PAGE_NUMBER.match(line.text) or _edge_key(line) in repeated}
+        text = [line for line in page if id(line) not in furniture]
+        if text and len(text[0].cells) > 1 and text[0].text in rows:
+            text = text[1:]
+        rows.update(line.text for line in text if len(line.cells) > 1)
+        kept += text
+    return kept
 
 
 def _edges(page: list[_Line]) -> list[_Line]:
@@ -217,6 +267,10 @@ def _edges(page: list[_Line]) -> list[_Line]:
     if len(page) > 3 and page[-2].down - page[-3].down > 1.5 * pitch:
         edges.append(page[-2])
     return edges
+
+
+def _edge_key(line: _Line) -> tuple[str, int]:
+    return _DIGITS.sub("#", line.text.replace(" ", "")), round(line.down)
 
 
 def _paragraphs(lines: list[_Line]) -> Iterator[str]:
@@ -334,7 +388,7 @@ def read_pdf(path: Path, data: bytes) -> Source:
         raise DocumentError(text("read.pdf_needs_cryptography", path=path), code="encrypted") from error
     except Exception as error:  # damaged files raise anything from PdfReadError to KeyError and RecursionError
         raise DocumentError(text("read.not_pdf", path=path), code="invalid") from error
-    lines = tuple(_paragraphs(_without_furniture(pages)))
+    lines = tuple(_paragraphs(_with_cells_put_back(_without_furniture(pages))))
     if not "".join(lines).strip():
         raise DocumentError(text("read.no_text", path=path), code="no_text")
     return Source(path=str(path), format="pdf", encoding=None, lines=lines, facts=facts)
