@@ -133,6 +133,20 @@ def test_html_pre_keeps_its_lines(tmp_path: Path) -> None:
     assert source.lines == ("一、主要举措和成效", "全年办结案件39件。")
 
 
+def test_html_table_whose_cells_hold_a_paragraph_each_reads_a_row_a_line(tmp_path: Path) -> None:
+    # Word, and the sites' editors a table is pasted into, wrap every cell's text in a <p> (some in a <div> too).
+    rows = (("指标", "数量"), ("行政复议案件受理数", "52件"), ("行政复议案件审结数", "49件"), ("行政应诉案件", "64件"))
+    table = "".join(f'<tr><td><p><span>{name}</span></p></td><td><div><p align="center">{value}</p></div></td></tr>'
+                    for name, value in rows)
+    page = ("<div class='TRS_Editor'><h1>青岚区司法局2023年度法治政府建设情况报告</h1><p>一、主要举措和成效</p>"
+            f"<p>全年主要数据见下表。</p><table>{table}</table></div>")
+    path = _page(tmp_path, page)
+    assert read_document(path).lines[3:] == ("指标  数量", "行政复议案件受理数  52件", "行政复议案件审结数  49件",
+                                             "行政应诉案件  64件")
+    statuses = {finding.rule_id: finding.status for finding in check_file(path).findings}
+    assert statuses["indicators.reconsideration_received"] == statuses["indicators.litigation_cases"] == "pass"
+
+
 # ---------------------------------------------------------------- DOCX
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

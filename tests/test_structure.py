@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from helpers import document
 
@@ -220,6 +221,18 @@ def test_markdown_headings_come_from_numbering() -> None:
     assert _markdown_line("## 一、主要举措和成效") == "一、主要举措和成效"
     assert _markdown_line("- 发布机构：望川街道办事处") == "发布机构：望川街道办事处"
     assert _markdown_line("**全年**办理[案件](http://x)39件") == "全年办理案件39件"
+
+
+def test_a_markdown_list_of_fields_keeps_the_empty_ones(tmp_path: Path) -> None:
+    from compliance.readers import read_document
+    from compliance.structure import build
+
+    path = tmp_path / "report.md"
+    path.write_text("# 桐岭县市场监督管理局2022年度法治政府建设情况报告\n\n- 索引号：MB1A7362X/2023-00008\n"
+                    "- 主题分类：\n- 发布机构：桐岭县市场监督管理局\n- 文件编号：\n\n2022年，我局坚持依法行政。\n",
+                    encoding="utf-8")
+    fields = {key: field.value for key, field in build(read_document(path)).metadata.items()}
+    assert fields == {"index_no": "MB1A7362X/2023-00008", "topic": "", "publisher": "桐岭县市场监督管理局", "doc_no": ""}
 
 
 def test_subject_types() -> None:

@@ -42,6 +42,7 @@ _BLOCKS = frozenset({
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
 _CELLS = frozenset({"td", "th"})
+_PARAGRAPHS = frozenset({"p", "div"})  # what a table's cell wraps its text in
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _WORDS = re.compile(r"[-_\s]+")
 _LABEL_END = ("：", ":")
@@ -106,6 +107,7 @@ class _Extractor(HTMLParser):
         self._buffer: list[str] = []
         self._row: list[tuple[bool, str]] | None = None  # (is a <th>, text) of the current table row
         self._cell: bool | None = None  # inside a cell: whether it is a <th>
+        self._cell_paragraph: int | None = None  # where in the buffer the cell's one paragraph began
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
         self.attachments: list[str] = []  # the name of each attachment the article links
         self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
@@ -146,7 +148,7 @@ class _Extractor(HTMLParser):
             self._cell = tag == "th"
         elif tag in _BLOCKS:
             if self._cell is not None:
-                self._end_row()  # a cell holding paragraphs is page layout, not a table row
+                self._block_in_cell(tag)
             self._break()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -303,12 +305,29 @@ class _Extractor(HTMLParser):
         value = self.lines.pop() if term == len(self.lines) - 2 else ""
         self.lines[term] = f"{label}{value}"
 
+    def _block_in_cell(self, tag: str) -> None:
+        """A cell's one paragraph (<td><p>52件</p></td>, as Word and the sites' editors write every cell of a
+        table) stays in its row. A cell holding more, or a heading or list, is page layout: the row ends
+        there, and its paragraphs are lines of their own."""
+        if tag in _PARAGRAPHS and self._cell_paragraph is None:
+            self._cell_paragraph = len(self._buffer)
+            return
+        if tag in _PARAGRAPHS and not "".join(self._buffer[self._cell_paragraph:]).strip():
+            return  # a paragraph in a <div>: still the cell's one paragraph
+        start = len(self._buffer) if self._cell_paragraph is None else self._cell_paragraph
+        paragraph = self._buffer[start:]
+        del self._buffer[start:]
+        self._end_row()  # the cells before it, and its own text before its first paragraph
+        self._buffer.extend(paragraph)
+        self._break()
+
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
             self._row.append((self._cell, _SPACE.sub(" ", self._take())))
         elif self._cell is not None:
             self._buffer.append(" ")
         self._cell = None
+        self._cell_paragraph = None
 
     def _end_row(self) -> None:
         self._end_cell()

@@ -153,7 +153,7 @@ def read_txt(path: Path, data: bytes) -> Source:
     return Source(path=str(path), format="txt", encoding=encoding, lines=lines, warnings=warnings)
 
 
-_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?!\S*\s*[:：]\s*$))")
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 _MD_INLINE = re.compile(r"\*\*|__|`|!?\[([^\]]*)\]\([^)]*\)")
 _MD_COMMENT = re.compile(r"<!--.*?-->")
 
