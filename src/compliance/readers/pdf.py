@@ -105,7 +105,7 @@ def _page_runs(page: PageObject) -> list[_Run]:
     """
     try:
         return _drawn_runs(page)
-    except (ImportError, AttributeError, TypeError):
+    except Exception:  # noqa: BLE001 - a private interface may change in any way: never worse than the public one
         return _layout_runs(page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False,
                                               layout_mode_strip_rotated=False))
 
