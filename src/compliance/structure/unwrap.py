@@ -59,11 +59,12 @@ def _width(line: str) -> int:
     return len(line) + (len(line.encode("utf-8", "surrogatepass")) - len(line)) // 2
 
 
-def _wrap_width(widths: Sequence[int], stripped: Sequence[str]) -> int | None:
-    """The width the text was broken at, when it shows the hard-wrap signature; None for a text in paragraphs."""
+def _wrap_width(widths: Sequence[int], stripped: Sequence[str]) -> tuple[int, int]:
+    """The width the text was broken at and how many lines were broken there inside a sentence, when the text shows
+    the hard-wrap signature; (0, 0) for a text in paragraphs."""
     counts = Counter(width for width in widths if width >= MIN_WRAP_WIDTH)  # widths: display or character count
     if not counts:
-        return None
+        return 0, 0
     wrap = counts.most_common(1)[0][0]
     low, high = wrap - SHORT_BY, wrap + OVER_BY
     long_lines = at_width = wrapped = 0
@@ -76,7 +77,7 @@ def _wrap_width(widths: Sequence[int], stripped: Sequence[str]) -> int | None:
             if (stripped[index][-1] not in _PARAGRAPH_END and index + 1 < len(widths) and widths[index + 1]
                     and _numbering(stripped[index + 1]) is None):  # the next line runs on: no list of headings
                 wrapped += 1
-    return wrap if wrapped >= MIN_WRAPPED and at_width >= MIN_SHARE_AT_WIDTH * long_lines else None
+    return (wrap, wrapped) if wrapped >= MIN_WRAPPED and at_width >= MIN_SHARE_AT_WIDTH * long_lines else (0, 0)
 
 
 def _furniture(stripped: Sequence[str], widths: Sequence[int]) -> set[int]:
@@ -149,11 +150,11 @@ def unwrap(source: Source) -> tuple[Source, Joins]:
         return source, {}
     stripped = [line.strip() for line in lines]
     # A page breaks lines where their printed width fills it; a text pasted or converted by a tool that counts
-    # characters breaks them every N characters, digits and all. Whichever the text shows.
-    for widths in ([_width(line) for line in stripped], list(map(len, stripped))):
-        if (wrap := _wrap_width(widths, stripped)) is not None:
-            break
-    else:
+    # characters breaks them every N characters, digits and all. Whichever measure more lines were broken at.
+    measures = [_width(line) for line in stripped], list(map(len, stripped))
+    (wrap, wrapped), widths = max(((_wrap_width(widths, stripped), widths) for widths in measures),
+                                  key=lambda found: found[0][1])
+    if not wrapped:
         return source, {}
     skipped = _furniture(stripped, widths)
     joined, joins = _join(lines, stripped, widths, wrap, skipped, source.outline)
