@@ -12,6 +12,7 @@ came from, so that the engine can report every location at the physical line and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -52,6 +53,26 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?")
 _PAGE_NUMBER_WIDTH = 24
+# The glance every report gets: the character counts a printed line of 20-64 characters can have (digits and
+# Latin letters make a line of the same printed width longer), looked at through a window this wide.
+_GLANCE_FIRST, _GLANCE_LAST, _GLANCE_WINDOW = 16, 72, 9
+
+
+def _may_be_wrapped(lines: Sequence[str]) -> bool:
+    """A necessary condition for the signature, cheap enough for every report: MIN_WRAPPED lines of about one
+    length, and not outnumbered by longer lines. A report written in paragraphs has most text in lines far longer.
+    """
+    lengths = sorted(map(len, lines))
+    counts = Counter(lengths)
+    window = [counts.get(length, 0) for length in range(_GLANCE_FIRST, _GLANCE_LAST)]
+    inside = best = sum(window[:_GLANCE_WINDOW])
+    top = _GLANCE_FIRST + _GLANCE_WINDOW - 1
+    for last in range(_GLANCE_WINDOW, len(window)):
+        inside += window[last] - window[last - _GLANCE_WINDOW]
+        if inside > best:
+            best, top = inside, _GLANCE_FIRST + last
+    longer = len(lengths) - bisect_right(lengths, top + OVER_BY)
+    return best >= MIN_WRAPPED and best >= MIN_SHARE_AT_WIDTH / (1 - MIN_SHARE_AT_WIDTH) * longer
 
 
 def _width(line: str) -> int:
@@ -146,7 +167,7 @@ def _is_heading(line: str) -> bool:
 def unwrap(source: Source) -> tuple[Source, Joins]:
     """The source with its hard-wrapped lines joined into paragraphs (the same number of lines), and the joins."""
     lines = source.lines
-    if source.format not in UNWRAPPED_FORMATS or len(lines) < MIN_WRAPPED:
+    if source.format not in UNWRAPPED_FORMATS or len(lines) < MIN_WRAPPED or not _may_be_wrapped(lines):
         return source, {}
     stripped = [line.strip() for line in lines]
     # A page breaks lines where their printed width fills it; a text pasted or converted by a tool that counts
