@@ -12,7 +12,7 @@ came from, so that the engine can report every location at the physical line and
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -43,6 +43,7 @@ _CLOSERS = "”’」』）)》】 \t\u3000"
 # Numbering the text may run through a paragraph (一是…；二是…；三是…): at a broken line's start it continues
 # the sentence when the paragraph already holds the number before it. The others open a part or a section.
 _RUN_IN_STYLES = frozenset({"一是", "1、", "（1）", "①"})
+RUN_IN_REACH = 3  # lines back a run-in number's predecessor is looked for: 二是 stands a line or two before 三是
 _CN_NUMERALS = "一二三四五六七八九"
 _SENTENCE_STOP = re.compile("[。；！？;!?]")
 _DASH = "-—–－―~～"
@@ -146,7 +147,7 @@ def _numbering(line: str) -> tuple[str, str, str] | None:
     return None if found is None else (found[0], found[1], folded[:found[3]].strip())
 
 
-def _opens_paragraph(line: str, paragraph: str) -> bool:
+def _opens_paragraph(line: str, paragraph: _Paragraph) -> bool:
     """Whether a line's numbering starts a paragraph, rather than running on in the one it follows."""
     numbering = _numbering(line)
     if numbering is None:
@@ -155,7 +156,7 @@ def _opens_paragraph(line: str, paragraph: str) -> bool:
     if style not in _RUN_IN_STYLES:
         return True
     before = _predecessor(style, numeral, written)
-    return before is None or before not in fold(paragraph)[1:]
+    return before is None or before not in fold(paragraph.recent())
 
 
 def _is_heading(line: str) -> bool:
@@ -186,21 +187,48 @@ def unwrap(source: Source) -> tuple[Source, Joins]:
     return replace(source, lines=tuple(joined), warnings=(*source.warnings, note)), joins
 
 
+class _Paragraph:
+    """The paragraph being joined: its pieces of text and where each came from."""
+
+    __slots__ = ("first", "length", "parts", "pieces")
+
+    def __init__(self, index: int, line: str) -> None:
+        self.first = index  # its first line's index
+        self.parts = [line]
+        self.length = len(line)
+        self.pieces = [(0, index + 1, 0)]
+
+    def add(self, index: int, line: str, indent: int) -> None:
+        last = self.parts[-1][-1:]
+        separator = " " if last.isascii() and last.isalpha() and line[0].isascii() else ""  # a Latin word broken
+        self.pieces.append((self.length + len(separator), index + 1, indent))
+        self.parts += (separator, line)
+        self.length += len(separator) + len(line)
+
+    def recent(self) -> str:
+        """Its last lines, past its opening: where a run-in number's predecessor stands (bounded: a paragraph
+        never closed must not make each line's look longer)."""
+        parts = self.parts[-2 * RUN_IN_REACH:]
+        text = "".join(parts)
+        return text[1:] if len(parts) == len(self.parts) else text
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def _join(lines: Sequence[str], stripped: Sequence[str], widths: Sequence[int], wrap: int, skipped: set[int],
           outline: Mapping[int, int]) -> tuple[list[str], dict[int, tuple[tuple[int, int, int], ...]]]:
     """Each paragraph on its first line, continuation and furniture lines emptied; the pieces of each join."""
     joined = list(lines)
     joins: dict[int, tuple[tuple[int, int, int], ...]] = {}
-    first = -1  # index of the open paragraph's first line, -1 when none may continue
-    paragraph = ""
-    pieces: list[tuple[int, int, int]] = []
+    paragraph: _Paragraph | None = None  # the open paragraph, None when no line may run on
     blank = furniture = False  # since the paragraph's last line: a blank line ends it, unless a page broke there
     low, high = wrap - SHORT_BY, wrap + OVER_BY
 
-    def close() -> None:
-        if len(pieces) > 1:
-            joined[first] = paragraph
-            joins[first + 1] = tuple(pieces)
+    def close(paragraph: _Paragraph | None) -> None:
+        if paragraph is not None and len(paragraph.pieces) > 1:
+            joined[paragraph.first] = paragraph.text()
+            joins[paragraph.first + 1] = tuple(paragraph.pieces)
 
     for index, line in enumerate(stripped):
         if index in skipped:
@@ -210,20 +238,19 @@ def _join(lines: Sequence[str], stripped: Sequence[str], widths: Sequence[int], 
         if not line:
             blank = True
             continue
-        if first >= 0 and (furniture or not blank) and index + 1 not in outline and not _opens_paragraph(line, paragraph):
-            separator = " " if paragraph[-1:].isascii() and paragraph[-1:].isalpha() and line[0].isascii() else ""
-            pieces.append((len(paragraph) + len(separator), index + 1, len(lines[index]) - len(lines[index].lstrip())))
-            paragraph += separator + line
+        if (paragraph is not None and (furniture or not blank) and index + 1 not in outline
+                and not _opens_paragraph(line, paragraph)):
+            paragraph.add(index, line, len(lines[index]) - len(lines[index].lstrip()))
             joined[index] = ""
         else:
-            close()
-            first, paragraph, pieces = index, lines[index].rstrip(), [(0, index + 1, 0)]
+            close(paragraph)
+            paragraph = _Paragraph(index, lines[index].rstrip())
         blank = furniture = False
         if (not low <= widths[index] <= high or _ends_paragraph(line) or index + 1 in outline
-                or (len(pieces) == 1 and _is_heading(line))):
-            close()
-            first, paragraph, pieces = -1, "", []
-    close()
+                or (len(paragraph.pieces) == 1 and _is_heading(line))):
+            close(paragraph)
+            paragraph = None
+    close(paragraph)
     return joined, joins
 
 
@@ -246,12 +273,13 @@ def _physical_point(line: int, column: int, joins: Joins, *, end: bool) -> tuple
     if pieces is None:
         return line, column
     # An end is exclusive: the end of a piece belongs to it, not to the start of the next.
-    found = pieces[0]
-    for piece in pieces[1:]:
-        if piece[0] < column or (piece[0] == column and not end):
-            found = piece
-    start, physical_line, physical_column = found
+    found = (bisect_left if end else bisect_right)(pieces, column, key=_joined_column) - 1
+    start, physical_line, physical_column = pieces[max(found, 0)]
     return physical_line, column - start + physical_column
+
+
+def _joined_column(piece: tuple[int, int, int]) -> int:
+    return piece[0]
 
 
 def physical_findings(findings: Sequence[Finding], joins: Joins) -> list[Finding]:
