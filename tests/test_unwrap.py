@@ -121,3 +121,10 @@ def test_a_quote_across_a_page_break_is_located_from_its_first_to_its_last_physi
     start = pasted.lines[23].index("提供法")
     location = Location(line=24, column=start + 1, end_line=24, end_column=start + len("提供法律服务164次") + 1)
     assert physical(location, pasted.joins) == Location(line=24, column=28, end_line=27, end_column=8)
+
+
+def test_parse_shows_each_figure_of_a_pasted_pdf_on_its_physical_line(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["parse", "--format", "json", str(SANGYU)])
+    parsed = json.loads(capsys.readouterr().out)["documents"][0]
+    services = next(q for q in parsed["quantities"] if q["raw"] == "164次")
+    assert (services["line"], services["column"]) == (27, 4)  # 律服务164次, after a page break
