@@ -43,6 +43,18 @@ BAITS: dict[str, Callable[[int], str]] = {
     "thousands of short lines": lambda n: "一、法治\n" * n,
     "a figure pair on every line": lambda n: "全年受理行政复议案件39件，审结36件。\n" * (n // 5),
 }
+# A printed line opening with 三是 whose 二是 the line before holds: each runs on, the paste one endless paragraph.
+PRINTED_LINE = "三是依法审核规范性文件18件一是加强审核二是规范备案工作"
+
+
+def _pasted_pdf(n: int) -> str:
+    """n printed lines of a PDF pasted line by line (1.7 MB at n = 20,000), a page number and running header every 30."""
+    pages = ("\n".join([PRINTED_LINE] * 30) + f"\n— {page} —\n桑榆县2023年度法治政府建设情况报告\n"
+             for page in range(1, n // 30 + 2))
+    return "".join(pages)
+
+
+BAITS["a PDF pasted line by line (one endless paragraph)"] = _pasted_pdf
 SETTINGS = Settings(entries="zh")  # as a worker process checks: the report reduced to its JSON entry
 
 PAGE = HERE.parent / "samples" / "xihu-2021.html"

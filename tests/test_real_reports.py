@@ -16,9 +16,7 @@ REAL = ROOT / "tests" / "data" / "real"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((REAL / "expected.yaml").read_text(encoding="utf-8"))
 FAILED = ("fail", "partial")
 # Reports the tool still reads otherwise than a reviewer, each with the defect; strict, so a fix must remove it.
-KNOWN_DEFECTS: dict[str, str] = {
-    "sangyu-county-2023-pdfpaste.txt": "hard-wrapped text pasted from a PDF is not joined back into paragraphs",
-}
+KNOWN_DEFECTS: dict[str, str] = {}
 
 
 def _checked(capsys: pytest.CaptureFixture[str], name: str, *options: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from .kinds.common import release
 from .messages import text
 from .model import Document, Finding, Hit, Report, Rule, RuleSet, Severity, Status, Text, Waiver
 from .scoring import score
+from .structure.unwrap import physical_findings
 
 # A finding keeps this many hits: a damaged file can yield a hundred thousand, and nobody reads past these.
 MAX_HITS = 100
@@ -75,6 +76,8 @@ def check(
             findings.append(_waive(finding, waivers, document.path, today) if waivers else finding)
     finally:
         release(document)
+    if document.joins:  # once, here: every kind reads the joined paragraphs, the user edits the physical lines
+        findings = physical_findings(findings, document.joins)
     return Report(
         document=document, ruleset=ruleset, findings=tuple(findings),
         score=score(findings, ruleset, fail_under=fail_under, fail_on=fail_on),

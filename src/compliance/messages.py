@@ -34,6 +34,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- readers for HTML, DOCX, PDF (add keys for those readers here)
     "read.charset_lied": ("{path}：网页声明的编码是 {declared}，实际内容是 {actual}，已按 {actual} 读取",
                           "{path}: the page declares {declared} but its content is {actual}; read as {actual}"),
+    "read.unwrapped": (("{path}：文本像是从 PDF 复制来的，每个印刷行各占一行；已把 {lines} 个断行接回段落，"
+                        "略去 {furniture} 行页码和页眉。请在原文件中接好段落、删去页码和页眉"),
+                       ("{path}: the text looks pasted from a PDF, one printed line per line; {lines} broken lines were "
+                        "joined back into their paragraphs and {furniture} page-number and header lines left out. "
+                        "Join the paragraphs and delete the page numbers and headers in the file itself")),
     "read.not_docx": ("{path}：不是有效的 Word 文件（.docx）", "{path}: not a valid Word file (.docx)"),
     "read.doc_is_pdf": ("{path}：后缀是 {suffix}，内容其实是 PDF 文件，已按 PDF 读取", "{path}: named {suffix} but really a PDF file; read as such"),
     "read.not_doc": ("{path}：不是可读的 Word 97–2003 文件（.doc）；请用 Word 或 WPS 另存为 .docx 或 PDF 后再检查",

@@ -235,6 +235,9 @@ class Document:
     body_text: str = ""  # matchable report lines joined by "\n", skipped lines blanked: one search per pattern
     line_starts: tuple[int, ...] = ()  # offset of each line in body_text (index 0 = line 1)
     previous: Document | None = None  # last year's report by the same body, when given (--previous)
+    # A text pasted from a PDF, its printed lines joined into paragraphs: joined line → (column in it, physical
+    # line, column there) of each piece, 0-based columns (structure/unwrap.py). Empty for a text in paragraphs.
+    joins: Mapping[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
 
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:

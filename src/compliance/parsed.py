@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from .formatters import Options, _section, document_facts
 from .identifiers import mask_identifiers
 from .messages import text
 from .model import Document, Quantity, Section
+from .structure.unwrap import physical
 
 
 def _quantities(document: Document) -> list[Quantity]:
-    """The quantities worth showing: a citizen's ID or mobile number read as a number is not one, nor printed."""
-    return [q for q in document.quantities if mask_identifiers(q.raw) == q.raw]
+    """The quantities worth showing: a citizen's ID or mobile number read as a number is not one, nor printed.
+    Each where an editor shows it, in a text whose printed lines were joined."""
+    shown = [q for q in document.quantities if mask_identifiers(q.raw) == q.raw]
+    if document.joins:
+        shown = [replace(q, location=physical(q.location, document.joins)) for q in shown]
+    return shown
 
 
 def _as_dict(document: Document, lang: str) -> dict[str, object]:

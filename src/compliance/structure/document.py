@@ -13,6 +13,7 @@ from .fold import _fold_lines
 from .header import _scan_header
 from .headings import _find_headings, _section_tree
 from .subject import subject_of
+from .unwrap import unwrap
 
 # Under this many characters of body, a page that links attachments holds a notice, not the report itself.
 ATTACHMENT_NOTICE_CHARS = 300
@@ -27,6 +28,7 @@ def _refuse_a_page_that_only_links_its_report(source: Source, body_chars: int) -
 
 def build(source: Source) -> Document:
     """Parse a Source into a Document."""
+    source, joins = unwrap(source)
     lines = source.lines
     width_found: set[str] = set()  # full-width characters fold replaces: the quantity scan need not seek them again
     folded = _fold_lines(lines, width_found)
@@ -62,4 +64,5 @@ def build(source: Source) -> Document:
         subject_reason=subject_reason, metadata=dict(sorted(header.metadata.items(), key=lambda item: (item[1].location.line, item[1].location.column))),
         sections=sections, quantities=tuple(quantities), body_start=body_start,
         skipped_lines=skipped_all, warnings=source.warnings, waivers=source.waivers, body_text=body_text, line_starts=line_starts,
+        joins=joins,
     )
