@@ -59,3 +59,13 @@ def test_real_report_against_last_years(name: str, capsys: pytest.CaptureFixture
     assert [rule for rule in expected["previous_fail"] if findings[rule]["status"] not in FAILED] == []
     disagreeing = [e for e in findings["indicators.yoy_claims"]["evidence"] if e["credit"] == 0]
     assert len(disagreeing) == expected["yoy_disagreeing"]
+
+
+def test_an_indicator_s_figure_is_told_with_its_expected_range_only_where_it_has_one(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A count has no expected range: "披露数据 36件（期望 —）" told the reader of an expectation that is not there,
+    and a rate that must be 100 read "（期望 100–100）"."""
+    main(["check", "--format", "json", str(REAL / "heyang-county-2023.txt")])
+    findings = {f["rule_id"]: f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"]}
+    assert findings["indicators.reconsideration_received"]["evidence"][0]["detail"] == "披露数据 36件"
+    assert findings["indicators.normative_docs_filing_rate"]["evidence"][0]["detail"] == "披露数据 百分之百（期望 100）"

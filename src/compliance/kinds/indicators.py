@@ -339,19 +339,23 @@ def indicator(
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
         (min is not None and value < min) or (max is not None and value > max)
     ):
-        yield Hit(detail=text("indicator.out_of_range", raw=data["raw"], range=_range(min, max)),
+        yield Hit(detail=text("indicator.not_expected" if min == max else "indicator.out_of_range", raw=data["raw"],
+                              range=_range(min, max)),
                   location=bound.location, credit=0.0, evidence=evidence, data=data)
         return
     if in_part and (sections := _sections(document, in_part)) and not _in_sections(document, bound.line, sections):
         yield Hit(detail=text("indicator.misplaced", raw=data["raw"]), location=bound.location,
                   credit=misplaced_credit, evidence=evidence, data=data)
         return
-    detail = "indicator.negative" if data["status"] == "negative" else "indicator.found"
+    detail = "indicator.negative" if data["status"] == "negative" else \
+        "indicator.found_any" if min is None and max is None else "indicator.found"
     yield Hit(detail=text(detail, raw=data["raw"], range=_range(min, max)), location=bound.location, credit=1.0,
               evidence=evidence, data=data)
 
 
 def _range(low: float | None, high: float | None) -> str:
+    if low is not None and low == high:
+        return f"{low:g}"  # 备案审核率: 100, not 100–100
     if low is not None and high is not None:
         return f"{low:g}–{high:g}"
     if low is not None:
