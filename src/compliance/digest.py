@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import text
+from .messages import colon, text
 
 FAILING = ("fail", "partial")
 
@@ -37,6 +37,7 @@ class Row:
     figures_missing: tuple[str, ...]  # titles of indicator rules failed or partly met
     failed_rules: tuple[str, ...]  # rule ids failed or partly met
     gate: tuple[str, ...]
+    requirements_failed: tuple[str, ...] = ()  # titles of the error-level rules failed: what the gate counts
     categories: Mapping[str, float | None]
     new_findings: int = 0  # with --baseline: failing findings not in the baseline
     waived: int = 0  # failing findings a waiver in force covers
@@ -68,6 +69,8 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         figures_missing=tuple(f["title"] for f in failing if f["category"] == "indicators"),
         failed_rules=tuple(f["rule_id"] for f in failing),
         gate=tuple(document["gate"]),
+        requirements_failed=tuple(f["title"] for f in findings if f["status"] == "fail" and f["severity"] == "error"
+                                  and f.get("baseline") != "known"),
         categories={c["id"]: c["score"] for c in document["categories"]},
         new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
         waived=sum(1 for f in findings if f["status"] == "waived"),
@@ -179,6 +182,16 @@ class FollowUp:
     items: tuple[tuple[Row, str], ...]  # (document, what is wrong with it)
 
 
+def _why_failed(entry: Row, lang: str) -> str:
+    """The gate's reasons and the requirements behind them: "1 项错误级要求未满足" alone does not tell an
+    office what to fix."""
+    separator = "、" if lang == "zh" else "; "
+    reason = separator.join(entry.gate)
+    if entry.requirements_failed:
+        reason += colon(lang) + separator.join(entry.requirements_failed)
+    return reason
+
+
 def followups(digest: Digest, lang: str) -> list[FollowUp]:
     """Who must fix what, in every view of a batch: failed, late, unreadable, sent twice, another year,
     read with a note. Empty lists are left out."""
@@ -191,7 +204,7 @@ def followups(digest: Digest, lang: str) -> list[FollowUp]:
              for group in digest.duplicates() for entry in group[1:]]
     lists = [
         FollowUp(t("batch.failed", count=len(digest.failed)), True,
-                 tuple((r, separator.join(r.gate)) for r in digest.failed)),
+                 tuple((r, _why_failed(r, lang)) for r in digest.failed)),
         FollowUp(t("batch.late", count=len(digest.late)), False, tuple((r, r.late or "") for r in digest.late)),
         FollowUp(t("batch.errors", count=len(digest.errors)), True, tuple((r, r.error or "") for r in digest.errors)),
         FollowUp(t("batch.duplicates", count=len(twice)), False, tuple(twice)),

@@ -330,6 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch.failed": ("未通过的报告（{count} 份）", "Reports that failed ({count})"),
     "batch.late": ("逾期发布（{count} 份）", "Published late ({count})"),
     "batch.errors": ("无法读取的文件（{count} 个）", "Files that could not be read ({count})"),
+    "batch.followups": ("需要跟进", "To follow up"),
     "batch.duplicates": ("可能重复报送（{count} 份）", "Sent more than once? ({count})"),
     "batch.duplicate_of": ("标题、年度、发布机构与 {first} 相同", "same title, year and publisher as {first}"),
     "batch.other_years": ("报告年度与本批多数（{year} 年度）不同（{count} 份）",
