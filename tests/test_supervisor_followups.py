@@ -96,10 +96,18 @@ def test_the_html_report_and_the_markdown_comment_carry_the_follow_ups(
     assert "<h2>需要跟进</h2>" in page and "可能重复报送（1 份）" in page
     assert "报告年度与本批多数（2023 年度）不同（2 份）" in page and "读取时有提示（1 份" in page
     assert '<span class="muted">望川街道.md</span> <span class="s-mid">标题、年度、发布机构与 望川街道 报告（终稿）.md 相同' in page
-    assert '<span class="path">空白报告.docx</span>' in page  # the ranking names files inside the batch's folder
+    assert '<span class="path">西湖区.mht</span>' in page  # the ranking names files inside the batch's folder
     main(["check", "--jobs", "1", "--format", "markdown", str(submissions)])
     comment = capsys.readouterr().out
     assert "### 需要跟进" in comment and "**无法读取的文件（1 个）**" in comment
     assert "- 空白报告.docx — 文件为空，没有可检查的内容" in comment
     assert ("- 南昌市西湖区2021年度法治政府建设情况报告 `西湖区.mht` — "
             "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取") in comment
+
+
+def test_the_html_ranking_names_an_unreadable_file_once(submissions: Path, tmp_path: Path) -> None:
+    main(["check", "--jobs", "1", "--format", "html", "--output", str(tmp_path / "out.html"), str(submissions)])
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    start = page.index('<table class="sortable">')
+    ranking = page[start:page.index("</table>", start)]
+    assert ">空白报告.docx</a></td>" in ranking and str(submissions) not in ranking

@@ -57,6 +57,7 @@ a{color:var(--accent)}
 .muted{color:var(--muted)}
 p.met{color:var(--muted);font-size:12px;margin:12px 0 0}
 table.sortable td:nth-child(2){min-width:300px}
+td.late{min-width:170px}
 details.doc{border:1px solid var(--line);border-radius:10px;margin:0 0 12px;background:var(--card)}
 details.doc>summary{padding:12px 18px;cursor:pointer;display:flex;gap:12px;align-items:baseline;list-style:none}
 details.doc>summary::-webkit-details-marker{display:none}
@@ -240,7 +241,9 @@ def _ranking(digest: Digest, lang: str) -> str:
     head = "".join(f'<th class="{cls}">{_e(_t(key, lang))}</th>' for key, cls in columns)
     body = []
     for rank, row in enumerate(digest.ranking(), start=1):
-        link = f'<a href="#doc-{row.index + 1}">{_e(row.title or row.path)}</a><span class="path">{_e(digest.short(row))}</span>'
+        # A file without a title (unreadable) is named once, as the batch's folder holds it.
+        link = (f'<a href="#doc-{row.index + 1}">{_e(row.title)}</a><span class="path">{_e(digest.short(row))}</span>'
+                if row.title else f'<a href="#doc-{row.index + 1}">{_e(digest.short(row))}</a>')
         if row.error:
             body.append(f'<tr><td class="num" data-v="999999"></td><td>{link}</td><td class="num" data-v="-1">—</td>'
                         f'<td></td><td><span class="badge err">{_e(_t("ui.error", lang))}</span></td>'
@@ -254,7 +257,7 @@ def _ranking(digest: Digest, lang: str) -> str:
             f'<td class="num" data-v="{row.score if row.score is not None else -1}">'
             f'<span class="score {_score_class(row.score)}">{score}</span></td><td>{_e(row.grade)}</td>'
             f'<td data-v="{int(row.passed)}">{verdict}</td><td class="s-bad">{_e(_join(row.missing_parts, lang))}</td>'
-            f'<td class="s-mid">{_e(row.late)}</td><td class="s-mid">{_e(_join(row.figures_missing, lang))}</td></tr>')
+            f'<td class="s-mid late">{_e(row.late)}</td><td class="s-mid">{_e(_join(row.figures_missing, lang))}</td></tr>')
     return f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
