@@ -111,3 +111,15 @@ def test_the_html_ranking_names_an_unreadable_file_once(submissions: Path, tmp_p
     start = page.index('<table class="sortable">')
     ranking = page[start:page.index("</table>", start)]
     assert ">空白报告.docx</a></td>" in ranking and str(submissions) not in ranking
+
+
+def test_a_zip_in_the_submissions_folder_is_listed_as_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    shutil.copy(SAMPLES / "complete-2023.md", tmp_path / "望川街道.md")
+    with zipfile.ZipFile(tmp_path / "报送材料.zip", "w") as archive:
+        archive.write(SAMPLES / "embedded-frp-2023.txt", "荆陵市.txt")
+    (tmp_path / "封面.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a submission: still passed over
+    assert main(["check", "--jobs", "1", "--no-color", "--width", "240", str(tmp_path)]) == 2
+    errors = _section(capsys.readouterr().out, "无法读取的文件（1 个）")
+    assert len(errors) == 1 and errors[0].startswith("  • 报送材料.zip  不支持的文件类型 .zip")
