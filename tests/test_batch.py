@@ -447,7 +447,7 @@ def test_a_dash_with_standard_input_closed_is_an_empty_input(monkeypatch: pytest
     monkeypatch.setattr("sys.stdin", None)
     assert main(["check", "-", str(SEED)]) == 2
     out = capsys.readouterr().out
-    assert "<stdin>：文件为空，没有可检查的内容" in out  # as with - </dev/null
+    assert "<stdin>  文件为空，没有可检查的内容" in out  # as with - </dev/null
     assert "内部错误" not in out and "南昌市西湖区" in out  # the other report is still checked
 
 

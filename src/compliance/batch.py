@@ -43,13 +43,18 @@ class Input:
     data: bytes | None = None
 
 
+# Archives an office sends its report in: found in a folder, each is listed as a file not read (unpack it),
+# where it was passed over in silence and the supervisor never knew a submission was left unchecked.
+ARCHIVES = frozenset({".zip", ".rar", ".7z"})
+
+
 def _walk(directory: Path) -> Iterator[Path]:
     # os.walk does not follow directory symlinks, so a link loop cannot trap us.
     for root, dirs, files in os.walk(directory):
         dirs.sort()
         for name in sorted(files):
             path = Path(root) / name
-            if path.suffix.lower() in READERS:
+            if path.suffix.lower() in READERS or path.suffix.lower() in ARCHIVES:
                 yield path
 
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import colon, text
+
 FAILING = ("fail", "partial")
 
 
@@ -35,10 +37,20 @@ class Row:
     figures_missing: tuple[str, ...]  # titles of indicator rules failed or partly met
     failed_rules: tuple[str, ...]  # rule ids failed or partly met
     gate: tuple[str, ...]
+    requirements_failed: tuple[str, ...] = ()  # titles of the error-level rules failed: what the gate counts
     categories: Mapping[str, float | None]
     new_findings: int = 0  # with --baseline: failing findings not in the baseline
     waived: int = 0  # failing findings a waiver in force covers
     notes: tuple[str, ...] = ()  # what reading noticed: a charset that lied, a .doc that was a web page …
+
+
+def _reason(message: str, path: str) -> str:
+    """A message without the file name it opens with: every view names the file in a place of its own,
+    and in a narrow column the name repeated hid the reason ("/srv/batch/空白报… ")."""
+    for separator in ("：", ": "):
+        if message.startswith(path + separator):
+            return message[len(path) + len(separator):]
+    return message
 
 
 def row(index: int, document: Mapping[str, Any]) -> Row:
@@ -51,16 +63,18 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         index=index, path=document["path"], title=document["title"], year=document["year"],
         published=document["published"], publisher=publisher["value"] if publisher else None,
         score=document["score"], grade=document["grade"], passed=document["passed"],
-        error=document["error"]["message"] if document["error"] else None,
+        error=_reason(document["error"]["message"], document["path"]) if document["error"] else None,
         missing_parts=tuple(f["title"] for f in failing if f["kind"] == "part" and f["status"] == "fail"),
         late=(late["evidence"][0]["detail"] if late and late["evidence"] else late["title"]) if late else None,
         figures_missing=tuple(f["title"] for f in failing if f["category"] == "indicators"),
         failed_rules=tuple(f["rule_id"] for f in failing),
         gate=tuple(document["gate"]),
+        requirements_failed=tuple(f["title"] for f in findings if f["status"] == "fail" and f["severity"] == "error"
+                                  and f.get("baseline") != "known"),
         categories={c["id"]: c["score"] for c in document["categories"]},
         new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
         waived=sum(1 for f in findings if f["status"] == "waived"),
-        notes=tuple(document.get("warnings") or ()),
+        notes=tuple(_reason(note, document["path"]) for note in document.get("warnings") or ()),
     )
 
 
@@ -110,6 +124,34 @@ class Digest:
             return ""
         return os.path.commonpath(list(folders))
 
+    def short(self, entry: Row) -> str:
+        """The document's path as the batch's folder holds it (乡镇/枫岭镇.docx), the whole path without one."""
+        common = self.common_folder()
+        return os.path.relpath(entry.path, common) if common else entry.path
+
+    def duplicates(self) -> list[list[Row]]:
+        """The reports sent more than once (a .pdf and a .docx of one report, a file resent under a new
+        name): groups of documents with the same title, year and publisher, in input order."""
+        groups: dict[tuple[str, int | None, str | None], list[Row]] = {}
+        for entry in self.rows:
+            if entry.title and entry.error is None:
+                groups.setdefault((entry.title, entry.year, entry.publisher), []).append(entry)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def usual_year(self) -> int | None:
+        """The year most reports of the batch are on (the later of two as common): a batch is a year's."""
+        years = Counter(r.year for r in self.rows if r.year is not None)
+        return max(years, key=lambda year: (years[year], year)) if len(years) > 1 else None
+
+    def other_years(self) -> list[Row]:
+        """The reports on another year than most: a file for the wrong year, sent by mistake."""
+        usual = self.usual_year()
+        return [r for r in self.rows if usual is not None and r.year is not None and r.year != usual]
+
+    @property
+    def noted(self) -> list[Row]:
+        return [r for r in self.rows if r.notes]
+
     @property
     def late(self) -> list[Row]:
         return [r for r in self.rows if r.late]
@@ -129,3 +171,46 @@ class Digest:
     @property
     def average(self) -> float | None:
         return round(sum(self.scores) / len(self.scores), 1) if self.scores else None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A list of documents a supervisor writes to, each with what to tell its office."""
+
+    heading: str
+    severe: bool  # a failure or an unreadable file (red), not a matter to check (yellow)
+    items: tuple[tuple[Row, str], ...]  # (document, what is wrong with it)
+
+
+def _why_failed(entry: Row, lang: str) -> str:
+    """The gate's reasons and the requirements behind them: "1 项错误级要求未满足" alone does not tell an
+    office what to fix."""
+    separator = "、" if lang == "zh" else "; "
+    reason = separator.join(entry.gate)
+    if entry.requirements_failed:
+        reason += colon(lang) + separator.join(entry.requirements_failed)
+    return reason
+
+
+def followups(digest: Digest, lang: str) -> list[FollowUp]:
+    """Who must fix what, in every view of a batch: failed, late, unreadable, sent twice, another year,
+    read with a note. Empty lists are left out."""
+    def t(key: str, **values: object) -> str:
+        return text(key, **values).get(lang)
+
+    separator = "、" if lang == "zh" else "; "
+    usual = digest.usual_year()
+    twice = [(entry, t("batch.duplicate_of", first=digest.short(group[0])))
+             for group in digest.duplicates() for entry in group[1:]]
+    lists = [
+        FollowUp(t("batch.failed", count=len(digest.failed)), True,
+                 tuple((r, _why_failed(r, lang)) for r in digest.failed)),
+        FollowUp(t("batch.late", count=len(digest.late)), False, tuple((r, r.late or "") for r in digest.late)),
+        FollowUp(t("batch.errors", count=len(digest.errors)), True, tuple((r, r.error or "") for r in digest.errors)),
+        FollowUp(t("batch.duplicates", count=len(twice)), False, tuple(twice)),
+        FollowUp(t("batch.other_years", count=len(digest.other_years()), year=usual), False,
+                 tuple((r, t("batch.year_of", year=r.year)) for r in digest.other_years())),
+        FollowUp(t("batch.noted", count=len(digest.noted)), False,
+                 tuple((r, separator.join(r.notes)) for r in digest.noted)),
+    ]
+    return [followup for followup in lists if followup.items]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from .digest import FAILING, Digest, Row, row
+from .digest import FAILING, Digest, Row, followups, row
 from .formatters import Entry, Options, Result, Summary, document_dict, utf8_escaped
 from .messages import colon, text
 
@@ -264,6 +264,7 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
         comment.add(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
                     "|---|---:|\n" + "".join(f"| {_cell(title)} `{rule_id}` | {count} |\n"
                                              for rule_id, title, count in digest.top_failures()) + "\n")
+    comment.add(_markdown_followups(digest, lang))
     if comment.fits(sum(len(block) for _, block in details)):
         for _, block in details:
             comment.add(block)
@@ -301,6 +302,20 @@ class _Comment:
             return False
         self._out.write(piece)
         return True
+
+
+def _markdown_followups(digest: Digest, lang: str) -> str:
+    """Who must fix what, as the terminal and the HTML report list it."""
+    lists = followups(digest, lang)
+    if not lists:
+        return ""
+    blocks = [f"### {_t('batch.followups', lang)}\n"]
+    for followup in lists:
+        blocks.append(f"\n**{_cell(followup.heading)}**\n\n" + "".join(
+            f"- {_cell(entry.title or digest.short(entry))}"
+            + (f" `{_one_line(digest.short(entry)).replace('`', chr(39))}`" if entry.title else "")
+            + f" — {_cell(reason)}\n" for entry, reason in followup.items))
+    return "".join(blocks) + "\n"
 
 
 def _ranking_row(rank: int, entry: Row, lang: str) -> str:

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any, TextIO
 
 from . import __version__
-from .digest import FAILING, Digest, Row
+from .digest import FAILING, Digest, Row, followups
 from .formatters import Entry, Options, Result, Summary, document_dict
 from .messages import colon, text
 from .model import FailedDocument
@@ -57,6 +57,7 @@ a{color:var(--accent)}
 .muted{color:var(--muted)}
 p.met{color:var(--muted);font-size:12px;margin:12px 0 0}
 table.sortable td:nth-child(2){min-width:300px}
+td.late{min-width:170px}
 details.doc{border:1px solid var(--line);border-radius:10px;margin:0 0 12px;background:var(--card)}
 details.doc>summary{padding:12px 18px;cursor:pointer;display:flex;gap:12px;align-items:baseline;list-style:none}
 details.doc>summary::-webkit-details-marker{display:none}
@@ -72,6 +73,8 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .ev{font-size:13px;margin:2px 0}.ev .loc{font-family:ui-monospace,Menlo,Consolas,monospace;color:var(--info);margin-right:8px}
 .ev q{display:block;color:var(--muted);margin:2px 0 0 0;font-style:italic}
 .hint{color:var(--pass);font-size:13px}.basis{color:var(--muted);font-size:12px}
+h3{font-size:14px;margin:14px 0 6px}
+ul.follow{margin:0;padding-left:20px;font-size:13px}ul.follow li{margin:3px 0}
 .cats{display:flex;gap:16px;flex-wrap:wrap;font-size:13px;margin:0 0 10px}
 .cats span b{font-weight:600}
 footer{color:var(--muted);font-size:12px;text-align:center;margin-top:30px}
@@ -214,13 +217,33 @@ def _document(index: int, document: Mapping[str, Any], lang: str) -> str:
             f'{findings}{met_html}</div></details>\n')
 
 
-def _ranking(rows: list[Row], lang: str) -> str:
+def _followup_item(digest: Digest, entry: Row, reason: str, tone: str) -> str:
+    name = _e(entry.title or digest.short(entry))
+    path = f' <span class="muted">{_e(digest.short(entry))}</span>' if entry.title else ""
+    return f'<li><a href="#doc-{entry.index + 1}">{name}</a>{path} <span class="{tone}">{_e(reason)}</span></li>'
+
+
+def _followups(digest: Digest, lang: str) -> str:
+    """Who must fix what: each list a supervisor writes from, each document linked to its details."""
+    blocks = []
+    for followup in followups(digest, lang):
+        tone = "s-bad" if followup.severe else "s-mid"
+        items = "".join(_followup_item(digest, entry, reason, tone) for entry, reason in followup.items)
+        blocks.append(f'<h3 class="{tone}">{_e(followup.heading)}</h3><ul class="follow">{items}</ul>')
+    if not blocks:
+        return ""
+    return f'<section><h2>{_e(_t("batch.followups", lang))}</h2>{"".join(blocks)}</section>\n'
+
+
+def _ranking(digest: Digest, lang: str) -> str:
     columns = (("col.rank", "num"), ("col.document", ""), ("col.score", "num"), ("col.grade", ""),
                ("col.passed", ""), ("col.missing_parts", ""), ("col.late", ""), ("col.figures_missing", ""))
     head = "".join(f'<th class="{cls}">{_e(_t(key, lang))}</th>' for key, cls in columns)
     body = []
-    for rank, row in enumerate(rows, start=1):
-        link = f'<a href="#doc-{row.index + 1}">{_e(row.title or row.path)}</a><span class="path">{_e(row.path)}</span>'
+    for rank, row in enumerate(digest.ranking(), start=1):
+        # A file without a title (unreadable) is named once, as the batch's folder holds it.
+        link = (f'<a href="#doc-{row.index + 1}">{_e(row.title)}</a><span class="path">{_e(digest.short(row))}</span>'
+                if row.title else f'<a href="#doc-{row.index + 1}">{_e(digest.short(row))}</a>')
         if row.error:
             body.append(f'<tr><td class="num" data-v="999999"></td><td>{link}</td><td class="num" data-v="-1">—</td>'
                         f'<td></td><td><span class="badge err">{_e(_t("ui.error", lang))}</span></td>'
@@ -234,7 +257,7 @@ def _ranking(rows: list[Row], lang: str) -> str:
             f'<td class="num" data-v="{row.score if row.score is not None else -1}">'
             f'<span class="score {_score_class(row.score)}">{score}</span></td><td>{_e(row.grade)}</td>'
             f'<td data-v="{int(row.passed)}">{verdict}</td><td class="s-bad">{_e(_join(row.missing_parts, lang))}</td>'
-            f'<td class="s-mid">{_e(row.late)}</td><td class="s-mid">{_e(_join(row.figures_missing, lang))}</td></tr>')
+            f'<td class="s-mid late">{_e(row.late)}</td><td class="s-mid">{_e(_join(row.figures_missing, lang))}</td></tr>')
     return f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
@@ -285,7 +308,8 @@ def render_html(results: Iterable[Result | Entry], out: TextIO, options: Options
             f'</section><section><h2>{_e(_t("batch.categories", lang))}</h2><table><tbody>{categories}</tbody></table>'
             f"</section></div><br>\n"
             f'<section><h2>{_e(_t("batch.ranking", lang))} <span class="muted" style="font-size:12px;font-weight:400">'
-            f'{_e(_t("batch.sort_hint", lang))}</span></h2>{_ranking(digest.ranking(), lang)}</section>\n'
+            f'{_e(_t("batch.sort_hint", lang))}</span></h2>{_ranking(digest, lang)}</section>\n'
+            f"{_followups(digest, lang)}"
         )
         if top_rows:
             out.write(f'<section><h2>{_e(_t("batch.top_rules", lang))}</h2><table><thead><tr>'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -11,7 +10,7 @@ from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text as RichText
 
-from .digest import Digest, Row
+from .digest import Digest, followups
 from .formatters import Entry, Options, Result, document_dict
 from .messages import text
 from .model import FailedDocument, Report
@@ -39,9 +38,8 @@ def ranking_table(digest: Digest, lang: str) -> Table:
         ("col.passed", "center"), ("col.missing_parts", "left"), ("col.late", "left"), ("col.figures_missing", "left"))
     for key, justify in columns:
         table.add_column(_t(key, lang), justify=justify)
-    common = digest.common_folder()
     for rank, row in enumerate(digest.ranking(), start=1):
-        short = os.path.relpath(row.path, common) if common else row.path
+        short = digest.short(row)
         name = RichText(row.title or short, overflow="fold")
         if row.title:
             name.append(f"\n{short}", style="dim")
@@ -57,11 +55,6 @@ def ranking_table(digest: Digest, lang: str) -> Table:
             RichText(listing(row.figures_missing, lang), style="yellow"),
         )
     return table
-
-
-def _followups(digest: Digest) -> list[tuple[str, list[Row], str]]:
-    return [("batch.failed", digest.failed, "red"), ("batch.late", digest.late, "yellow"),
-            ("batch.errors", digest.errors, "red")]
 
 
 def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
@@ -101,14 +94,15 @@ def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Option
     console.print(categories)
     console.print()
 
-    for key, rows, style in _followups(digest):
-        if not rows:
-            continue
-        console.print(RichText(_t(key, lang, count=len(rows)), style=f"bold {style}"))
-        for row in rows:
-            reason = listing(row.gate, lang) if key == "batch.failed" else row.error or row.late
-            console.print(RichText(f"  • {row.title or row.path}", style="bold").append(
-                f"  {reason}", style=style))
+    for followup in followups(digest, lang):
+        style = "red" if followup.severe else "yellow"
+        console.print(RichText(followup.heading, style=f"bold {style}"))
+        for entry, reason in followup.items:
+            # The file too: two submissions may share a title, and the office is told which file to fix.
+            name = RichText(f"  • {entry.title or digest.short(entry)}", style="bold")
+            if entry.title:
+                name.append(f"  {digest.short(entry)}", style="dim")
+            console.print(name.append(f"  {reason}", style=style))
         console.print()
     counts = {"documents": len(digest.rows), "passed": sum(r.passed for r in digest.rows),
               "failed": len(digest.failed), "errors": len(digest.errors),

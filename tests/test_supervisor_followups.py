@@ -1,0 +1,125 @@
+"""What a supervisor must follow up in a batch, in every view: who failed, who was late, which files could
+not be read (and why), which report was sent twice, which is on another year, which was read with a note."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from compliance.cli import main
+
+
+@pytest.fixture(scope="module")
+def submissions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year's submissions: two 2023 reports, one of them sent again under another name, last year's
+    report sent by mistake, an empty file and a report named .mht that is really a .doc."""
+    folder = tmp_path_factory.mktemp("submissions")
+    shutil.copy(SAMPLES / "complete-2023.md", folder / "望川街道.md")
+    shutil.copy(SAMPLES / "complete-2023.md", folder / "望川街道 报告（终稿）.md")
+    shutil.copy(SAMPLES / "embedded-frp-2023.txt", folder / "荆陵市.txt")
+    shutil.copy(SAMPLES / "missing-shortcomings-2022.txt", folder / "檀溪县.txt")
+    shutil.copy(SAMPLES / "xihu-2021.doc", folder / "西湖区.mht")
+    (folder / "空白报告.docx").write_bytes(b"")
+    return folder
+
+
+def _table(capsys: pytest.CaptureFixture[str], folder: Path, *args: str) -> str:
+    main(["check", "--jobs", "1", "--no-color", "--width", "240", *args, str(folder)])
+    return capsys.readouterr().out
+
+
+def _section(out: str, heading: str) -> list[str]:
+    """The lines of the follow-up list that opens with `heading`."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[start + 1:end]
+
+
+def test_an_unreadable_file_is_listed_with_its_reason_not_its_path_twice(
+        submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _table(capsys, submissions)
+    errors = _section(out, "无法读取的文件（1 个）")
+    assert errors == ["  • 空白报告.docx  文件为空，没有可检查的内容"]
+    assert str(submissions) not in out  # every file is named inside the batch's folder
+
+
+def test_the_follow_up_lists_name_the_file_of_each_report(submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    failed = _section(_table(capsys, submissions), "未通过的报告")
+    assert any("檀溪县人民政府2022年度法治政府建设情况报告  檀溪县.txt  " in line for line in failed)
+
+
+def test_a_report_sent_twice_and_one_on_another_year_stand_out(
+        submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _table(capsys, submissions)
+    assert _section(out, "可能重复报送（1 份）") == [
+        "  • 望川街道办事处2023年度法治政府建设情况报告  望川街道.md  标题、年度、发布机构与 望川街道 报告（终稿）.md 相同"]
+    other_years = _section(out, "报告年度与本批多数（2023 年度）不同（2 份）")
+    assert [line.split("  ")[2] for line in other_years] == ["檀溪县.txt", "西湖区.mht"]
+    assert other_years[0].endswith("报告年度为 2022 年")
+    english = _table(capsys, submissions, "--lang", "en")
+    assert "Sent more than once? (1)" in english and "On another year than most of the batch (2023) (2)" in english
+
+
+def test_reading_notes_are_listed_in_the_terminal_summary(submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    noted = _section(_table(capsys, submissions), "读取时有提示（1 份")
+    assert noted == [("  • 南昌市西湖区2021年度法治政府建设情况报告  西湖区.mht  "
+                      "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取")]
+
+
+def test_spreadsheets_give_the_reason_a_file_could_not_be_read_without_its_path(
+        submissions: Path, tmp_path: Path) -> None:
+    main(["check", "--jobs", "1", "--format", "csv", "--output", str(tmp_path / "out.csv"), str(submissions)])
+    header, *rows = csv.reader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())
+    empty = next(r for r in rows if r[0].endswith("空白报告.docx"))
+    assert empty[header.index("读取错误")] == "文件为空，没有可检查的内容"
+    mht = next(r for r in rows if r[0].endswith("西湖区.mht"))
+    assert mht[header.index("读取提示")] == "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取"
+
+
+def test_a_failed_report_is_listed_with_the_requirements_it_failed(
+        submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    failed = _section(_table(capsys, submissions), "未通过的报告")
+    # "1 项错误级要求未满足" alone does not tell the office what to fix.
+    assert any(line.endswith("檀溪县.txt  1 项错误级要求未满足：上一年度推进法治政府建设存在的不足和原因")
+               for line in failed)
+
+
+def test_the_html_report_and_the_markdown_comment_carry_the_follow_ups(
+        submissions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--jobs", "1", "--format", "html", "--output", str(tmp_path / "out.html"), str(submissions)])
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "<h2>需要跟进</h2>" in page and "可能重复报送（1 份）" in page
+    assert "报告年度与本批多数（2023 年度）不同（2 份）" in page and "读取时有提示（1 份" in page
+    assert '<span class="muted">望川街道.md</span> <span class="s-mid">标题、年度、发布机构与 望川街道 报告（终稿）.md 相同' in page
+    assert '<span class="path">西湖区.mht</span>' in page  # the ranking names files inside the batch's folder
+    main(["check", "--jobs", "1", "--format", "markdown", str(submissions)])
+    comment = capsys.readouterr().out
+    assert "### 需要跟进" in comment and "**无法读取的文件（1 个）**" in comment
+    assert "- 空白报告.docx — 文件为空，没有可检查的内容" in comment
+    assert ("- 南昌市西湖区2021年度法治政府建设情况报告 `西湖区.mht` — "
+            "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取") in comment
+
+
+def test_the_html_ranking_names_an_unreadable_file_once(submissions: Path, tmp_path: Path) -> None:
+    main(["check", "--jobs", "1", "--format", "html", "--output", str(tmp_path / "out.html"), str(submissions)])
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    start = page.index('<table class="sortable">')
+    ranking = page[start:page.index("</table>", start)]
+    assert ">空白报告.docx</a></td>" in ranking and str(submissions) not in ranking
+
+
+def test_a_zip_in_the_submissions_folder_is_listed_as_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    shutil.copy(SAMPLES / "complete-2023.md", tmp_path / "望川街道.md")
+    with zipfile.ZipFile(tmp_path / "报送材料.zip", "w") as archive:
+        archive.write(SAMPLES / "embedded-frp-2023.txt", "荆陵市.txt")
+    (tmp_path / "封面.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a submission: still passed over
+    assert main(["check", "--jobs", "1", "--no-color", "--width", "240", str(tmp_path)]) == 2
+    errors = _section(capsys.readouterr().out, "无法读取的文件（1 个）")
+    assert len(errors) == 1 and errors[0].startswith("  • 报送材料.zip  不支持的文件类型 .zip")
