@@ -163,6 +163,21 @@ def test_an_office_file_that_is_no_word_file_is_refused_as_what_it_is(
     documents = {Path(document["path"]).name: document for document in json.loads(capsys.readouterr().out)["documents"]}
     refused = documents[f"指标{suffix}"]["error"]
     assert refused["code"] == "unsupported"
-    assert f"后缀是 {suffix}，内容其实是 Office 97–2003 文件，但不是 Word 文档" in refused["message"]
+    assert f"后缀是 {suffix}，内容其实是 Office 文件，但不是 Word 文档" in refused["message"]
     assert "Word 97–2003 文件（.doc）" not in refused["message"]
     assert documents["报告.doc"]["error"] is None and documents["报告.doc"]["year"] == 2021
+
+
+def test_an_excel_workbook_named_doc_is_refused_as_what_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An .xlsx of the year's figures sent as 统计表.doc was "really a .docx Word file … but that failed: not a valid
+    Word file (.docx)", which sent the office looking for a fault in a Word file it never made."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["指标", "数值"])
+    workbook.active.append(["行政机关负责人出庭应诉率", "100%"])
+    workbook.save(tmp_path / "统计表.doc")
+    assert main(["check", "--format", "json", str(tmp_path / "统计表.doc")]) == 2
+    refused = json.loads(capsys.readouterr().out)["documents"][0]["error"]
+    assert refused["code"] == "unsupported"
+    assert "后缀是 .doc，内容其实是 Office 文件，但不是 Word 文档" in refused["message"]
+    assert ".docx 格式的 Word 文件" not in refused["message"]

@@ -22,6 +22,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # The name of a Word file's main stream, as the compound file's directory holds it: an Excel sheet or a
 # PowerPoint deck is an OLE file too, but without it.
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+# The same for Office 2007 and later: the part names a zip holds in plain text, a .docx's and the others'.
+_WORD_PART = b"word/document"
+_OTHER_OFFICE_PARTS = (b"xl/workbook", b"ppt/presentation")
 _WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE)
 _PDF_HEADER = b"%PDF-"
 
@@ -46,13 +49,13 @@ def read_as_what_it_is(path: Path, data: bytes, *, own_format: str = "doc") -> S
 
 
 def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source] | None, str] | None:
-    """The format, its reader (None for an Office 97–2003 file that is no Word file: no report is read from an
-    Excel sheet), and the key of the note saying so, for a file that is a Word 97–2003 file, a
+    """The format, its reader (None for an Office file that is no Word file: no report is read from an Excel
+    sheet), and the key of the note saying so, for a file that is a Word 97–2003 file, a
     .docx, RTF, a Word 2003 XML document, a web page (Word's "save as web page", in any encoding), a web
     archive or a PDF (as some upload forms leave one)."""
     if data.startswith(_OLE):
         if _WORD_STREAM not in data:
-            return "office_97", None, "read.office_97_not_word"
+            return "office_97", None, "read.office_not_word"
         from .doc import read_doc
 
         return "doc", read_doc, "read.doc_is_word_97"
@@ -60,6 +63,8 @@ def _really(data: bytes) -> tuple[str, Callable[[Path, bytes], Source] | None, s
     from .wordml import is_word_2003_xml, read_word_2003_xml
 
     if data.startswith(b"PK\x03\x04"):
+        if _WORD_PART not in data and any(part in data for part in _OTHER_OFFICE_PARTS):
+            return "office_2007", None, "read.office_not_word"
         from .docx import read_docx
 
         return "docx", read_docx, "read.doc_is_docx"
