@@ -97,6 +97,14 @@ def test_a_report_laid_out_for_print_reads_as_typed() -> None:
     assert list(read_document(PDFS / "report-libreoffice.pdf").lines) == LAID_OUT
 
 
+def test_the_paragraph_opening_the_page_after_a_table_is_not_read_into_its_last_row() -> None:
+    # table-at-page-end.pdf (ReportLab, STSong-Light): a table of 序号 and 事项 ends page 1; page 2 opens with a
+    # paragraph indented into the 事项 column, running on to the right margin, far past the row's cell.
+    lines = read_document(PDFS / "table-at-page-end.pdf").lines
+    assert lines[6:8] == ("2  规范性文件合法性审核137件",
+                          "全年办理行政应诉案件87件，行政机关负责人出庭应诉率100%，败诉率为零。全年组织“双随机、一公开”联合抽查126次。")
+
+
 def test_running_headers_and_page_numbers_are_no_title_heading_or_text() -> None:
     document = check_file(PDFS / "report-libreoffice.pdf").document
     assert (document.title, document.year) == ("青岚区人民政府关于2023年度法治政府建设情况的报告", 2023)

@@ -123,6 +123,16 @@ def test_a_quote_across_a_page_break_is_located_from_its_first_to_its_last_physi
     assert physical(location, pasted.joins) == Location(line=24, column=28, end_line=27, end_column=8)
 
 
+def test_a_quote_ending_where_a_latin_word_was_broken_ends_on_its_physical_line() -> None:
+    # 宣传Rule | Laws范…: the joined line reads "Rule Laws", its space no character of the file.
+    lines = SANGYU.read_text(encoding="utf-8").splitlines()
+    lines[19], lines[20] = lines[19][:-4] + "宣传Rule", "Laws" + lines[20][2:]
+    pasted = document("\n".join(lines), path="pasted.txt")
+    start = pasted.lines[17].index("Rule ")
+    location = Location(line=18, column=start + 1, end_column=start + len("Rule ") + 1)
+    assert physical(location, pasted.joins) == Location(line=20, column=29, end_column=len(lines[19]) + 1)
+
+
 def test_parse_shows_each_figure_of_a_pasted_pdf_on_its_physical_line(capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", "--format", "json", str(SANGYU)])
     parsed = json.loads(capsys.readouterr().out)["documents"][0]

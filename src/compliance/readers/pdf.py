@@ -217,7 +217,7 @@ def _with_wrapped_cells(row: _Line, line: _Line) -> _Line | None:
     for their column ("重大决策、文件审核、" / "行政应诉"): in the same type close under the row (or at the top
     of the next page), each piece within the column of a cell of the row but its first (a row of its own
     fills the first column), and at most half as many pieces as the row has cells (a row under a merged
-    first cell fills the others)."""
+    first cell fills the others), none running on past its cell's right edge."""
     if len(row.cells) < 2 or len(line.cells) > len(row.cells) // 2 or abs(line.size - row.size) > row.size / 8:
         return None
     if (line.page == row.page and line.down - row.down > 2.5 * row.size) or line.left <= row.cells[0].right:
@@ -228,7 +228,10 @@ def _with_wrapped_cells(row: _Line, line: _Line) -> _Line | None:
     for wrapped in line.cells:
         column = next((index for index, (left, right) in enumerate(bounds)
                        if left <= wrapped.left and wrapped.right <= right), None)
-        if column is None:
+        # The rest of a cell's text is no wider than the cell's first line, which filled the column: a line
+        # running on past it is the text after the table (the paragraph opening the next page, indented into
+        # the column of a table whose first column is narrow).
+        if column is None or wrapped.right > cells[column].right + row.size:
             return None
         cell = cells[column]
         cells[column] = _Cell(_join([cell.text, wrapped.text]), cell.left, max(cell.right, wrapped.right))

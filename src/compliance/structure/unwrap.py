@@ -182,7 +182,7 @@ def unwrap(source: Source) -> tuple[Source, Joins]:
     joined, joins = _join(lines, stripped, widths, wrap, skipped, source.outline)
     if not joins:
         return source, {}
-    pieces = sum(len(found) - 1 for found in joins.values())
+    pieces = sum(len({line for _, line, _ in found}) - 1 for found in joins.values())
     note = text("read.unwrapped", path=source.path, lines=pieces, furniture=len(skipped))
     return replace(source, lines=tuple(joined), warnings=(*source.warnings, note)), joins
 
@@ -190,20 +190,24 @@ def unwrap(source: Source) -> tuple[Source, Joins]:
 class _Paragraph:
     """The paragraph being joined: its pieces of text and where each came from."""
 
-    __slots__ = ("first", "length", "parts", "pieces")
+    __slots__ = ("first", "length", "line_end", "parts", "pieces")
 
     def __init__(self, index: int, line: str) -> None:
         self.first = index  # its first line's index
         self.parts = [line]
         self.length = len(line)
         self.pieces = [(0, index + 1, 0)]
+        self.line_end = len(line)  # the column past the text of its last physical line
 
     def add(self, index: int, line: str, indent: int) -> None:
         last = self.parts[-1][-1:]
         separator = " " if last.isascii() and last.isalpha() and line[0].isascii() else ""  # a Latin word broken
+        if separator:  # no character of the file: a piece of its own, standing at the end of the line before
+            self.pieces.append((self.length, self.pieces[-1][1], self.line_end))
         self.pieces.append((self.length + len(separator), index + 1, indent))
         self.parts += (separator, line)
         self.length += len(separator) + len(line)
+        self.line_end = indent + len(line)
 
     def recent(self) -> str:
         """Its last lines, past its opening: where a run-in number's predecessor stands (bounded: a paragraph
@@ -273,8 +277,10 @@ def _physical_point(line: int, column: int, joins: Joins, *, end: bool) -> tuple
     if pieces is None:
         return line, column
     # An end is exclusive: the end of a piece belongs to it, not to the start of the next.
-    found = (bisect_left if end else bisect_right)(pieces, column, key=_joined_column) - 1
-    start, physical_line, physical_column = pieces[max(found, 0)]
+    found = max((bisect_left if end else bisect_right)(pieces, column, key=_joined_column) - 1, 0)
+    start, physical_line, physical_column = pieces[found]
+    if found and pieces[found - 1][1] == physical_line:  # the space put between a Latin word's halves
+        return physical_line, physical_column
     return physical_line, column - start + physical_column
 
 
