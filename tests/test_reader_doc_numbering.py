@@ -587,3 +587,38 @@ def test_doc_text_boxes_are_read_after_their_anchors_with_list_numbers_of_their_
     assert document.title == "桐岭县司法局2023年度法治政府建设情况报告"
     assert document.metadata["index_no"].value == "11330100MB0000000X/2024-00012"
     assert document.metadata["publisher"].value == "桐岭县司法局"
+
+
+_MAIN_TEXT_ONLY = ("桐岭县司法局2023年度法治政府建设情况报告", "2023年，我局在县委、县政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：",
+                   "一、 主要举措和成效", "1. 全年办理行政处罚案件326件。", "全年受理行政复议案件52件，审结49件。", "2. 纠错3件，纠错率6.1%。",
+                   "二、 存在的不足和原因", "执法力量不足。  宣传不够深入。", "三、 下一步工作安排", "深化行政执法体制改革。")
+
+
+@pytest.mark.parametrize(("field", "value", "boxes_read"), [
+    (154 + 8 * 56, 0x7FFF0000, False),  # fcPlcftxbxTxt far past the table stream
+    (158 + 8 * 40, 0x7FFF0000, False),  # lcbPlcSpaMom: more anchors than the table stream holds
+    (doc._CCP_TEXT + 5 * 4, 0x40000000, False),  # ccpEdn: the text boxes' story would begin past all the text
+    (doc._CCP_TEXT + 5 * 4, -5, False),  # a negative ccpEdn
+    (doc._CCP_TEXT + 6 * 4, 0x7FFFFFFF, True),  # ccpTxbx: more text boxes' text than there is; each box reads what it has
+])
+def test_damaged_text_box_tables_of_a_doc_cost_the_text_boxes_at_most(field: int, value: int, boxes_read: bool) -> None:
+    with olefile.OleFileIO(str(DATA / "text-boxes.doc")) as ole:
+        word, table = bytearray(ole.openstream("WordDocument").read()), ole.openstream("1Table").read()
+    struct.pack_into("<i", word, field, value)
+    lines, _ = _read(bytes(word), table)
+    assert lines == (read_document(DATA / "text-boxes.doc").lines if boxes_read else _MAIN_TEXT_ONLY)
+
+
+def test_a_text_box_whose_shape_is_anchored_many_times_is_read_once() -> None:
+    # Every FSPA of the PlcSpaMom made to name the shape of the cases' text box: it is read after its first anchor
+    # (the empty paragraph opening the file) only, and the other boxes, anchored nowhere now, not at all.
+    with olefile.OleFileIO(str(DATA / "text-boxes.doc")) as ole:
+        word, table = ole.openstream("WordDocument").read(), bytearray(ole.openstream("1Table").read())
+    fc, lcb = struct.unpack_from("<II", word, 154 + 8 * 40)  # fcPlcSpaMom, lcbPlcSpaMom
+    count = (lcb - 4) // 30
+    spids = [fc + 4 * (count + 1) + 26 * index for index in range(count)]
+    cases = struct.unpack_from("<I", table, spids[2])[0]  # the shape of the box anchored third
+    for spid in spids:
+        struct.pack_into("<I", table, spid, cases)
+    lines, _ = _read(word, bytes(table))
+    assert lines == ("1. 某公司不服行政处罚决定案", "2. 某村民不服土地登记案", *_MAIN_TEXT_ONLY)
