@@ -518,3 +518,107 @@ def test_damaged_styles_and_list_tables_cost_numbers_and_levels_never_the_text(
     lines, outline = _read(_WORD, bytes(table))
     assert len(lines) == len(_TEXTS) and all(line.endswith(text) for line, text in zip(lines, _TEXTS, strict=True))
     assert set(outline.values()) <= set(range(1, 10))
+
+
+# ---------------------------------------------------------------- text boxes
+# tests/data/text-boxes.doc is the .docx `_numbered_report_docx(path, _TEXT_BOX_BODY)` writes, saved by LibreOffice 7.4
+# as "MS Word 97" (`soffice --headless --convert-to doc text-boxes.docx`): its text boxes' text in the text boxes'
+# story after the main text, each anchored by a shape in a paragraph of it.
+
+_DRAWING = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box(box: str, before: str, number: int) -> str:
+    """A paragraph holding `before` and anchoring a text box holding the paragraphs `box`, as Word writes it: as a
+    drawing (mc:Choice) and again as VML for older readers (mc:Fallback)."""
+    drawing = ('<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="2000000" cy="600000"/>'
+               f'<wp:docPr id="{number}" name="文本框 {number}"/><a:graphic>'
+               '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+               '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="600000"/>'
+               '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+               f'<wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>'
+               '</a:graphic></wp:inline></w:drawing>')
+    fallback = (f'<w:pict><v:shape style="width:150pt;height:50pt"><v:textbox><w:txbxContent>{box}</w:txbxContent>'
+                '</v:textbox></v:shape></w:pict>')
+    return (f'<w:p><w:r><w:t>{before}</w:t></w:r><w:r><mc:AlternateContent {_DRAWING}><mc:Choice Requires="wps">'
+            f'{drawing}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+
+
+def _cell(content: str) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>{content}</w:tc>'
+
+
+_TEXT_BOX_BODY = "".join([
+    _text_box(_p("索引号：11330100MB0000000X/2024-00012") + _p("发布机构：桐岭县司法局"), "", 1),
+    _p("桐岭县司法局2023年度法治政府建设情况报告"),
+    _p("2023年，我局在县委、县政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下："),
+    _p("主要举措和成效", style="Heading1"),
+    _p("全年办理行政处罚案件326件。", (2, 0)),
+    _text_box(_p("某公司不服行政处罚决定案", (2, 0)) + _p("某村民不服土地登记案", (2, 0)), "全年受理行政复议案件52件，审结49件。", 2),
+    _p("纠错3件，纠错率6.1%。", (2, 0)),
+    _p("存在的不足和原因", style="Heading1"),
+    '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr>'
+    + _cell(_text_box(_p("某企业不服行政强制措施案", (2, 0)), "执法力量不足。", 3)) + _cell(_p("宣传不够深入。"))
+    + "</w:tr></w:tbl>",
+    _p("下一步工作安排", style="Heading1"),
+    _p("深化行政执法体制改革。"),
+])
+
+
+def test_doc_text_boxes_are_read_after_their_anchors_with_list_numbers_of_their_own_as_in_the_docx(
+        tmp_path: Path) -> None:
+    # Before, a .doc's text boxes were left out: the template's 索引号 and 发布机构, and the cases listed in a box,
+    # which the .docx reads. Their numbered paragraphs count apart from the body's, as in the .docx: the body's
+    # 1. 2. go on round the box's 1. 2., and a box in a table cell stays on its row's line, after its anchor.
+    saved = read_document(DATA / "text-boxes.doc")
+    original = read_document(_numbered_report_docx(tmp_path / "text-boxes.docx", _TEXT_BOX_BODY))
+    assert saved.lines == original.lines
+    assert saved.outline == original.outline
+    assert saved.lines == (
+        "索引号：11330100MB0000000X/2024-00012", "发布机构：桐岭县司法局", "桐岭县司法局2023年度法治政府建设情况报告",
+        "2023年，我局在县委、县政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：", "一、 主要举措和成效",
+        "1. 全年办理行政处罚案件326件。", "全年受理行政复议案件52件，审结49件。", "1. 某公司不服行政处罚决定案",
+        "2. 某村民不服土地登记案", "2. 纠错3件，纠错率6.1%。", "二、 存在的不足和原因",
+        "执法力量不足。 3. 某企业不服行政强制措施案  宣传不够深入。", "三、 下一步工作安排", "深化行政执法体制改革。")
+    document = build(saved)
+    assert document.title == "桐岭县司法局2023年度法治政府建设情况报告"
+    assert document.metadata["index_no"].value == "11330100MB0000000X/2024-00012"
+    assert document.metadata["publisher"].value == "桐岭县司法局"
+
+
+_MAIN_TEXT_ONLY = ("桐岭县司法局2023年度法治政府建设情况报告", "2023年，我局在县委、县政府的坚强领导下，深入推进法治政府建设。现将有关情况报告如下：",
+                   "一、 主要举措和成效", "1. 全年办理行政处罚案件326件。", "全年受理行政复议案件52件，审结49件。", "2. 纠错3件，纠错率6.1%。",
+                   "二、 存在的不足和原因", "执法力量不足。  宣传不够深入。", "三、 下一步工作安排", "深化行政执法体制改革。")
+
+
+@pytest.mark.parametrize(("field", "value", "boxes_read"), [
+    (154 + 8 * 56, 0x7FFF0000, False),  # fcPlcftxbxTxt far past the table stream
+    (158 + 8 * 40, 0x7FFF0000, False),  # lcbPlcSpaMom: more anchors than the table stream holds
+    (doc._CCP_TEXT + 5 * 4, 0x40000000, False),  # ccpEdn: the text boxes' story would begin past all the text
+    (doc._CCP_TEXT + 5 * 4, -5, False),  # a negative ccpEdn
+    (doc._CCP_TEXT + 6 * 4, 0x7FFFFFFF, True),  # ccpTxbx: more text boxes' text than there is; each box reads what it has
+])
+def test_damaged_text_box_tables_of_a_doc_cost_the_text_boxes_at_most(field: int, value: int, boxes_read: bool) -> None:
+    with olefile.OleFileIO(str(DATA / "text-boxes.doc")) as ole:
+        word, table = bytearray(ole.openstream("WordDocument").read()), ole.openstream("1Table").read()
+    struct.pack_into("<i", word, field, value)
+    lines, _ = _read(bytes(word), table)
+    assert lines == (read_document(DATA / "text-boxes.doc").lines if boxes_read else _MAIN_TEXT_ONLY)
+
+
+def test_a_text_box_whose_shape_is_anchored_many_times_is_read_once() -> None:
+    # Every FSPA of the PlcSpaMom made to name the shape of the cases' text box: it is read after its first anchor
+    # (the empty paragraph opening the file) only, and the other boxes, anchored nowhere now, not at all.
+    with olefile.OleFileIO(str(DATA / "text-boxes.doc")) as ole:
+        word, table = ole.openstream("WordDocument").read(), bytearray(ole.openstream("1Table").read())
+    fc, lcb = struct.unpack_from("<II", word, 154 + 8 * 40)  # fcPlcSpaMom, lcbPlcSpaMom
+    count = (lcb - 4) // 30
+    spids = [fc + 4 * (count + 1) + 26 * index for index in range(count)]
+    cases = struct.unpack_from("<I", table, spids[2])[0]  # the shape of the box anchored third
+    for spid in spids:
+        struct.pack_into("<I", table, spid, cases)
+    lines, _ = _read(word, bytes(table))
+    assert lines == ("1. 某公司不服行政处罚决定案", "2. 某村民不服土地登记案", *_MAIN_TEXT_ONLY)

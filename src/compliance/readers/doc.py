@@ -2,8 +2,9 @@
 
 A .doc is an OLE compound file. Its `WordDocument` stream opens with the FIB, which says where the text
 runs (the piece table, in the `0Table` or `1Table` stream) and how many characters the main document has;
-the footnotes, headers and text boxes stored after them are left out (the .docx reader leaves out the first
-two, and reads text boxes). Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
+the footnotes and headers stored after them are left out, as the .docx reader leaves them out, and the text boxes
+stored after those are read, each after the paragraph anchoring it (docboxes.py finds them), as the .docx reader
+reads them. Each piece is UTF-16 or, for text a single-byte code page can hold, one byte a character. Names
 and offsets are those of Microsoft's [MS-DOC] specification (Fib, Clx, PlcPcd, FcCompressed, PapxFkp,
 ChpxFkp). Text deleted with track changes on stays in the file until the change is accepted; its
 character properties say so, and it is left out, as the .docx reader leaves out w:delText.
@@ -20,6 +21,7 @@ import io
 import re
 import struct
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +30,7 @@ from ..errors import DocumentError
 from ..messages import text
 from ..model import Source
 from .disguised import read_as_what_it_is
+from .docboxes import TextBox, text_boxes
 from .doclists import Numbering, list_properties, operands
 from .numbering import NO_PROPERTIES, ListProperties
 from .text import refuse_empty, row_of_cells
@@ -278,9 +281,12 @@ class _Text:
     """The main text put together piece by piece: each 0x07 that ends a table row marked as such, the breaks
     inside a cell made spaces, the text deleted with track changes on left out, and each paragraph opening with
     the list number Word draws before it and, for a heading outside a table, a mark of its level. Both come
-    from the paragraph's mark, at its end: a paragraph is held until its mark comes."""
+    from the paragraph's mark, at its end: a paragraph is held until its mark comes. Each text box is read once,
+    right after the paragraph anchoring it, as the .docx reader reads it, so that it goes with its anchor's part of
+    the report (a title or 索引号 some templates put in one): read from the text boxes' story, its paragraphs count
+    their list numbers apart from the body's."""
 
-    def __init__(self, word: bytes, table: bytes, characters: int) -> None:
+    def __init__(self, word: bytes, table: bytes, characters: int, pieces: _Pieces, boxes: list[TextBox]) -> None:
         (self._tables, self._styled), self._deletions = _paragraphs(word, table), _deletions(word, table)
         self._numbering = Numbering(word, table)
         # The numbers drawn add at most as many characters as the text has: a file of empty numbered
@@ -288,9 +294,13 @@ class _Text:
         self._budget = characters
         self._paragraphs: list[str] = []
         self._open: list[str] = []  # the paragraph read so far
+        self._pieces = pieces
+        self._boxes = deque(boxes)  # those not read yet, in the order of their anchors
+        self._in_box = False  # reading a text box's paragraphs
+        self._in_cell = False  # the last paragraph ended is in a table cell
 
-    def add(self, piece: str, at: int, width: int) -> None:
-        """The piece at stream offset `at`, `width` bytes a character."""
+    def add(self, piece: str, at: int, width: int, cp: int) -> None:
+        """The piece at stream offset `at`, `width` bytes a character, from CP `cp`."""
         done = 0  # the piece's characters before it are read
         for found in _PARAGRAPH_END.finditer(piece):
             offset = at + width * found.start()
@@ -300,7 +310,22 @@ class _Text:
             self._open.append(self._kept(piece[done : found.end()], at + width * done, width))
             self._end(*self._styled.at(offset), deleted=self._deletions.covers(offset), in_cell=in_cell)
             done = found.end()
+            if not self._in_box:  # a text box anchors no other
+                self._boxes_anchored_before(cp + done)
         self._open.append(self._kept(piece[done:], at + width * done, width))
+
+    def _boxes_anchored_before(self, cp: int) -> None:
+        """Read the text boxes anchored in the paragraph just ended, before CP `cp`."""
+        while self._boxes and self._boxes[0].anchor < cp:
+            box = self._boxes.popleft()
+            paragraphs, self._paragraphs, self._in_box, in_cell = self._paragraphs, [], True, self._in_cell
+            for piece in self._pieces.text(box.start, box.end - 1):  # the last character parts it from the next
+                self.add(*piece)
+            if "".join(self._open).strip():  # a last paragraph with no mark of its own: the parting 0x0D ends it
+                for piece in self._pieces.text(box.end - 1, box.end):
+                    self.add(*piece)
+            paragraphs[-1:] = _with_box(paragraphs[-1], self.text(), in_cell=in_cell)
+            self._paragraphs, self._open, self._in_box, self._in_cell = paragraphs, [], False, in_cell
 
     def _not_a_paragraph_end(self, mark: str, offset: int, width: int, *, in_cell: bool) -> bool:
         """Whether the mark at `offset` ends no paragraph that is numbered: a page break, a row's end (its own
@@ -319,7 +344,8 @@ class _Text:
         with track changes on is read with the changes accepted, as its text is: no paragraph of its own, it has
         no number nor heading level, and its list counts on without it. One in a table cell is counted with its
         list, and the list goes on after the table from there; its row's line is no heading's, as in .docx."""
-        heading, label = (None, "") if deleted else self._numbering.paragraph(istd, own)
+        heading, label = (None, "") if deleted else self._numbering.paragraph(istd, own, in_box=self._in_box)
+        self._in_cell = in_cell
         if in_cell:
             heading = None
         if len(label) > self._budget:
@@ -330,6 +356,23 @@ class _Text:
 
     def text(self) -> str:
         return "".join(self._paragraphs) + "".join(self._open)
+
+
+def _with_box(paragraph: str, box: str, *, in_cell: bool) -> list[str]:
+    """The paragraph anchoring a text box, then the box's paragraphs: on lines of their own, or inside the anchor's
+    table cell, after the paragraph and before the cell's end, as the .docx reader reads a cell's text box, each of
+    its paragraphs and rows parted by a space, and none a heading, as none in a cell is. In parts, not joined: a
+    paragraph anchoring thousands of text boxes would be copied once for each."""
+    if not in_cell:
+        return [paragraph, box + "\r"]  # ended, whatever the box ends in
+    box = _HEADING_MARK.sub("", box).translate(_IN_A_CELL)
+    if paragraph.endswith(("\x07", _ROW_END)):
+        return [paragraph[:-1], f" {box} ", paragraph[-1]]
+    return [paragraph, f" {box} "]
+
+
+# A text box's paragraph ends, line breaks and table cells and rows, which in a table cell are spaces.
+_IN_A_CELL = str.maketrans(dict.fromkeys("\r\x0b\x0c\x0e\x07" + _ROW_END, " "))
 
 
 def _opened(paragraph: str, label: str, heading: int | None) -> str:
@@ -359,34 +402,53 @@ _HEADING_MARK = re.compile("[\udc01-\udc09]")
 _PARAGRAPH_END = re.compile("[\r\x07\x0c]")
 
 
+class _Pieces:
+    """The piece table: where the text of each run of character positions (CPs) lies in the WordDocument stream,
+    one byte a character (text a single-byte code page can hold) or two (UTF-16)."""
+
+    def __init__(self, word: bytes, table: bytes) -> None:
+        fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
+        plc = _piece_table(table, fc_clx, lcb_clx)
+        count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
+        positions = struct.unpack_from(f"<{count + 1}I", plc)
+        # The pieces in the order of their CPs, up to the first that comes after none: a damaged table ends there.
+        ordered = next((index for index in range(count) if positions[index + 1] <= positions[index]), count)
+        self._positions = positions[: ordered + 1]
+        self._fcs = [struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0] for index in range(ordered)]
+        self._word = word
+        self._unread = len(word)  # bytes of the stream no piece has read yet
+
+    def text(self, start: int, stop: int) -> Iterator[tuple[str, int, int, int]]:
+        """The characters from CP `start` up to `stop`, piece by piece: (text, its stream offset, bytes a character,
+        its CP)."""
+        positions = self._positions
+        for index in range(max(bisect_right(positions, start) - 1, 0), len(positions) - 1):
+            first, last = max(start, positions[index]), min(stop, positions[index + 1])
+            if last <= first:
+                break
+            fc, skipped = self._fcs[index], first - positions[index]
+            if fc & _COMPRESSED:
+                at, width = (fc & ~_COMPRESSED) // 2 + skipped, 1
+                piece = self._word[at : at + last - first].decode("cp1252", errors="replace")
+            else:
+                at, width = fc + 2 * skipped, 2
+                piece = self._word[at : at + 2 * (last - first)].decode("utf-16-le", errors="replace")
+            # Each piece has bytes of its own: pieces that read more than the stream holds read the same bytes
+            # again, and a few hundred of them would make gigabytes of text out of one file.
+            self._unread -= width * len(piece)
+            if self._unread < 0:
+                raise ValueError("the pieces overlap")
+            yield piece, at, width, first
+
+
 def main_text(word: bytes, table: bytes) -> str:
-    """The characters of the main document, piece by piece, as the FIB and the piece table give them, as
-    _Text puts them together."""
+    """The characters of the main document, piece by piece, as the FIB and the piece table give them, with the
+    text boxes anchored in it, as _Text puts them together."""
     characters = struct.unpack_from("<i", word, _CCP_TEXT)[0]
-    fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
-    plc = _piece_table(table, fc_clx, lcb_clx)
-    count = (len(plc) - 4) // 12  # n + 1 character positions of 4 bytes, n descriptors of 8
-    positions = struct.unpack_from(f"<{count + 1}I", plc)
-    text = _Text(word, table, characters)
-    unread = len(word)  # bytes of the stream no piece has read yet
-    for index in range(count):
-        start, stop = positions[index], min(positions[index + 1], characters)
-        if stop <= start:
-            break
-        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
-        length = stop - start
-        if fc & _COMPRESSED:
-            at, width = (fc & ~_COMPRESSED) // 2, 1
-            piece = word[at : at + length].decode("cp1252", errors="replace")
-        else:
-            at, width = fc, 2
-            piece = word[at : at + 2 * length].decode("utf-16-le", errors="replace")
-        # Each piece has bytes of its own: pieces that read more than the stream holds read the same bytes
-        # again, and a few hundred of them would make gigabytes of text out of one file.
-        unread -= width * len(piece)
-        if unread < 0:
-            raise ValueError("the pieces overlap")
-        text.add(piece, at, width)
+    pieces = _Pieces(word, table)
+    text = _Text(word, table, characters, pieces, text_boxes(word, table))
+    for piece, at, width, cp in pieces.text(0, characters):
+        text.add(piece, at, width, cp)
     return text.text()
 
 

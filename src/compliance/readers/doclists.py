@@ -98,6 +98,16 @@ def _u16(data: bytes, at: int) -> int:
     return int(struct.unpack_from("<H", data, at)[0])
 
 
+def fib_pair(word: bytes, index: int) -> tuple[int, int]:
+    """The `index`th (fc, lcb) pair of the FIB's FibRgFcLcb: where a table of the table stream is and its size;
+    (0, 0), none, for a pair past those the FIB holds (cbRgFcLcb), as Word reads an older FIB."""
+    pairs = _u16(word, _CB_RG_FC_LCB) if len(word) >= _CB_RG_FC_LCB + 2 else 0
+    if index >= pairs or len(word) < _CB_RG_FC_LCB + 10 + 8 * index:
+        return 0, 0
+    fc, lcb = struct.unpack_from("<II", word, _CB_RG_FC_LCB + 2 + 8 * index)
+    return int(fc), int(lcb)
+
+
 def _style_sheet(table: bytes, fc: int, lcb: int) -> dict[int, Style[int]]:
     """The paragraph styles by istd (none for an empty slot or another kind of style)."""
     stsh = table[fc : fc + lcb]
@@ -207,39 +217,38 @@ def _instances(table: bytes, fc: int, lcb: int, lists: Mapping[int, dict[int, Le
 
 
 class Numbering:
-    """The list numbers and heading levels of a .doc's paragraphs, in the order the paragraphs come."""
+    """The list numbers and heading levels of a .doc's paragraphs, in the order the paragraphs come. The paragraphs
+    of text boxes count on numbers of their own: the text boxes are a story of their own, after the main text, as
+    the footnotes are, whose lists count on from one text box to the next and leave the body's count as it is."""
 
     def __init__(self, word: bytes, table: bytes) -> None:
         styles: dict[int, Style[int]] = {}
         self._instances: list[ListInstance] = []
         self._counters = Counters()
-        pairs = _u16(word, _CB_RG_FC_LCB) if len(word) >= _CB_RG_FC_LCB + 2 else 0
-
-        def pair(index: int) -> tuple[int, int]:
-            return struct.unpack_from("<II", word, _CB_RG_FC_LCB + 2 + 8 * index) if index < pairs else (0, 0)
+        self._box_counters = Counters()
 
         try:
-            fc, lcb = pair(_STSHF)
+            fc, lcb = fib_pair(word, _STSHF)
             if lcb:
                 styles = _style_sheet(table, fc, lcb)
         except (ValueError, IndexError, struct.error):
             pass  # a damaged style sheet: no numbering or heading level through styles
         self._styles = StyleSheet(styles, _NORMAL)
         try:
-            (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = pair(_PLF_LST), pair(_PLF_LFO)
+            (fc_lst, lcb_lst), (fc_lfo, lcb_lfo) = fib_pair(word, _PLF_LST), fib_pair(word, _PLF_LFO)
             if lcb_lst and lcb_lfo:
                 self._instances = _instances(table, fc_lfo, lcb_lfo, _lists(table, fc_lst))
         except (ValueError, IndexError, struct.error):
             pass  # damaged list tables: no list numbers
 
-    def paragraph(self, istd: int, direct: ListProperties) -> tuple[int | None, str]:
-        """The heading level (1–9, or None) and the list number of the next paragraph of the text, whose
-        style is `istd` and whose own properties say `direct`; its number is counted."""
+    def paragraph(self, istd: int, direct: ListProperties, *, in_box: bool = False) -> tuple[int | None, str]:
+        """The heading level (1–9, or None) and the list number of the next paragraph of the text (of a text box,
+        `in_box`), whose style is `istd` and whose own properties say `direct`; its number is counted."""
         heading, ilfo, ilvl = self._styles.paragraph(istd, direct)
-        return heading, self._label(ilfo or 0, ilvl)
+        return heading, self._label(ilfo or 0, ilvl, self._box_counters if in_box else self._counters)
 
-    def _label(self, ilfo: int, ilvl: int) -> str:
+    def _label(self, ilfo: int, ilvl: int, counters: Counters) -> str:
         if ilfo in _NO_LIST or abs(ilfo) > len(self._instances):
             return ""
         instance = self._instances[abs(ilfo) - 1]
-        return self._counters.label(instance, ilvl)
+        return counters.label(instance, ilvl)
