@@ -274,7 +274,7 @@ class _Numbering:
     """The list numbers ("一、", "（二）", "3.") Word draws before paragraphs, and their heading levels. The paragraphs
     of text boxes count on numbers of their own: a text box is a story of its own, as a footnote is, whose lists
     count on from one text box to the next and leave the body's count as it is (as LibreOffice draws them; a .doc
-    keeps its text boxes in a story after the main text, which the .doc reader leaves out)."""
+    keeps its text boxes in a story after the main text, which the .doc reader counts the same way)."""
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self.instances: dict[int, ListInstance] = {}  # by numId
