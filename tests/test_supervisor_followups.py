@@ -123,3 +123,16 @@ def test_a_zip_in_the_submissions_folder_is_listed_as_not_read(tmp_path: Path, c
     assert main(["check", "--jobs", "1", "--no-color", "--width", "240", str(tmp_path)]) == 2
     errors = _section(capsys.readouterr().out, "无法读取的文件（1 个）")
     assert len(errors) == 1 and errors[0].startswith("  • 报送材料.zip  不支持的文件类型 .zip")
+
+
+def test_a_traditional_copy_of_a_report_is_listed_as_sent_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A repost in 繁体, its title spaced apart, is the same report as its simplified original."""
+    shutil.copy(SAMPLES / "xihu-2021.txt", tmp_path / "西湖区.txt")
+    traditional = (SAMPLES / "xihu-2021-traditional.txt").read_text(encoding="utf-8")
+    (tmp_path / "西湖區（轉載）.txt").write_text(
+        traditional.replace("南昌市西湖區2021年度法治政府建設情況報告", "南昌市西湖區 2021 年度法治政府建設情況報告", 1),
+        encoding="utf-8")
+    twice = _section(_table(capsys, tmp_path), "可能重复报送（1 份）")
+    assert len(twice) == 1
+    assert twice[0].startswith("  • 南昌市西湖區 2021 年度法治政府建設情況報告  西湖區（轉載）.txt  ")
+    assert twice[0].endswith("与 西湖区.txt 相同")
