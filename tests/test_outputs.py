@@ -290,7 +290,7 @@ def test_the_html_report_shows_what_reading_noticed(tmp_path: Path) -> None:
     (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
     assert main(["check", "--format", "html", "--output", str(tmp_path / "out.html"), str(tmp_path / "report.doc")]) == 0
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
-    assert "<dt>提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in page
+    assert "<dt>读取提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in page
 
 
 def test_spreadsheets_carry_the_reading_notes_and_every_category(tmp_path: Path) -> None:
@@ -316,7 +316,7 @@ def test_markdown_comment_carries_the_reading_notes(tmp_path: Path, capsys: pyte
     _, out = _run(capsys, "--format", "markdown", str(tmp_path / "report.doc"))
     assert "> ⚠️ 读取提示：" in out and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in out
     _, english = _run(capsys, "--format", "markdown", "--lang", "en", str(tmp_path / "report.doc"))
-    assert "> ⚠️ Reading notes: " in english and "named .doc but really a web page (HTML); read as such" in english
+    assert "> ⚠️ Reading note: " in english and "named .doc but really a web page (HTML); read as such" in english
 
 
 def test_markdown_comment_fits_githubs_limit_failing_documents_first(

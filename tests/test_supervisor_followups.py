@@ -66,7 +66,7 @@ def test_a_report_sent_twice_and_one_on_another_year_stand_out(
 
 
 def test_reading_notes_are_listed_in_the_terminal_summary(submissions: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    noted = _section(_table(capsys, submissions), "读取时有提示（1 份")
+    noted = _section(_table(capsys, submissions), "有读取提示的报告（1 份")
     assert noted == [("  • 南昌市西湖区2021年度法治政府建设情况报告  西湖区.mht  "
                       "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取")]
 
@@ -94,7 +94,7 @@ def test_the_html_report_and_the_markdown_comment_carry_the_follow_ups(
     main(["check", "--jobs", "1", "--format", "html", "--output", str(tmp_path / "out.html"), str(submissions)])
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "<h2>需要跟进</h2>" in page and "可能重复报送（1 份）" in page
-    assert "报告年度与本批多数（2023 年度）不同（2 份）" in page and "读取时有提示（1 份" in page
+    assert "报告年度与本批多数（2023 年度）不同（2 份）" in page and "有读取提示的报告（1 份" in page
     assert '<span class="muted">望川街道.md</span> <span class="s-mid">标题、年度、发布机构与 望川街道 报告（终稿）.md 相同' in page
     assert '<span class="path">西湖区.mht</span>' in page  # the ranking names files inside the batch's folder
     main(["check", "--jobs", "1", "--format", "markdown", str(submissions)])
@@ -136,3 +136,21 @@ def test_a_traditional_copy_of_a_report_is_listed_as_sent_twice(tmp_path: Path, 
     assert len(twice) == 1
     assert twice[0].startswith("  • 南昌市西湖區 2021 年度法治政府建設情況報告  西湖區（轉載）.txt  ")
     assert twice[0].endswith("与 西湖区.txt 相同")
+
+
+@pytest.mark.parametrize(("lang", "term", "heading"), [
+    ("zh", "读取提示", "有读取提示的报告（1 份"), ("en", "Reading note", "Reports with reading notes (1;")])
+def test_reading_notes_go_by_one_name_in_every_view(
+        submissions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, term: str, heading: str) -> None:
+    """A supervisor told of "提示" in the HTML and of "读取提示" in the spreadsheet would look for two things."""
+    assert _section(_table(capsys, submissions, "--lang", lang), heading)
+    main(["check", "--no-color", "--width", "240", "--lang", lang, str(submissions / "西湖区.mht")])
+    assert any(line.strip("│ ").startswith(term) for line in capsys.readouterr().out.splitlines())
+    main(["check", "--jobs", "1", "--lang", lang, "--format", "html", "--output", str(tmp_path / "out.html"), str(submissions)])
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert f"<dt>{term}</dt>" in page and heading in page
+    main(["check", "--jobs", "1", "--lang", lang, "--format", "markdown", str(submissions)])
+    comment = capsys.readouterr().out
+    assert f"> ⚠️ {term}" in comment and heading in comment
+    main(["check", "--jobs", "1", "--lang", lang, "--format", "csv", "--output", str(tmp_path / "out.csv"), str(submissions)])
+    assert any(column.startswith(term) for column in next(csv.reader((tmp_path / "out.csv").open(encoding="utf-8-sig"))))

@@ -210,7 +210,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     # What reading noticed (a charset that lied, a .doc that was a web page): a reviewer should know the
     # score is of the text as read, as the terminal, HTML and spreadsheets say.
     for warning in document.get("warnings") or ():
-        lines.append(f"> ⚠️ {_t('col.notes', lang)}{colon(lang)}{_cell(warning)}")
+        lines.append(f"> ⚠️ {_t('ui.reading_note', lang)}{colon(lang)}{_cell(warning)}")
     if document["gate"] or document.get("warnings"):
         lines.append("")
     for finding in failing:
