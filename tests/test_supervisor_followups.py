@@ -4,6 +4,7 @@ not be read (and why), which report was sent twice, which is on another year, wh
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -154,3 +155,25 @@ def test_reading_notes_go_by_one_name_in_every_view(
     assert f"> ⚠️ {term}" in comment and heading in comment
     main(["check", "--jobs", "1", "--lang", lang, "--format", "csv", "--output", str(tmp_path / "out.csv"), str(submissions)])
     assert any(column.startswith(term) for column in next(csv.reader((tmp_path / "out.csv").open(encoding="utf-8-sig"))))
+
+
+def test_a_markdown_comment_cut_to_githubs_limit_says_which_follow_up_lists_it_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reviewer must not take a list missing from the comment for a list with nobody on it. The limit is
+    lowered to keep the batch small: the ranking fits, the follow-up lists do not all."""
+    from compliance import exports
+
+    for number in range(1, 21):
+        shutil.copy(SAMPLES / "late-2022.txt", tmp_path / f"云麓区-{number:02}.txt")
+    shutil.copy(SAMPLES / "missing-shortcomings-2022.txt", tmp_path / "檀溪县.txt")
+    main(["check", "--jobs", "1", "--format", "markdown", str(tmp_path)])
+    headings = re.findall(r"^\*\*(.+)\*\*$", capsys.readouterr().out, re.MULTILINE)
+    assert headings == ["未通过的报告（21 份）", "逾期发布（20 份）", "可能重复报送（19 份）"]
+    monkeypatch.setattr(exports, "COMMENT_LIMIT", 5000)
+    main(["check", "--jobs", "1", "--format", "markdown", str(tmp_path)])
+    comment = capsys.readouterr().out
+    assert len(comment) <= 5000 and "### 需要跟进" in comment
+    shown = [heading for heading in headings if f"**{heading}**" in comment]
+    assert shown and len(shown) < len(headings)
+    note = comment[comment.index("评论已达 GitHub 的长度上限"):]
+    assert "“需要跟进”中的 " + "、".join(h for h in headings if h not in shown) in note

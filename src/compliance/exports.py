@@ -231,7 +231,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
 # GitHub refuses a comment longer than this ("Body is too long"): the CI step posting it would fail and the
 # reviewers would see nothing. A batch's comment is cut to fit, saying what it left out.
 COMMENT_LIMIT = 65_536
-_CUT_NOTE_ROOM = 400  # the note that says what was left out
+_CUT_NOTE_ROOM = 800  # the note that says what was left out, naming up to every follow-up list
 
 
 def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
@@ -264,8 +264,8 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
         comment.add(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
                     "|---|---:|\n" + "".join(f"| {_cell(title)} `{rule_id}` | {count} |\n"
                                              for rule_id, title, count in digest.top_failures()) + "\n")
-    comment.add(_markdown_followups(digest, lang))
-    if comment.fits(sum(len(block) for _, block in details)):
+    lists_left = _markdown_followups(comment, digest, lang)
+    if not rows_left and not lists_left and comment.fits(sum(len(block) for _, block in details)):
         for _, block in details:
             comment.add(block)
         return
@@ -275,8 +275,9 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
     for index, (_, block) in enumerate(details):
         if index in shown:
             out.write(block)
-    left = ([_t("markdown.cut_rows", lang, rows=rows_left)] if rows_left else []) + [
-        _t("markdown.cut_documents", lang, documents=len(details) - len(shown))]
+    left = ([_t("markdown.cut_rows", lang, rows=rows_left)] if rows_left else []) + (
+        [_t("markdown.cut_followups", lang, lists=_join(lists_left, lang))] if lists_left else []) + (
+        [_t("markdown.cut_documents", lang, documents=len(details) - len(shown))] if len(shown) < len(details) else [])
     out.write("\n> " + _t("markdown.cut", lang, limit=COMMENT_LIMIT, left=("和" if lang == "zh" else " and ").join(left)) + "\n")
 
 
@@ -304,18 +305,22 @@ class _Comment:
         return True
 
 
-def _markdown_followups(digest: Digest, lang: str) -> str:
-    """Who must fix what, as the terminal and the HTML report list it."""
+def _markdown_followups(comment: _Comment, digest: Digest, lang: str) -> list[str]:
+    """Who must fix what, as the terminal and the HTML report list it, each list whole or not at all: the
+    headings of the lists that did not fit, for the comment to say so."""
     lists = followups(digest, lang)
-    if not lists:
-        return ""
-    blocks = [f"### {_t('batch.followups', lang)}\n"]
-    for followup in lists:
-        blocks.append(f"\n**{_cell(followup.heading)}**\n\n" + "".join(
-            f"- {_cell(entry.title or digest.short(entry))}"
-            + (f" `{_one_line(digest.short(entry)).replace('`', chr(39))}`" if entry.title else "")
-            + f" — {_cell(reason)}\n" for entry, reason in followup.items))
-    return "".join(blocks) + "\n"
+    heading = f"### {_t('batch.followups', lang)}\n"
+    blocks = [(followup.heading, f"\n**{_cell(followup.heading)}**\n\n" + "".join(
+        f"- {_cell(entry.title or digest.short(entry))}"
+        + (f" `{_one_line(digest.short(entry)).replace('`', chr(39))}`" if entry.title else "")
+        + f" — {_cell(reason)}\n" for entry, reason in followup.items)) for followup in lists]
+    closing = "\n"  # the blank line that ends the section, kept room for with every list
+    if not blocks or not comment.fits(len(heading) + min(len(block) for _, block in blocks) + len(closing)):
+        return [name for name, _ in blocks]  # no heading over no list
+    comment.add(heading)
+    left = [name for name, block in blocks if not (comment.fits(len(block) + len(closing)) and comment.add(block))]
+    comment.add(closing)
+    return left
 
 
 def _ranking_row(rank: int, entry: Row, lang: str) -> str:

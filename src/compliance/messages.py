@@ -368,6 +368,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "markdown.cut": ("评论已达 GitHub 的长度上限（{limit} 个字符），{left}未列出（未通过的报告优先列出）；完整结果请用 --format html 或 json 输出",
                      "The comment reached GitHub's length limit ({limit} characters): {left} are not shown (failing documents first); use --format html or json for everything"),
     "markdown.cut_rows": ("排名表的另外 {rows} 行", "{rows} more ranking rows"),
+    "markdown.cut_followups": ("“需要跟进”中的 {lists}", "the follow-up lists {lists}"),
     "markdown.cut_documents": ("另外 {documents} 份报告的问题详情", "the findings of {documents} more documents"),
     "col.rule": ("规则", "Rule"),
     "col.rule_title": ("要求", "Requirement"),
