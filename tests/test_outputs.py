@@ -152,9 +152,9 @@ def test_xlsx_has_sheets_frozen_header_filter_and_status_colours(batch: Path, tm
     target = tmp_path / "batch.xlsx"
     assert main(["check", "--jobs", "1", "--format", "xlsx", "--output", str(target), str(batch)]) == 2
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["汇总", "问题明细"]
+    assert book.sheetnames == ["汇总", "问题明细", "跟进事项"]
     summary, findings = book["汇总"], book["问题明细"]
-    for sheet in (summary, findings):
+    for sheet in (summary, findings, book["跟进事项"]):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert [Path(summary.cell(row=r, column=1).value).name for r in range(2, 6)] == NAMES
     statuses = {row[6].value: row[6].fill.fgColor.rgb for row in findings.iter_rows(min_row=2)}

@@ -177,3 +177,28 @@ def test_a_markdown_comment_cut_to_githubs_limit_says_which_follow_up_lists_it_l
     assert shown and len(shown) < len(headings)
     note = comment[comment.index("评论已达 GitHub 的长度上限"):]
     assert "“需要跟进”中的 " + "、".join(h for h in headings if h not in shown) in note
+
+
+def test_the_workbook_has_a_follow_up_sheet_with_a_row_per_report_and_list(submissions: Path, tmp_path: Path) -> None:
+    """A spreadsheet user gets the lists the terminal shows, one row per report and list, to filter by list
+    and mail each office what to fix; streamed (constant_memory), the sheet comes last."""
+    import openpyxl
+
+    main(["check", "--jobs", "1", "--format", "xlsx", "--output", str(tmp_path / "out.xlsx"), str(submissions)])
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert book.sheetnames == ["汇总", "问题明细", "跟进事项"]
+    sheet = book["跟进事项"]
+    header, *rows = [tuple(cell or "" for cell in r) for r in sheet.iter_rows(values_only=True)]
+    assert header == ("跟进事项", "标题", "文件", "需要处理")
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:D{len(rows) + 1}"
+    by_list: dict[str, list[tuple[str, str, str]]] = {}
+    for heading, title, path, to_fix in rows:
+        by_list.setdefault(heading, []).append((title, Path(path).name, to_fix))
+    assert list(by_list) == ["未通过的报告（1 份）", "无法读取的文件（1 个）", "可能重复报送（1 份）",
+                             "报告年度与本批多数（2023 年度）不同（2 份）", "有读取提示的报告（1 份，得分以读取到的文本为准）"]
+    assert by_list["无法读取的文件（1 个）"] == [("", "空白报告.docx", "文件为空，没有可检查的内容")]
+    assert by_list["未通过的报告（1 份）"] == [("檀溪县人民政府2022年度法治政府建设情况报告", "檀溪县.txt",
+                                                "1 项错误级要求未满足：上一年度推进法治政府建设存在的不足和原因")]
+    assert [name for _, name, _ in by_list["报告年度与本批多数（2023 年度）不同（2 份）"]] == ["檀溪县.txt", "西湖区.mht"]
+    assert by_list["有读取提示的报告（1 份，得分以读取到的文本为准）"][0][1:] == (
+        "西湖区.mht", "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取")

@@ -1,7 +1,7 @@
 """Exports for people: CSV and XLSX for spreadsheets, Markdown for pull-request comments.
 
 CSV has one row per document (the ranking's columns and a score per category): the shape a supervisor
-sorts and filters in Excel. XLSX adds a sheet with one row per finding. Both are written as documents
+sorts and filters in Excel. XLSX adds a sheet with one row per finding and one of the follow-up lists. Both are written as documents
 arrive; XLSX uses xlsxwriter's constant-memory mode, so a large batch does not grow the process.
 """
 
@@ -22,6 +22,7 @@ from .messages import colon, text
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
                    "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
                    "col.failed_rules", "col.error", "col.notes")
+FOLLOWUP_COLUMNS = ("col.followup", "col.title", "col.path", "col.to_fix")
 FINDING_COLUMNS = ("col.path", "col.title", "col.rule", "col.rule_title", "col.category", "col.severity",
                    "col.status", "col.points", "col.location", "col.detail", "col.evidence", "col.hint",
                    "col.basis", "col.baseline")
@@ -117,7 +118,8 @@ def _storable(value: object) -> object:
 
 
 def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
-    """A summary sheet (one row per document) and a findings sheet (one row per rule per document)."""
+    """A summary sheet (one row per document), a findings sheet (one row per rule per document) and the
+    follow-up sheet (one row per document and list it is on)."""
     import xlsxwriter  # only this format needs it
 
     lang = options.lang
@@ -147,8 +149,9 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
     summary_rows = finding_rows = 0
     status_column = FINDING_COLUMNS.index("col.status")
     passed_column = SUMMARY_COLUMNS.index("col.passed")
-    for index, document in enumerate(documents):
-        entry = row(index, document)
+    digest = Digest()  # a row per document, for the follow-up lists that need the whole batch
+    for document in documents:
+        entry = digest.add(document)
         summary_rows += 1
         for column, value in enumerate(_summary_cells(entry, categories, lang)):
             cell_format = wrap
@@ -162,6 +165,22 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
                                status_formats[status] if column == status_column else wrap)
     summary.autofilter(0, 0, summary_rows, len(summary_header) - 1)
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
+    # Added last: constant_memory writes the sheets in order, and the lists are known only once every
+    # document is in.
+    followup_sheet = book.add_worksheet(_t("xlsx.followup_sheet", lang))
+    for column, (key, width) in enumerate(zip(FOLLOWUP_COLUMNS, (30, 40, 30, 60), strict=True)):
+        followup_sheet.set_column(column, column, width)
+        followup_sheet.write_string(0, column, _t(key, lang), header)
+    followup_sheet.freeze_panes(1, 0)
+    followup_rows = 0
+    for followup in followups(digest, lang):
+        for entry, reason in followup.items:
+            followup_rows += 1
+            followup_sheet.write_string(followup_rows, 0, followup.heading, failed_format if followup.severe
+                                        else status_formats["partial"])
+            for column, value in enumerate((entry.title or "", entry.path, reason), start=1):
+                followup_sheet.write(followup_rows, column, _storable(value), wrap)
+    followup_sheet.autofilter(0, 0, followup_rows, len(FOLLOWUP_COLUMNS) - 1)
     book.close()
     out.flush()
     out.buffer.write(buffer.getvalue())
