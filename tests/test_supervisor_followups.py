@@ -202,3 +202,22 @@ def test_the_workbook_has_a_follow_up_sheet_with_a_row_per_report_and_list(submi
     assert [name for _, name, _ in by_list["报告年度与本批多数（2023 年度）不同（2 份）"]] == ["檀溪县.txt", "西湖区.mht"]
     assert by_list["有读取提示的报告（1 份，得分以读取到的文本为准）"][0][1:] == (
         "西湖区.mht", "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取")
+
+
+@pytest.mark.parametrize("width", [100, 130])
+def test_a_follow_up_line_wraps_where_chinese_text_may_not_between_a_number_and_its_measure_word(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], width: int) -> None:
+    """rich wraps at spaces only: it broke "1 项错误级要求未满足" after the 1 and "从 PDF 复制" after PDF.
+    Continuation lines are indented past the bullet."""
+    real = Path(__file__).parent / "data" / "real"
+    for name in ("chengyang-district-2023-late.txt", "qingqu-weijian-2022.txt", "sangyu-county-2023-pdfpaste.txt"):
+        shutil.copy(real / name, tmp_path / name)
+    from rich.cells import cell_len
+
+    out = _table(capsys, tmp_path, "--width", str(width))  # the last --width holds
+    lines = _section(out, "未通过的报告") + _section(out, "有读取提示的报告")
+    assert all(cell_len(line) <= width for line in lines)
+    assert not [line for line in lines if re.search(r"(\d|PDF)$", line)]
+    assert all(line.startswith(("  • ", "    ")) for line in lines)
+    text = "".join(line.strip() for line in lines)
+    assert text.count("1 项错误级要求未满足：每年4月1日之前向社会公开") == 2 and "文本像是从 PDF 复制来的" in text
