@@ -102,6 +102,7 @@ def test_the_html_report_and_the_markdown_comment_carry_the_follow_ups(
     comment = capsys.readouterr().out
     assert "### 需要跟进" in comment and "**无法读取的文件（1 个）**" in comment
     assert "- 空白报告.docx — 文件为空，没有可检查的内容" in comment
+    assert "| | 空白报告.docx | — |" in comment and str(submissions) not in comment.split("<details>")[0]
     assert ("- 南昌市西湖区2021年度法治政府建设情况报告 `西湖区.mht` — "
             "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc），已按 .doc 读取") in comment
 

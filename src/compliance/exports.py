@@ -276,7 +276,7 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
     comment.add(f"## {verdict} {_t('batch.heading', lang)}\n\n{line}\n\n"
                 + "| " + " | ".join(_t(key, lang) for key in columns) + " |\n"
                 + "|" + "|".join("---:" if key in ("col.rank", "col.score") else "---" for key in columns) + "|\n")
-    rows_left = sum(not comment.add(_ranking_row(rank, entry, lang))
+    rows_left = sum(not comment.add(_ranking_row(rank, entry, digest.short(entry), lang))
                     for rank, entry in enumerate(digest.ranking(), start=1))
     comment.add("\n")
     if len(digest.rows) > 1 and digest.rule_failures:
@@ -342,8 +342,10 @@ def _markdown_followups(comment: _Comment, digest: Digest, lang: str) -> list[st
     return left
 
 
-def _ranking_row(rank: int, entry: Row, lang: str) -> str:
-    name = _cell(entry.title or entry.path)
+def _ranking_row(rank: int, entry: Row, short: str, lang: str) -> str:
+    """A ranking row; a file without a title (unreadable) named as the batch's folder holds it, as the
+    HTML ranking names it, not by the path of the machine that ran the check."""
+    name = _cell(entry.title or short)
     if entry.error:
         return f"| | {name} | — | | ⚠️ | {_cell(entry.error)} | | |\n"
     return (f"| {rank} | {name} | {entry.score if entry.score is not None else '—'} | {_cell(entry.grade)} | "
