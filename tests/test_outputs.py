@@ -152,9 +152,9 @@ def test_xlsx_has_sheets_frozen_header_filter_and_status_colours(batch: Path, tm
     target = tmp_path / "batch.xlsx"
     assert main(["check", "--jobs", "1", "--format", "xlsx", "--output", str(target), str(batch)]) == 2
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["汇总", "问题明细"]
+    assert book.sheetnames == ["汇总", "问题明细", "跟进事项"]
     summary, findings = book["汇总"], book["问题明细"]
-    for sheet in (summary, findings):
+    for sheet in (summary, findings, book["跟进事项"]):
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert [Path(summary.cell(row=r, column=1).value).name for r in range(2, 6)] == NAMES
     statuses = {row[6].value: row[6].fill.fgColor.rgb for row in findings.iter_rows(min_row=2)}
@@ -290,7 +290,7 @@ def test_the_html_report_shows_what_reading_noticed(tmp_path: Path) -> None:
     (tmp_path / "report.doc").write_bytes((SAMPLES / "xihu-2021.html").read_bytes())
     assert main(["check", "--format", "html", "--output", str(tmp_path / "out.html"), str(tmp_path / "report.doc")]) == 0
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
-    assert "<dt>提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in page
+    assert "<dt>读取提示</dt>" in page and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in page
 
 
 def test_spreadsheets_carry_the_reading_notes_and_every_category(tmp_path: Path) -> None:
@@ -316,7 +316,7 @@ def test_markdown_comment_carries_the_reading_notes(tmp_path: Path, capsys: pyte
     _, out = _run(capsys, "--format", "markdown", str(tmp_path / "report.doc"))
     assert "> ⚠️ 读取提示：" in out and "后缀是 .doc，内容其实是网页（HTML），已按网页读取" in out
     _, english = _run(capsys, "--format", "markdown", "--lang", "en", str(tmp_path / "report.doc"))
-    assert "> ⚠️ Reading notes: " in english and "named .doc but really a web page (HTML); read as such" in english
+    assert "> ⚠️ Reading note: " in english and "named .doc but really a web page (HTML); read as such" in english
 
 
 def test_markdown_comment_fits_githubs_limit_failing_documents_first(
@@ -329,13 +329,13 @@ def test_markdown_comment_fits_githubs_limit_failing_documents_first(
         (tmp_path / f"a-passing-{number:02}.txt").write_bytes((SAMPLES / "xihu-2021.txt").read_bytes())
     for number in range(12):
         (tmp_path / f"b-late-{number:02}.txt").write_bytes((SAMPLES / "late-2022.txt").read_bytes())
-    monkeypatch.setattr(exports, "COMMENT_LIMIT", 6000)
+    monkeypatch.setattr(exports, "COMMENT_LIMIT", 9000)  # room for the follow-up lists and a few documents
     _, out = _run(capsys, "--format", "markdown", "--jobs", "1", str(tmp_path))
-    assert len(out) <= 6000
+    assert len(out) <= 9000
     assert out.count("<details>") == out.count("</details>") >= 1  # blocks whole or not at all
     shown = re.findall(r"<details><summary>(✅|❌)", out)
     assert shown[0] == "❌" and shown.count("❌") >= shown.count("✅")
-    assert "评论已达 GitHub 的长度上限（6000 个字符）" in out and "完整结果请用 --format html 或 json 输出" in out
+    assert "评论已达 GitHub 的长度上限（9000 个字符）" in out and "完整结果请用 --format html 或 json 输出" in out
     monkeypatch.setattr(exports, "COMMENT_LIMIT", 65_536)
     _, whole = _run(capsys, "--format", "markdown", "--jobs", "1", str(tmp_path))
     assert whole.count("<details>") == 24 and "长度上限" not in whole

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .messages import colon, text
+from .structure.fold import fold
 
 FAILING = ("fail", "partial")
 
@@ -51,6 +52,12 @@ def _reason(message: str, path: str) -> str:
         if message.startswith(path + separator):
             return message[len(path) + len(separator):]
     return message
+
+
+def _comparable(name: str) -> str:
+    """A title or publisher as two copies of one report both write it: a repost in 繁体 or with full-width
+    digits, or a title spaced apart ("西湖区 2021 年度"), names the same report."""
+    return "".join(fold(name).split())
 
 
 def row(index: int, document: Mapping[str, Any]) -> Row:
@@ -131,11 +138,13 @@ class Digest:
 
     def duplicates(self) -> list[list[Row]]:
         """The reports sent more than once (a .pdf and a .docx of one report, a file resent under a new
-        name): groups of documents with the same title, year and publisher, in input order."""
+        name, a repost in traditional characters): groups of documents with the same title, year and
+        publisher, in input order."""
         groups: dict[tuple[str, int | None, str | None], list[Row]] = {}
         for entry in self.rows:
             if entry.title and entry.error is None:
-                groups.setdefault((entry.title, entry.year, entry.publisher), []).append(entry)
+                key = (_comparable(entry.title), entry.year, _comparable(entry.publisher) if entry.publisher else None)
+                groups.setdefault(key, []).append(entry)
         return [group for group in groups.values() if len(group) > 1]
 
     def usual_year(self) -> int | None:

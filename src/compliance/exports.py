@@ -1,7 +1,7 @@
 """Exports for people: CSV and XLSX for spreadsheets, Markdown for pull-request comments.
 
 CSV has one row per document (the ranking's columns and a score per category): the shape a supervisor
-sorts and filters in Excel. XLSX adds a sheet with one row per finding. Both are written as documents
+sorts and filters in Excel. XLSX adds a sheet with one row per finding and one of the follow-up lists. Both are written as documents
 arrive; XLSX uses xlsxwriter's constant-memory mode, so a large batch does not grow the process.
 """
 
@@ -22,6 +22,7 @@ from .messages import colon, text
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
                    "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
                    "col.failed_rules", "col.error", "col.notes")
+FOLLOWUP_COLUMNS = ("col.followup", "col.title", "col.path", "col.to_fix")
 FINDING_COLUMNS = ("col.path", "col.title", "col.rule", "col.rule_title", "col.category", "col.severity",
                    "col.status", "col.points", "col.location", "col.detail", "col.evidence", "col.hint",
                    "col.basis", "col.baseline")
@@ -117,7 +118,8 @@ def _storable(value: object) -> object:
 
 
 def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
-    """A summary sheet (one row per document) and a findings sheet (one row per rule per document)."""
+    """A summary sheet (one row per document), a findings sheet (one row per rule per document) and the
+    follow-up sheet (one row per document and list it is on)."""
     import xlsxwriter  # only this format needs it
 
     lang = options.lang
@@ -147,8 +149,9 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
     summary_rows = finding_rows = 0
     status_column = FINDING_COLUMNS.index("col.status")
     passed_column = SUMMARY_COLUMNS.index("col.passed")
-    for index, document in enumerate(documents):
-        entry = row(index, document)
+    digest = Digest()  # a row per document, for the follow-up lists that need the whole batch
+    for document in documents:
+        entry = digest.add(document)
         summary_rows += 1
         for column, value in enumerate(_summary_cells(entry, categories, lang)):
             cell_format = wrap
@@ -162,6 +165,22 @@ def render_xlsx(results: Iterable[Result | Entry], out: TextIO, options: Options
                                status_formats[status] if column == status_column else wrap)
     summary.autofilter(0, 0, summary_rows, len(summary_header) - 1)
     findings.autofilter(0, 0, finding_rows, len(findings_header) - 1)
+    # Added last: constant_memory writes the sheets in order, and the lists are known only once every
+    # document is in.
+    followup_sheet = book.add_worksheet(_t("xlsx.followup_sheet", lang))
+    for column, (key, width) in enumerate(zip(FOLLOWUP_COLUMNS, (30, 40, 30, 60), strict=True)):
+        followup_sheet.set_column(column, column, width)
+        followup_sheet.write_string(0, column, _t(key, lang), header)
+    followup_sheet.freeze_panes(1, 0)
+    followup_rows = 0
+    for followup in followups(digest, lang):
+        for entry, reason in followup.items:
+            followup_rows += 1
+            followup_sheet.write_string(followup_rows, 0, followup.heading, failed_format if followup.severe
+                                        else status_formats["partial"])
+            for column, value in enumerate((entry.title or "", entry.path, reason), start=1):
+                followup_sheet.write(followup_rows, column, _storable(value), wrap)
+    followup_sheet.autofilter(0, 0, followup_rows, len(FOLLOWUP_COLUMNS) - 1)
     book.close()
     out.flush()
     out.buffer.write(buffer.getvalue())
@@ -210,7 +229,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     # What reading noticed (a charset that lied, a .doc that was a web page): a reviewer should know the
     # score is of the text as read, as the terminal, HTML and spreadsheets say.
     for warning in document.get("warnings") or ():
-        lines.append(f"> ⚠️ {_t('col.notes', lang)}{colon(lang)}{_cell(warning)}")
+        lines.append(f"> ⚠️ {_t('ui.reading_note', lang)}{colon(lang)}{_cell(warning)}")
     if document["gate"] or document.get("warnings"):
         lines.append("")
     for finding in failing:
@@ -231,7 +250,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
 # GitHub refuses a comment longer than this ("Body is too long"): the CI step posting it would fail and the
 # reviewers would see nothing. A batch's comment is cut to fit, saying what it left out.
 COMMENT_LIMIT = 65_536
-_CUT_NOTE_ROOM = 400  # the note that says what was left out
+_CUT_NOTE_ROOM = 800  # the note that says what was left out, naming up to every follow-up list
 
 
 def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Options) -> None:
@@ -257,15 +276,15 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
     comment.add(f"## {verdict} {_t('batch.heading', lang)}\n\n{line}\n\n"
                 + "| " + " | ".join(_t(key, lang) for key in columns) + " |\n"
                 + "|" + "|".join("---:" if key in ("col.rank", "col.score") else "---" for key in columns) + "|\n")
-    rows_left = sum(not comment.add(_ranking_row(rank, entry, lang))
+    rows_left = sum(not comment.add(_ranking_row(rank, entry, digest.short(entry), lang))
                     for rank, entry in enumerate(digest.ranking(), start=1))
     comment.add("\n")
     if len(digest.rows) > 1 and digest.rule_failures:
         comment.add(f"### {_t('batch.top_rules', lang)}\n\n| {_t('col.rule', lang)} | {_t('col.documents', lang)} |\n"
                     "|---|---:|\n" + "".join(f"| {_cell(title)} `{rule_id}` | {count} |\n"
                                              for rule_id, title, count in digest.top_failures()) + "\n")
-    comment.add(_markdown_followups(digest, lang))
-    if comment.fits(sum(len(block) for _, block in details)):
+    lists_left = _markdown_followups(comment, digest, lang)
+    if not rows_left and not lists_left and comment.fits(sum(len(block) for _, block in details)):
         for _, block in details:
             comment.add(block)
         return
@@ -275,8 +294,9 @@ def render_markdown(results: Iterable[Result | Entry], out: TextIO, options: Opt
     for index, (_, block) in enumerate(details):
         if index in shown:
             out.write(block)
-    left = ([_t("markdown.cut_rows", lang, rows=rows_left)] if rows_left else []) + [
-        _t("markdown.cut_documents", lang, documents=len(details) - len(shown))]
+    left = ([_t("markdown.cut_rows", lang, rows=rows_left)] if rows_left else []) + (
+        [_t("markdown.cut_followups", lang, lists=_join(lists_left, lang))] if lists_left else []) + (
+        [_t("markdown.cut_documents", lang, documents=len(details) - len(shown))] if len(shown) < len(details) else [])
     out.write("\n> " + _t("markdown.cut", lang, limit=COMMENT_LIMIT, left=("和" if lang == "zh" else " and ").join(left)) + "\n")
 
 
@@ -304,22 +324,28 @@ class _Comment:
         return True
 
 
-def _markdown_followups(digest: Digest, lang: str) -> str:
-    """Who must fix what, as the terminal and the HTML report list it."""
+def _markdown_followups(comment: _Comment, digest: Digest, lang: str) -> list[str]:
+    """Who must fix what, as the terminal and the HTML report list it, each list whole or not at all: the
+    headings of the lists that did not fit, for the comment to say so."""
     lists = followups(digest, lang)
-    if not lists:
-        return ""
-    blocks = [f"### {_t('batch.followups', lang)}\n"]
-    for followup in lists:
-        blocks.append(f"\n**{_cell(followup.heading)}**\n\n" + "".join(
-            f"- {_cell(entry.title or digest.short(entry))}"
-            + (f" `{_one_line(digest.short(entry)).replace('`', chr(39))}`" if entry.title else "")
-            + f" — {_cell(reason)}\n" for entry, reason in followup.items))
-    return "".join(blocks) + "\n"
+    heading = f"### {_t('batch.followups', lang)}\n"
+    blocks = [(followup.heading, f"\n**{_cell(followup.heading)}**\n\n" + "".join(
+        f"- {_cell(entry.title or digest.short(entry))}"
+        + (f" `{_one_line(digest.short(entry)).replace('`', chr(39))}`" if entry.title else "")
+        + f" — {_cell(reason)}\n" for entry, reason in followup.items)) for followup in lists]
+    closing = "\n"  # the blank line that ends the section, kept room for with every list
+    if not blocks or not comment.fits(len(heading) + min(len(block) for _, block in blocks) + len(closing)):
+        return [name for name, _ in blocks]  # no heading over no list
+    comment.add(heading)
+    left = [name for name, block in blocks if not (comment.fits(len(block) + len(closing)) and comment.add(block))]
+    comment.add(closing)
+    return left
 
 
-def _ranking_row(rank: int, entry: Row, lang: str) -> str:
-    name = _cell(entry.title or entry.path)
+def _ranking_row(rank: int, entry: Row, short: str, lang: str) -> str:
+    """A ranking row; a file without a title (unreadable) named as the batch's folder holds it, as the
+    HTML ranking names it, not by the path of the machine that ran the check."""
+    name = _cell(entry.title or short)
     if entry.error:
         return f"| | {name} | — | | ⚠️ | {_cell(entry.error)} | | |\n"
     return (f"| {rank} | {name} | {entry.score if entry.score is not None else '—'} | {_cell(entry.grade)} | "

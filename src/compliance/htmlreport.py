@@ -200,7 +200,7 @@ def _document(index: int, document: Mapping[str, Any], lang: str) -> str:
     if document["gate"]:
         facts_html += f'<dt>{_e(_t("ui.gate", lang))}</dt><dd class="s-bad">{_e(_join(document["gate"], lang))}</dd>'
     # What reading noticed (a page whose charset lied, a .doc that was a web page …), as the terminal shows it.
-    facts_html += "".join(f'<dt>{_e(_t("ui.warning", lang))}</dt><dd class="s-mid">{_e(warning)}</dd>'
+    facts_html += "".join(f'<dt>{_e(_t("ui.reading_note", lang))}</dt><dd class="s-mid">{_e(warning)}</dd>'
                           for warning in document.get("warnings") or ())
     cats = "".join(
         f'<span>{_e(c["title"])} <b class="{_score_class(c["score"])}">{_number(c["score"])}</b></span>'

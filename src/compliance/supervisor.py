@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text as RichText
@@ -28,6 +30,58 @@ def _score(value: float | None) -> RichText:
 def listing(values: Iterable[str], lang: str) -> str:
     """Items joined the way each language writes a list."""
     return ("、" if lang == "zh" else ", ").join(values)
+
+
+def _wide(char: str) -> bool:
+    """A character set in Chinese text (an ideograph, full-width punctuation), two cells wide."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+# Chinese punctuation no line may start with, and that none may end with (a light form of UAX #14).
+_NO_LINE_START = set("，。、：；！？）」』”’》〉】…—%")
+_NO_LINE_END = set("（「『“‘《〈【")
+
+
+def _breaks(line: str) -> list[int]:
+    """Where `line` may wrap: after a run of spaces, and between two Chinese characters. rich wraps at
+    spaces only, so it took a Chinese phrase for one long word and broke before it, at the one space that
+    must hold: "1 \n项错误级要求未满足", "PDF \n复制来的". A single space between Chinese and a number or
+    Latin word belongs to the phrase, as in print."""
+    breaks = []
+    for index in range(1, len(line)):
+        before, char = line[index - 1], line[index]
+        if before == " " and char != " ":
+            glued = (index >= 2 and line[index - 2] != " " and _wide(line[index - 2]) != _wide(char))
+            if not glued:
+                breaks.append(index)
+        elif _wide(before) and _wide(char) and before not in _NO_LINE_END and char not in _NO_LINE_START:
+            breaks.append(index)
+    return breaks
+
+
+def wrapped(line: RichText, width: int, indent: int) -> RichText:
+    """`line` wrapped at `width` cells where Chinese text may wrap, continuation lines indented by `indent`."""
+    plain, offsets, start, size = line.plain, [], 0, width
+    breaks = _breaks(plain)
+    while cell_len(plain[start:].rstrip()) > size:
+        fitting = [b for b in breaks if b > start and cell_len(plain[start:b].rstrip()) <= size]
+        end = fitting[-1] if fitting else start + max(1, len(_fitting_prefix(plain[start:], size)))
+        offsets.append(end)
+        start, size = end, width - indent
+    if not offsets:
+        return line
+    pieces = line.divide(offsets)
+    for piece in pieces:
+        piece.rstrip()  # the spaces a line was broken at
+    return RichText("\n" + " " * indent).join(pieces)
+
+
+def _fitting_prefix(text: str, size: int) -> str:
+    """The longest start of `text` within `size` cells: a word too long for any line is cut."""
+    end = 0
+    while end < len(text) and cell_len(text[:end + 1]) <= size:
+        end += 1
+    return text[:end]
 
 
 def ranking_table(digest: Digest, lang: str) -> Table:
@@ -102,7 +156,8 @@ def render_batch(results: Iterable[Result | Entry], out: TextIO, options: Option
             name = RichText(f"  • {entry.title or digest.short(entry)}", style="bold")
             if entry.title:
                 name.append(f"  {digest.short(entry)}", style="dim")
-            console.print(name.append(f"  {reason}", style=style))
+            # Continuation lines under the name, past the bullet.
+            console.print(wrapped(name.append(f"  {reason}", style=style), console.width, indent=4))
         console.print()
     counts = {"documents": len(digest.rows), "passed": sum(r.passed for r in digest.rows),
               "failed": len(digest.failed), "errors": len(digest.errors),

@@ -74,7 +74,7 @@ def _header(report: Report, lang: str) -> Panel:
         verdict.append(f"  · {reason.get(lang)}", style="red")
     grid.add_row(_t("ui.verdict", lang), verdict)
     for warning in document.warnings:
-        grid.add_row(_t("ui.warning", lang), RichText(warning.get(lang), style="yellow"))
+        grid.add_row(_t("ui.reading_note", lang), RichText(warning.get(lang), style="yellow"))
     title = document.title or _t("ui.unknown", lang)
     return Panel(grid, title=RichText(title, style="bold"), title_align="left", box=box.ROUNDED)
 
