@@ -222,3 +222,17 @@ def test_a_follow_up_line_wraps_where_chinese_text_may_not_between_a_number_and_
     assert all(line.startswith(("  • ", "    ")) for line in lines)
     text = "".join(line.strip() for line in lines)
     assert text.count("1 项错误级要求未满足：每年4月1日之前向社会公开") == 2 and "文本像是从 PDF 复制来的" in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_document_s_reading_note_does_not_repeat_its_file_name(
+        submissions: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """A report's own panel or details already name its file: the note opened with the whole path again
+    ("读取提示：/srv/报送/西湖区.mht：后缀是 .mht，…"), which in a deep folder pushed the note itself out of sight."""
+    report = submissions / "西湖区.mht"
+    target = tmp_path / "out.html"
+    main(["check", "--jobs", "1", "--no-color", "--width", "240", "--format", fmt,
+          *(["--output", str(target)] if fmt == "html" else []), str(report)])
+    out = target.read_text(encoding="utf-8") if fmt == "html" else capsys.readouterr().out
+    assert "后缀是 .mht，内容其实是 Word 97–2003 文件（.doc）" in out
+    assert f"{report}：后缀是" not in out

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import colon, text
+from .messages import colon, text, without_path
 from .structure.fold import fold
 
 FAILING = ("fail", "partial")
@@ -45,15 +45,6 @@ class Row:
     notes: tuple[str, ...] = ()  # what reading noticed: a charset that lied, a .doc that was a web page …
 
 
-def _reason(message: str, path: str) -> str:
-    """A message without the file name it opens with: every view names the file in a place of its own,
-    and in a narrow column the name repeated hid the reason ("/srv/batch/空白报… ")."""
-    for separator in ("：", ": "):
-        if message.startswith(path + separator):
-            return message[len(path) + len(separator):]
-    return message
-
-
 def _comparable(name: str) -> str:
     """A title or publisher as two copies of one report both write it: a repost in 繁体 or with full-width
     digits, or a title spaced apart ("西湖区 2021 年度"), names the same report."""
@@ -70,7 +61,7 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         index=index, path=document["path"], title=document["title"], year=document["year"],
         published=document["published"], publisher=publisher["value"] if publisher else None,
         score=document["score"], grade=document["grade"], passed=document["passed"],
-        error=_reason(document["error"]["message"], document["path"]) if document["error"] else None,
+        error=without_path(document["error"]["message"], document["path"]) if document["error"] else None,
         missing_parts=tuple(f["title"] for f in failing if f["kind"] == "part" and f["status"] == "fail"),
         late=(late["evidence"][0]["detail"] if late and late["evidence"] else late["title"]) if late else None,
         figures_missing=tuple(f["title"] for f in failing if f["category"] == "indicators"),
@@ -81,7 +72,7 @@ def row(index: int, document: Mapping[str, Any]) -> Row:
         categories={c["id"]: c["score"] for c in document["categories"]},
         new_findings=sum(1 for f in failing if f.get("baseline") == "new"),
         waived=sum(1 for f in findings if f["status"] == "waived"),
-        notes=tuple(_reason(note, document["path"]) for note in document.get("warnings") or ()),
+        notes=tuple(without_path(note, document["path"]) for note in document.get("warnings") or ()),
     )
 
 

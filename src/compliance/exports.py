@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from .digest import FAILING, Digest, Row, followups, row
 from .formatters import Entry, Options, Result, Summary, document_dict, utf8_escaped
-from .messages import colon, text
+from .messages import colon, text, without_path
 
 SUMMARY_COLUMNS = ("col.path", "col.title", "col.year", "col.published", "col.publisher", "col.score",
                    "col.grade", "col.passed", "col.missing_parts", "col.late", "col.figures_missing",
@@ -229,7 +229,7 @@ def _markdown_document(document: Mapping[str, Any], lang: str) -> list[str]:
     # What reading noticed (a charset that lied, a .doc that was a web page): a reviewer should know the
     # score is of the text as read, as the terminal, HTML and spreadsheets say.
     for warning in document.get("warnings") or ():
-        lines.append(f"> ⚠️ {_t('ui.reading_note', lang)}{colon(lang)}{_cell(warning)}")
+        lines.append(f"> ⚠️ {_t('ui.reading_note', lang)}{colon(lang)}{_cell(without_path(warning, document['path']))}")
     if document["gate"] or document.get("warnings"):
         lines.append("")
     for finding in failing:

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from . import __version__
 from .digest import FAILING, Digest, Row, followups
 from .formatters import Entry, Options, Result, Summary, document_dict
-from .messages import colon, text
+from .messages import colon, text, without_path
 from .model import FailedDocument
 
 STYLE = """
@@ -200,7 +200,7 @@ def _document(index: int, document: Mapping[str, Any], lang: str) -> str:
     if document["gate"]:
         facts_html += f'<dt>{_e(_t("ui.gate", lang))}</dt><dd class="s-bad">{_e(_join(document["gate"], lang))}</dd>'
     # What reading noticed (a page whose charset lied, a .doc that was a web page …), as the terminal shows it.
-    facts_html += "".join(f'<dt>{_e(_t("ui.reading_note", lang))}</dt><dd class="s-mid">{_e(warning)}</dd>'
+    facts_html += "".join(f'<dt>{_e(_t("ui.reading_note", lang))}</dt><dd class="s-mid">{_e(without_path(warning, document["path"]))}</dd>'
                           for warning in document.get("warnings") or ())
     cats = "".join(
         f'<span>{_e(c["title"])} <b class="{_score_class(c["score"])}">{_number(c["score"])}</b></span>'

@@ -498,3 +498,12 @@ def text_with(key: str, texts: dict[str, Text], **values: Any) -> Text:
     zh, en = MESSAGES[key]
     return Text(zh=zh.format(**values, **{k: t.zh for k, t in texts.items()}),
                 en=en.format(**values, **{k: t.en for k, t in texts.items()}))
+
+
+def without_path(message: str, path: str) -> str:
+    """A message without the file name it opens with: every view names the file in a place of its own,
+    and in a narrow column the name repeated hid the reason ("/srv/batch/空白报… ")."""
+    for separator in ("：", ": "):
+        if message.startswith(path + separator):
+            return message[len(path) + len(separator):]
+    return message

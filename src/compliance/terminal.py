@@ -15,7 +15,7 @@ from rich.text import Text as RichText
 
 from .engine import failed_first
 from .formatters import Options, Result, summary
-from .messages import TERMINAL_CONTROLS, colon, text
+from .messages import TERMINAL_CONTROLS, colon, text, without_path
 from .model import FailedDocument, Finding, Location, Report, Severity, Status
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -74,7 +74,7 @@ def _header(report: Report, lang: str) -> Panel:
         verdict.append(f"  · {reason.get(lang)}", style="red")
     grid.add_row(_t("ui.verdict", lang), verdict)
     for warning in document.warnings:
-        grid.add_row(_t("ui.reading_note", lang), RichText(warning.get(lang), style="yellow"))
+        grid.add_row(_t("ui.reading_note", lang), RichText(without_path(warning.get(lang), document.path), style="yellow"))
     title = document.title or _t("ui.unknown", lang)
     return Panel(grid, title=RichText(title, style="bold"), title_align="left", box=box.ROUNDED)
 
