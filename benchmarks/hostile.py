@@ -140,13 +140,14 @@ def main() -> None:
     arguments = parser.parse_args()
     sample = SAMPLE.read_text(encoding="utf-8")
     n = int(20_000 * arguments.scale)
-    print(f"{'bait':38} {'n s':>8} {'2n s':>8} {'ratio':>6}")
+    width = max(map(len, [*BAITS, *FILE_BAITS]))
+    print(f"{'bait':{width}} {'n s':>8} {'2n s':>8} {'ratio':>6}")
     for name, bait in BAITS.items():
         small, large = (seconds_to_check(sample + "\n" + bait(size) + "\n") for size in (n, 2 * n))
-        print(f"{name:38} {small:8.3f} {large:8.3f} {large / small:6.2f}")
+        print(f"{name:{width}} {small:8.3f} {large:8.3f} {large / small:6.2f}")
     for name, (suffix, bait_file) in FILE_BAITS.items():
         small, large = (seconds_to_check_file(suffix, bait_file(size)) for size in (n, 2 * n))
-        print(f"{name:38} {small:8.3f} {large:8.3f} {large / small:6.2f}")
+        print(f"{name:{width}} {small:8.3f} {large:8.3f} {large / small:6.2f}")
 
 
 if __name__ == "__main__":
