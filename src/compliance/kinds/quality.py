@@ -165,6 +165,8 @@ def _value(section: Section) -> int | None:
 def _label(section: Section) -> str:
     if section.style == "①":
         return section.number
+    if section.style == "附件":
+        return f"附件{section.number}"
     return section.style.replace("一", section.number, 1).replace("1", section.number, 1)
 
 
