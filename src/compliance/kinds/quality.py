@@ -279,6 +279,9 @@ def _is_exempt(digits: str) -> bool:
     return digits in ("110", "119", "120", "122") or (len(digits) >= 5 and digits.startswith("1"))
 
 
+_NAMED_BY_NUMBER = ("附件", "附表")  # 见附件1。: the attachment's name, not a count that lost its unit
+
+
 def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Sequence[str]) -> Iterator[Hit]:
     """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
     units_ = tuple(units)
@@ -295,6 +298,8 @@ def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Seq
         start = quantity.location.column - 1
         end = start + len(quantity.raw)
         before, following = matchable[start - 1:start] if start else "", matchable[end:end + 8]
+        if matchable.endswith(_NAMED_BY_NUMBER, 0, start):
+            continue
         # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
         before_cjk, first = _is_cjk(before), following[:1]
         if not ((before_cjk or before in _CLAUSE_MARKS) and _is_cjk(first) or before_cjk and first in _CLAUSE_ENDS):
