@@ -336,6 +336,7 @@ def indicator(
     exclude_nearby: Sequence[str] = (),
     skip_sections: Sequence[str] = (),
     moot: Sequence[str] = (),
+    zero: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
@@ -344,6 +345,10 @@ def indicator(
     negatives = NEGATIVE if negative else ()
     bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
                                 exclude_nearby, _lines_of(document, skip_sections))
+    if bound is None and zero and (none := _nothing_to_count(document, zero, skip_sections)):
+        # An outcome that leaves nothing to count (行政复议案件2件，均被维持: no decision corrected) is the value 0.
+        line, start, end = none
+        bound = Binding._make(line, start, end, None, document.lines[line - 1][start:end])
     if bound is None and moot and (nothing := _nothing_to_count(document, moot, skip_sections)):
         # No lawsuits, no rate to state: 行政诉讼案件均为零 makes the indicator not applicable.
         line, start, end = nothing
