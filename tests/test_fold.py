@@ -1,7 +1,9 @@
-"""fold() is one str.translate of the whole folding table, however it gets there."""
+"""fold() is one str.translate of the whole folding table, however it gets there; and an ASCII full stop that ends a
+Chinese sentence is its 。."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,3 +39,22 @@ def test_folding_lines_together_is_folding_each(lines: list[str]) -> None:
 def test_every_traditional_character_folds() -> None:
     assert fold(TRADITIONAL) == SIMPLIFIED
     assert fold(" ".join(TRADITIONAL)) == " ".join(SIMPLIFIED)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("审核率100%.组织执法案卷评查,抽查案卷210卷.", "审核率100%。组织执法案卷评查,抽查案卷210卷。"),
+    ("开展\"城管进社区\"活动.局党组学法5次.  ", "开展\"城管进社区\"活动。局党组学法5次。  "),
+    ("完善体制.\n(二)严格执法.", "完善体制。\n(二)严格执法。"),
+    ("推行《临澜区户外广告设施设置管理办法》.“首违不罚”", "推行《临澜区户外广告设施设置管理办法》。“首违不罚”"),
+])
+def test_an_ascii_full_stop_ending_a_sentence_is_its_stop(text: str, folded: str) -> None:
+    # A CMS that turns Chinese punctuation into ASCII: every kind then reads the sentence's end as it is.
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("text", [
+    "拆除违法建设面积12.6万平方米", "一.主要举措和成效", "访问www.gov.cn查询", "详见附件1.docx", "等等...后来",
+    "2026.3.5发布", "第3.2条", "Mr.王",
+])
+def test_other_full_stops_stay(text: str) -> None:
+    assert fold(text) == text

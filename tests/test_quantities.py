@@ -155,6 +155,14 @@ def test_two_hundred_percents_are_two_quantities_quoting_the_same_words() -> Non
         pytest.param("2021年办理案件39件", [(39, "件")], id="year-then-count"),
         pytest.param("6月,受理15件", [(15, "件")], id="month-then-count"),
         pytest.param("分别受理12、15件", [(12, ""), (15, "件")], id="list-of-numbers-is-not-numbering"),
+        # A table with a 单位 column before its 数量 column: the number takes the unit its row gives it.
+        pytest.param("6\t评查行政执法案卷\t卷\t86", [(86, "卷")], id="unit-column-tab"),
+        pytest.param("| 负责人出庭应诉率 | % | 100 |", [(100, "%")], id="unit-column-markdown"),
+        pytest.param("新办行政执法证件  人  35", [(35, "人")], id="unit-column-two-spaces"),
+        pytest.param("检查生产经营单位\t家次\t3218", [(3218, "")], id="unit-column-unknown-unit"),
+        pytest.param("行政处罚\t件\t382\t较上年增长", [(382, "件")], id="unit-column-remark-cell"),
+        pytest.param("全年办理案件 2 起", [(2, "起")], id="spaced-unit-is-no-column"),
+        pytest.param("条件\t3", [(3, "")], id="a-word-ending-in-a-unit-is-no-unit-cell"),
     ],
 )
 def test_several_quantities(text: str, expected: list[tuple[float, str]]) -> None:

@@ -90,6 +90,37 @@ def test_metadata_with_full_width_colons_and_synonyms() -> None:
     assert doc.year == 2023
 
 
+def test_metadata_in_a_markdown_table() -> None:
+    # A CMS that exports the page to Markdown writes its metadata table as pipe rows, label and value cells.
+    doc = document(
+        "| 索引号 | 11331024002605138W/2026-00009 | 主题分类 | 教育 |\n| --- | --- | --- | --- |\n"
+        "| 发布机构 | 檀溪县教育局 | 成文日期 | 2026-02-25 |\n| 文号 |  | 发布日期 | 2026-02-27 |\n"
+        "檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n"
+        "| 指标 | 数值 |\n| 受理行政复议案件 | 3件 |\n\n檀溪县教育局\n2026年2月25日\n"
+    )
+    assert {field: found.value for field, found in doc.metadata.items()} == {
+        "index_no": "11331024002605138W/2026-00009", "topic": "教育", "publisher": "檀溪县教育局",
+        "date": "2026-02-27", "doc_no": ""}
+    assert (doc.metadata["publisher"].location.line, doc.metadata["publisher"].location.column) == (3, 3)
+    assert (doc.published, doc.published_source) == (date(2026, 2, 27), "发布日期")
+    assert "| 受理行政复议案件 | 3件 |" in dict(doc.numbered_lines()).values()
+
+
+def test_an_attachment_after_the_signature_is_no_part_of_the_plan() -> None:
+    # A 公文 ends with its attachments: their tables are the report's figures, not next year's targets.
+    doc = document(
+        "某市应急管理局2025年度法治政府建设情况报告\n一、主要举措和成效\n开展执法案卷评查，具体数据见附件1。\n"
+        "四、2026年工作安排\n（一）组织执法案卷评查不少于两次。\n附件：2025年度主要数据统计表\n\n某市应急管理局\n"
+        "2026年2月25日\n\n附件1\n\n序号\t项目\t单位\t数量\n1\t评查行政执法案卷\t卷\t86\n2\t新办行政执法证件\t人\t35\n"
+        + "".join(f"{row}\t其他数据\t件\t{row}\n" for row in range(3, 13))
+    )
+    plan, *attachments = doc.sections[1:]
+    assert (plan.heading, plan.end_line) == ("2026年工作安排", 5)
+    assert [(section.style, section.number, section.heading, len(section.children)) for section in attachments] == [
+        ("附件", "", "2025年度主要数据统计表", 0), ("附件", "1", "", 12)]
+    assert doc.published == date(2026, 2, 25)
+
+
 def test_information_index_number_is_the_index_number() -> None:
     # Some provincial portals label the index number 信息索引号.
     doc = document(

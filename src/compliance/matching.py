@@ -172,6 +172,53 @@ def spans(regexp: _re2.RE2, data: bytes) -> Iterator[tuple[int, int]]:
             position += 1
 
 
+def spans_within_lines(regexp: _re2.RE2, data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) byte offsets of the matches a search of each line of `data` on its own finds, in order.
+
+    A match that runs across a line break (a greedy [^。;,]{0,20} reaching the next line, as from a table
+    row without a stop: 审核行政规范性文件 | 2件 |⏎| 规范性文件备案率) gives way to the first match within
+    its line from where it started, if there is one; the scan goes on after whichever is kept.
+    """
+    position, end = 0, len(data)
+    while position <= end:
+        start, stop = regexp.Match(UNANCHORED, data, position, end)[0]
+        if start < 0:
+            return
+        if data.find(b"\n", start, stop) >= 0:
+            line_end = data.index(b"\n", start)
+            start, stop = regexp.Match(UNANCHORED, data, start, line_end)[0]
+            if start < 0:
+                position = line_end + 1
+                continue
+        yield start, stop
+        position = stop if stop != start else start + 1
+
+
+def matches_within_lines(compiled: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of the matches a search of each line of `text` on its own finds, in order: as
+    `spans_within_lines`, on the stdlib's engine. finditer runs on until a match crosses a line break (rare):
+    then the scan starts again after whichever match is kept."""
+    found: list[tuple[int, int]] = []
+    position = 0
+    while position <= len(text):
+        for match in compiled.finditer(text, position):
+            start, stop = match.span()
+            if "\n" not in text[start:stop]:
+                found.append((start, stop))
+                continue
+            line_end = text.index("\n", start)
+            within = compiled.search(text, start, line_end)
+            if within is None:
+                position = line_end + 1
+            else:
+                found.append(within.span())
+                position = within.end() if within.end() != within.start() else within.start() + 1
+            break
+        else:
+            break
+    return found
+
+
 @lru_cache(maxsize=4096)
 def scans_on_re2(pattern: str) -> bool:
     """Whether a scan of a long text (a whole report, a document's headings joined) runs `pattern` on RE2.
@@ -422,9 +469,9 @@ def line_local(pattern: str) -> bool:
     """Whether every match of `pattern` is non-empty and lies within one line, so that searching a few
     lines on their own finds what a scan of the whole text finds on them.
 
-    A match that may cross a line break (\\s, [^…], \\n) is dropped by a whole-text scan but still
-    consumes the text it covered, and an empty match moves the scan on differently: then only the
-    whole-text scan is exact. Anchors and RE2-only syntax are refused too.
+    A pattern that may match a line break (\\s, [^…], \\n) is left to the whole-text scan, which keeps its
+    matches within lines (`spans_within_lines`), as is one that may match nothing (an empty match moves
+    the scan on differently). Anchors and RE2-only syntax are refused too.
     """
     parsed = parse_like_re2(pattern)  # [[:space:]] crosses lines in RE2; Python's parser sees no class
     if parsed is None:

@@ -202,6 +202,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quality.copied_no_section": ("没有可比较的部分（工作安排、不足）", "no part to compare (plan, shortcomings)"),
     "quality.copied": ("与上一年度报告第 {line} 行相似度 {similarity}%（{path}）", "{similarity}% similar to line {line} of last year's report ({path})"),
     "quality.copied_compared": ("与上一年度报告比较了 {count} 段（{path}），未发现照搬", "compared {count} paragraphs with last year's report ({path}); none copied"),
+    "quality.copied_some": ("与上一年度报告比较了 {count} 段（{path}），其中 {copied} 段照搬", "compared {count} paragraphs with last year's report ({path}); {copied} copied"),
     # scoring and the gate
     "gate.error_failed": ("{count} 项错误级要求未满足", "{count} error-level requirement(s) failed"),
     "gate.below_pass": ("得分 {score} 低于合格线 {threshold}", "score {score} is below the pass mark {threshold}"),

@@ -397,17 +397,19 @@ def _quantity(
         multiplier = multiplier or upper_multiplier
         value: float | None = _arabic(digits, multiplier) if multiplier or "," in digits else float(digits)
         unit_text = unit_text or paren_unit
+        lone = upper_digits is None and denominator_digits is None
         if unit_text:
             unit = _UNITS[unit_text]
             approx = approx or bool(approx_marker or approx_marker2 or suffix) or unit_text == "个多月"
         else:
-            unit = ""
+            # A unit from a table's 单位 column only for a number after a cell break: most bare numbers are not.
+            unit = _column_unit(normal, start, match.end(), line_start) \
+                if lone and start != line_start and normal[start - 1] in _CELL_GAP else ""
             approx = approx or bool(approx_marker or approx_marker2 or suffix)
         if upper_digits is not None:
             upper = _arabic(upper_digits, upper_multiplier or multiplier)
         if denominator_digits is not None:
             denominator = _arabic(denominator_digits, None)
-        lone = upper_digits is None and denominator_digits is None
         if not unit and not multiplier and not approx and _not_a_count(digits, lone, normal, start, match.end(), line_start):
             return None
     elif kind == "times":
@@ -436,6 +438,42 @@ def _quantity(
     if value is None:
         return None
     return value, unit, approx, upper, denominator
+
+
+_CELL_GAP: Final[frozenset[str]] = frozenset(" \t|\u3000")
+_SPELLINGS_LONGEST_FIRST: Final[tuple[str, ...]] = tuple(sorted(_UNITS, key=len, reverse=True))
+
+
+def _cell_break(gap: str) -> bool:
+    """Whether `gap`, the space between two pieces of text, is a table's cell break: a tab, a Markdown bar or the
+    two spaces the readers write between cells."""
+    return "\t" in gap or "|" in gap or "  " in gap
+
+
+def _column_unit(normal: str, start: int, end: int, line_start: int) -> str:
+    """The unit of a bare number alone in a table cell whose cell before it holds only a unit, as a table with a
+    单位 column and a 数量 column writes its rows (评查行政执法案卷	卷	86); "" otherwise. The number follows a space,
+    a tab or a bar (the caller looks)."""
+    while normal[end - 1] in _CELL_GAP:  # the match may take in a space after the number, before a unit it lacks
+        end -= 1
+    after = end
+    while after < len(normal) and normal[after] in _CELL_GAP:
+        after += 1
+    if after < len(normal) and normal[after] != "\n" and not _cell_break(normal[end:after]):
+        return ""  # words go on in the number's cell
+    left = start
+    while left > line_start and normal[left - 1] in _CELL_GAP:
+        left -= 1
+    if not _cell_break(normal[left:start]):
+        return ""
+    for spelling in _SPELLINGS_LONGEST_FIRST:
+        unit_start = left - len(spelling)
+        if unit_start >= line_start and normal.startswith(spelling, unit_start):
+            gap_start = unit_start
+            while gap_start > line_start and normal[gap_start - 1] in _CELL_GAP:
+                gap_start -= 1
+            return _UNITS[spelling] if gap_start == line_start or _cell_break(normal[gap_start:unit_start]) else ""
+    return ""
 
 
 def _arabic(digits: str, multiplier: str | None) -> float:

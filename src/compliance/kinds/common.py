@@ -16,9 +16,10 @@ from ..matching import (
     compile_spans,
     compile_utf8,
     joined_per_engine,
+    matches_within_lines,
     parse_like_re2,
     scans_on_re2,
-    spans,
+    spans_within_lines,
 )
 from ..model import Document
 
@@ -101,9 +102,8 @@ def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
     compiled = compile_scan(pattern)
     if compiled is not None:
         text_, line_starts = document.body_text, document.line_starts
-        for match in compiled.finditer(text_):
-            start, end = match.start(), match.end()
-            if end <= start or "\n" in text_[start:end]:
+        for start, end in matches_within_lines(compiled, text_):
+            if end <= start:
                 continue
             index = bisect_right(line_starts, start) - 1
             found.append((index + 1, start - line_starts[index], end - line_starts[index]))
@@ -112,8 +112,8 @@ def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
     # Byte offsets to character columns, decoding only what lies between one match and the next:
     # decoding from the line's start each time is quadratic on a line of megabytes.
     line_index, byte_at, column_at = -1, 0, 0
-    for start, end in spans(compile_spans(pattern), body):
-        if end <= start or b"\n" in body[start:end]:
+    for start, end in spans_within_lines(compile_spans(pattern), body):
+        if end <= start:
             continue
         index = bisect_right(byte_starts, start) - 1
         if index != line_index:
@@ -127,8 +127,9 @@ def _find_one(document: Document, pattern: str) -> list[tuple[int, int, int]]:
 def find_all(document: Document, patterns: Sequence[str]) -> list[tuple[int, int, int]]:
     """Every match of `patterns` in the report's own text as (line, start, end), 0-based columns, in order.
 
-    One search per pattern over the whole body rather than one per line; a match that would run
-    across a line break is not a match.
+    One search per pattern over the whole body rather than one per line, finding what a search of each
+    line on its own finds: where a match would run across a line break, the first match within its line
+    from there counts instead.
     """
     found = [hit for pattern in patterns
              for hit in memo(document, ("find", pattern), partial(_find_one, document, pattern))]

@@ -264,7 +264,7 @@ def copied_text(
     old = [_Paragraph(n, paragraph) for n, _ in previous.numbered_lines()
            if len(previous.matchable[n - 1]) >= min_chars
            and len(paragraph := _comparable(previous.matchable[n - 1])) >= min_chars]
-    compared = 0
+    compared = copied = 0
     for number in numbers:
         if len(document.matchable[number - 1]) < min_chars:
             continue
@@ -278,8 +278,12 @@ def copied_text(
         line = document.lines[number - 1]
         indent = len(line) - len(line.lstrip())
         similarity = round(best[1] * 100)
+        copied += 1
         yield Hit(detail=text("quality.copied", line=best[0], similarity=similarity, path=previous.path),
                   location=Location(line=number, column=indent + 1), credit=0.0,
                   evidence=quote(line, indent, indent + 30, 0),
                   data={"previous_path": previous.path, "previous_line": best[0], "similarity": similarity})
-    yield Hit(detail=text("quality.copied_compared", count=compared, path=previous.path), credit=1.0)
+    if copied:  # the summary of a comparison that found copies says so: "none copied" contradicted them
+        yield Hit(detail=text("quality.copied_some", count=compared, copied=copied, path=previous.path), credit=None)
+    else:
+        yield Hit(detail=text("quality.copied_compared", count=compared, path=previous.path), credit=1.0)

@@ -30,6 +30,16 @@ NEGATIVE = ("未发生", "不存在", "没有", "未出现", "均未", "全年�
 # the report does not say what the value was. Compared on the few characters before the figure, no pattern.
 SHORT_OF = ("未达到", "未达", "没有达到", "没达到", "未能达到", "低于", "不足", "不到")
 SHORT_OF_REACH = max(map(len, SHORT_OF))
+# A figure for more than the reporting year (“十四五”期间，共受理行政复议案件1,126件 / 五年来，全县累计评查案卷2,350卷),
+# as a report closing a five-year plan gives before the year's own: looked for in the figure's clause and the one
+# before it in the sentence. On folded text, where “” stay. A span of years counts as the time of the clause
+# (2021—2025年，全县共…), not as a plan's name (将《…国土空间规划（2021—2035年）》等8项事项纳入目录).
+# Compiled for the stdlib's engine (the pack does not set it): one short search per figure taken, on a line that
+# holds a word every such period is written with (`_may_name_other_periods`; a span of years only with a dash:
+# 2021年至2025年 is not looked for).
+
+OTHER_PERIODS = re.compile(r"十[一二三四五]五[”\"]?(?:期间|以来|时期)|(?:两|三|四|五|十|近[二三四五十]|[2-9])年(?:来|间|以来)"
+                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-—–~](?:19|20)\d{2}年(?:,|期间|间|以来|共|累计)")
 
 
 @_slot_init
@@ -76,7 +86,7 @@ class _LineFacts:
     again, so they are kept per line rather than found per mention.
     """
 
-    __slots__ = ("_clause_ends", "_in_context", "_matchable", "_starts", "quantities")
+    __slots__ = ("_clause_ends", "_in_context", "_matchable", "_periods", "_starts", "quantities")
 
     def __init__(self, document: Document) -> None:
         self._matchable = document.matchable
@@ -84,6 +94,7 @@ class _LineFacts:
         self._clause_ends: dict[int, list[int]] = {}
         self._starts: dict[int, list[int]] = {}
         self._in_context: dict[tuple[tuple[str, ...], int], bool] = {}
+        self._periods: dict[int, bool] = {}
 
     def clause(self, number: int, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end) in line `number`, reaching at most CLAUSE_REACH characters each way."""
@@ -108,6 +119,14 @@ class _LineFacts:
             starts = self._starts[number] = [q.location.column - 1 for q in self.quantities.get(number, ())]
         return self.quantities[number][bisect_left(starts, low):bisect_left(starts, high)] if starts else []
 
+    def may_name_other_periods(self, number: int) -> bool:
+        """Whether line `number` holds a word every period of several years is written with: a few substring
+        tests, where a search of OTHER_PERIODS over a paragraph costs microseconds."""
+        found = self._periods.get(number)
+        if found is None:
+            found = self._periods[number] = _may_name_other_periods(self._matchable[number - 1])
+        return found
+
     def in_context(self, context: tuple[str, ...], number: int) -> bool:
         """Whether line `number` names one of `context` anywhere: reports name the subject (复议) once,
         then list its figures."""
@@ -116,6 +135,13 @@ class _LineFacts:
         if found is None:
             found = self._in_context[key] = search_any(context, self._matchable[number - 1]) is not None
         return found
+
+
+def _may_name_other_periods(line: str) -> bool:
+    """Whether `line` holds a word OTHER_PERIODS needs: substring tests, written out as the fastest way to ask
+    (a search of the pattern itself over a paragraph costs microseconds; 5 % of a report's lines pass)."""
+    return ("期间" in line or "以来" in line or "时期" in line or "年来" in line or "年间" in line or "—" in line
+            or "–" in line or "-" in line or "~" in line)
 
 
 def _line_facts(document: Document) -> _LineFacts:
@@ -158,13 +184,15 @@ def _first_bound(document: Document, topics: Sequence[str], units: Sequence[str]
     often qualified (未发生因防控措施引发的行政诉讼案件) where a later clause gives the count (行政诉讼一审案件89件).
     """
     first = None
+    facts = _line_facts(document)
     for topic in topics:
         negative_binding = None
         for binding in _bindings(document, (topic,), units, context, exclude, window, before_window, negative,
                                  exclude_nearby=exclude_nearby, skip_lines=skip_lines):
             if first is None:
                 first = binding
-            if binding.quantity is not None:
+            if binding.quantity is not None and not (facts.may_name_other_periods(binding.line)
+                                                     and _over_other_period(facts, binding)):
                 return binding, first
             if binding.negative is not None and negative_binding is None:
                 negative_binding = binding
@@ -204,6 +232,13 @@ def _bindings(document: Document, topics: Sequence[str], units: Sequence[str], c
             match = search_any(negative, line[left:right])
             found_negative = match.group(0) if match else None
         yield Binding._make(line_number, start, end, quantity, found_negative)
+
+
+def _over_other_period(facts: _LineFacts, binding: Binding) -> bool:
+    """Whether the figure `binding` took counts more than the reporting year (“十四五”期间，…共受理…1,126件): then the
+    topic is only mentioned there. Asked of the figure an indicator is about to take, not of every mention."""
+    left, right = facts.clause(binding.line, binding.topic_start, binding.topic_end)
+    return OTHER_PERIODS.search(facts.line(binding.line), _clause_before(facts, binding.line, left), right) is not None
 
 
 def _short_of(line: str, quantity: Quantity) -> bool:
@@ -301,6 +336,7 @@ def indicator(
     exclude_nearby: Sequence[str] = (),
     skip_sections: Sequence[str] = (),
     moot: Sequence[str] = (),
+    zero: Sequence[str] = (),
     in_part: Sequence[str] = (),
     misplaced_credit: float = 0.9,
     optional: bool = False,
@@ -309,6 +345,10 @@ def indicator(
     negatives = NEGATIVE if negative else ()
     bound, first = _first_bound(document, topics, units, context, exclude, window, before_window, negatives,
                                 exclude_nearby, _lines_of(document, skip_sections))
+    if bound is None and zero and (none := _nothing_to_count(document, zero, skip_sections)):
+        # An outcome that leaves nothing to count (行政复议案件2件，均被维持: no decision corrected) is the value 0.
+        line, start, end = none
+        bound = Binding._make(line, start, end, None, document.lines[line - 1][start:end])
     if bound is None and moot and (nothing := _nothing_to_count(document, moot, skip_sections)):
         # No lawsuits, no rate to state: 行政诉讼案件均为零 makes the indicator not applicable.
         line, start, end = nothing

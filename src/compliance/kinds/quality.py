@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..messages import text
-from ..model import Document, Hit, Location, Section
+from ..model import Document, Hit, Location, Section, Text
 from ..structure import small_number
 from .common import quote
 
@@ -165,6 +165,8 @@ def _value(section: Section) -> int | None:
 def _label(section: Section) -> str:
     if section.style == "①":
         return section.number
+    if section.style == "附件":
+        return f"附件{section.number}"
     return section.style.replace("一", section.number, 1).replace("1", section.number, 1)
 
 
@@ -201,33 +203,54 @@ def _siblings(document: Document) -> Iterator[tuple[Section, ...]]:
 
 
 def numbering(document: Document, *, separators: bool = True, sequence: bool = True) -> Iterator[Hit]:
-    """Item numbers keep their separator (2、 not 2深入) and run 1, 2, 3 among siblings without skips or repeats."""
+    """Item numbers keep their separator (2、 not 2深入) and run 1, 2, 3 among siblings without skips or repeats.
+
+    Items may also be numbered on from one section to the next ((一) 1. 2. (二) 3. 4.), as some reports number
+    them throughout: a run that goes on from the last number of the latest clean run of its kind and level does
+    not start late."""
+    clean_ends: dict[tuple[int, str], int] = {}  # (level, style) -> the last number of the latest run, if clean
     for run in _siblings(document):
         usual = next((s.separator for s in run if s.separator), "、")
         previous: Section | None = None
         last: int | None = None  # the previous sibling's number
+        clean = True
         for section in run:
             value = _value(section)
             details = []
             if separators and not section.separator and _lost_separator(document, section):
                 details.append(text("quality.numbering_separator", number=section.number, separator=usual))
-            if sequence and value is not None:
-                if previous is None:
-                    if value > 1 and section.style != "一是":
-                        details.append(text("quality.numbering_start", number=_label(section)))
-                elif last is not None and value == last:
-                    details.append(text("quality.numbering_repeat", number=_label(section),
-                                        line=previous.location.line))
-                elif last is not None and value > last + 1:
-                    details.append(text("quality.numbering_skip", number=_label(section), previous=_label(previous)))
-                elif last is not None and value < last:
-                    details.append(text("quality.numbering_back", number=_label(section), previous=_label(previous)))
+            in_step = last is not None and value == last + 1  # the usual case, decided without a call
+            if sequence and value is not None and not in_step and (problem := _out_of_sequence(
+                    section, value, previous, last, clean_ends.get((section.level, section.style)))):
+                details.append(problem)
+                clean = False
             if details:
                 heading = document.lines[section.location.line - 1].strip()
                 evidence = heading[:40] + ("…" if len(heading) > 40 else "")
                 for detail in details:
                     yield Hit(detail=detail, location=section.location, credit=0.0, evidence=evidence)
             previous, last = section, value
+        if previous is not None:
+            if clean and last is not None:
+                clean_ends[previous.level, previous.style] = last
+            else:
+                clean_ends.pop((previous.level, previous.style), None)
+
+
+def _out_of_sequence(section: Section, value: int, previous: Section | None, last: int | None,
+                     carried: int | None) -> Text | None:
+    """What is wrong with `section`'s number after its previous sibling's (`last`), if anything; a run's first
+    number may go on from `carried`."""
+    if previous is None:
+        if value > 1 and section.style != "一是" and carried != value - 1:
+            return text("quality.numbering_start", number=_label(section))
+    elif last is not None and value == last:
+        return text("quality.numbering_repeat", number=_label(section), line=previous.location.line)
+    elif last is not None and value > last + 1:
+        return text("quality.numbering_skip", number=_label(section), previous=_label(previous))
+    elif last is not None and value < last:
+        return text("quality.numbering_back", number=_label(section), previous=_label(previous))
+    return None
 
 
 # ---------------------------------------------------------------- numbers without units, units without numbers
@@ -277,6 +300,9 @@ def _is_exempt(digits: str) -> bool:
     return digits in ("110", "119", "120", "122") or (len(digits) >= 5 and digits.startswith("1"))
 
 
+_NAMED_BY_NUMBER = ("附件", "附表")  # 见附件1。: the attachment's name, not a count that lost its unit
+
+
 def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Sequence[str]) -> Iterator[Hit]:
     """A bare number between Chinese characters whose unit or 。 was lost: 赔偿2在全市, 清单581大力推进, 2022西湖区."""
     units_ = tuple(units)
@@ -293,6 +319,8 @@ def missing_unit(document: Document, *, units: Sequence[str], clause_starts: Seq
         start = quantity.location.column - 1
         end = start + len(quantity.raw)
         before, following = matchable[start - 1:start] if start else "", matchable[end:end + 8]
+        if matchable.endswith(_NAMED_BY_NUMBER, 0, start):
+            continue
         # 赔偿2在全市, 。812县(市、区)签订, 事项301,实现: a count that reads on into words or ends a clause bare.
         before_cjk, first = _is_cjk(before), following[:1]
         if not ((before_cjk or before in _CLAUSE_MARKS) and _is_cjk(first) or before_cjk and first in _CLAUSE_ENDS):

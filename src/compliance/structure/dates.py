@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -44,18 +45,22 @@ def years_in(value: str) -> list[int]:
     return found
 
 
-def _published(header: _Header, source: Source, folded: Sequence[str], body: list[int]) -> tuple[date | None, str | None]:
+def _published(header: _Header, source: Source, folded: Sequence[str], body: list[int],
+               attachments: Sequence[int] = ()) -> tuple[date | None, str | None]:
     field_ = header.metadata.get("date")
     if field_ and field_.value and (published := parse_date(field_.value)):
         return published, field_.label
     for key in ("PubDate", "pubdate", "publishdate", "firstpublishedtime"):
         if key in source.facts and (published := parse_date(source.facts[key])):
             return published, key
-    # A signature date standing alone on one of the last lines: "2022年3月10日".
-    for number in reversed(body[-8:]):
-        line = folded[number - 1].strip()
-        if line and len(line) <= 20 and (published := parse_date(line)):
-            return published, "signature"
+    # A signature date standing alone on one of the last lines: "2022年3月10日". Attachments (附件1 and its table)
+    # may follow the signature: then it is among the lines before one of them, the last first.
+    for lines in (body[-8:], *(body[max(0, bisect_left(body, start) - 8):bisect_left(body, start)]
+                               for start in reversed(attachments))):
+        for number in reversed(lines):
+            line = folded[number - 1].strip()
+            if line and len(line) <= 20 and (published := parse_date(line)):
+                return published, "signature"
     # A Word or PDF file's own dates say when the file was saved, not published: the last resort.
     for key in ("modified", "created"):
         if key in source.facts and (published := parse_date(source.facts[key])):

@@ -46,7 +46,8 @@ def build(source: Source) -> Document:
     if source.attachments:
         _refuse_a_page_that_only_links_its_report(source, sum(len(folded[n - 1]) for n in text_lines))
     sections = _section_tree(_find_headings(lines, folded, text_lines, source.outline), last_line)
-    published, published_source = _published(header, source, folded, body)
+    attachments = [section.location.line for section in sections if section.style == "附件"]
+    published, published_source = _published(header, source, folded, body, attachments)
     year, year_source = _year(header.title, sections, [lines[n - 1] for n in text_lines[:3]], published)
     publisher = header.metadata.get("publisher")
     subject, subject_reason = subject_of(header.title,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Field, Location
 from .fold import fold
@@ -47,6 +48,9 @@ _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items
 _LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
 _LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:")
 _METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+# The metadata as a table a CMS exported to Markdown (| 索引号 | 1133…/2026-00009 | 主题分类 | 教育 |): cells
+# alternate label and value. A row counts only when it opens with a label, so that a table of figures does not.
+_TABLE_ROW = re.compile(r"^\s*+\|\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*\|")
 
 # ---------------------------------------------------------------- title
 
@@ -75,16 +79,33 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         if chrome := _VALUE_CHROME.search(folded, match.end(), end):
             value = line[match.end():chrome.start()].rstrip()
         value = value.strip(" \t\u3000•·|")
-        existing = found.get(field_id)
-        primary = METADATA_LABELS[field_id].index(match.group(1))
-        if existing is None or (
-            METADATA_LABELS[field_id].index(fold(existing.label)) > primary
-            or (not existing.value and value)
-        ):
-            found[field_id] = Field(
-                id=field_id, label=line[match.start(1):match.end(1)], value=value,  # as written (繁体 stays)
-                location=Location(line=line_number, column=match.start() + 1),
-            )
+        _keep(found, field_id, match.group(1), line[match.start(1):match.end(1)], value,  # as written: 繁体 stays
+              Location(line=line_number, column=match.start() + 1))
+
+
+def _keep(found: dict[str, Field], field_id: str, label: str, written: str, value: str, location: Location) -> None:
+    """Keep a field's value, under its `label` (folded) `written` so, unless one under a label of higher rank, or a
+    value where this one is blank, came first."""
+    existing = found.get(field_id)
+    rank = METADATA_LABELS[field_id].index(label)
+    if existing is None or METADATA_LABELS[field_id].index(fold(existing.label)) > rank or (not existing.value and value):
+        found[field_id] = Field(id=field_id, label=written, value=value, location=location)
+
+
+def _parse_metadata_row(line_number: int, line: str, folded: str, found: dict[str, Field]) -> bool:
+    """A Markdown table row of metadata, its cells alternating label and value; False (nothing taken) when a
+    cell where a label belongs holds something else, as in a table of figures that happens to open with one."""
+    bars = [index for index, char in enumerate(folded) if char == "|"]
+    cells = [(start + 1, end) for start, end in pairwise(bars)]
+    labels = [folded[start:end].strip() for start, end in cells[::2]]
+    if any(label and label not in _LABEL_TO_FIELD and label not in _OTHER_LABELS for label in labels):
+        return False
+    for label, (start, end), value in zip(labels, cells[::2], [*cells[1::2], None]):
+        if field_id := _LABEL_TO_FIELD.get(label):
+            column = start + len(folded[start:end]) - len(folded[start:end].lstrip())
+            _keep(found, field_id, label, line[column:column + len(label)],
+                  line[value[0]:value[1]].strip() if value else "", Location(line=line_number, column=column + 1))
+    return True
 
 
 def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
@@ -96,6 +117,9 @@ def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
             header.skipped.add(number)
         elif len(line) < 200 and ":" in line and _METADATA_LINE.match(line):  # label and colon; most lines have none
             _parse_metadata_line(number, lines[number - 1], line, header.metadata)
+            header.skipped.add(number)
+        elif line[0] in "| \t" and _TABLE_ROW.match(line) and _parse_metadata_row(number, lines[number - 1], line,
+                                                                                   header.metadata):
             header.skipped.add(number)
     _find_title(lines, folded, header)
     return header

@@ -1,4 +1,4 @@
-"""Headings: Chinese numbering styles (第一部分, 一、, （一）, 1、, （1）, ①, 一是), their nesting, the section tree."""
+"""Headings: Chinese numbering styles (第一部分, 一、, （一）, 1、, （1）, ①, 一是; 附件1), their nesting, the section tree."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ _NUMERAL = f"[一二三四五六七八九十{FINANCIAL}]{{1,3}}"
 # canonically outer to the current innermost one closes it rather than nesting inside it.
 _NUMBERING: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("第一部分", 0, re.compile(rf"^第({_NUMERAL})(部分|章|篇)\s*[、.,:]?\s*")),
+    # An attachment after the body (附件：…统计表, 附件1), as a 公文 ends: its own part, not the last one's text.
+    ("附件", 0, re.compile(r"^附件\s*(\d{0,2})(?:\s*[:.、]\s*|\s*$|\s+)")),
     ("一、", 1, re.compile(rf"^({_NUMERAL})\s*([、.,]|\s+)\s*")),
     ("（一）", 2, re.compile(rf"^\(\s*({_NUMERAL})\s*\)\s*[、.]?\s*")),
     ("1、", 3, re.compile(r"^(\d{1,2})\s*([、.,](?!\d)|\s+)\s*")),
@@ -32,6 +34,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _STYLE = {style: (style, rank, pattern) for style, rank, pattern in _NUMBERING}
 _STYLES_OPENED_BY: dict[str, tuple[tuple[str, int, re.Pattern[str]], ...]] = {
     "第": (_STYLE["第一部分"],),
+    "附": (_STYLE["附件"],),
     "(": (_STYLE["（一）"], _STYLE["（1）"]),
     **{numeral: (_STYLE["一、"], _STYLE["一是"]) for numeral in "一二三四五六七八九十"},
     **{numeral: (_STYLE["一、"],) for numeral in FINANCIAL},
