@@ -35,11 +35,11 @@ SHORT_OF_REACH = max(map(len, SHORT_OF))
 # before it in the sentence. On folded text, where “” stay. A span of years counts as the time of the clause
 # (2021—2025年，全县共…), not as a plan's name (将《…国土空间规划（2021—2035年）》等8项事项纳入目录).
 # Compiled for the stdlib's engine (the pack does not set it): one short search per figure taken, on a line that
-# holds a word every such period is written with (`_may_name_other_periods`; a span of years only with a dash:
-# 2021年至2025年 is not looked for).
+# holds a word every such period is written with (`_may_name_other_periods`). A span of years is written with a
+# dash, 至 or 到 (2021—2025年, 2021年至2025年, 2021年到2025年).
 
 OTHER_PERIODS = re.compile(r"十[一二三四五]五[”\"]?(?:期间|以来|时期)|(?:两|三|四|五|十|近[二三四五十]|[2-9])年(?:来|间|以来)"
-                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-—–~](?:19|20)\d{2}年(?:,|期间|间|以来|共|累计)")
+                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?(?:[-—–~]|至|到)(?:19|20)\d{2}年(?:,|期间|间|以来|共|累计)")
 
 
 @_slot_init
@@ -141,7 +141,8 @@ def _may_name_other_periods(line: str) -> bool:
     """Whether `line` holds a word OTHER_PERIODS needs: substring tests, written out as the fastest way to ask
     (a search of the pattern itself over a paragraph costs microseconds; 5 % of a report's lines pass)."""
     return ("期间" in line or "以来" in line or "时期" in line or "年来" in line or "年间" in line or "—" in line
-            or "–" in line or "-" in line or "~" in line)
+            or "–" in line or "-" in line or "~" in line or "至20" in line or "到20" in line or "年至" in line
+            or "年到" in line)
 
 
 def _line_facts(document: Document) -> _LineFacts:
