@@ -17,6 +17,7 @@ from typing import ClassVar
 from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section, _slot_init
+from ..quantities import as_shown
 from .common import find_all, memo, quote
 from .structural import _sections as sections_in_order
 from .structural import headings_matching
@@ -377,20 +378,21 @@ def indicator(
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
+    shown = data["raw"] if bound.quantity is None else as_shown(bound.quantity)  # 86 from a 卷 column: 86卷
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
         (min is not None and value < min) or (max is not None and value > max)
     ):
-        yield Hit(detail=text("indicator.not_expected" if min == max else "indicator.out_of_range", raw=data["raw"],
+        yield Hit(detail=text("indicator.not_expected" if min == max else "indicator.out_of_range", raw=shown,
                               range=_range(min, max)),
                   location=bound.location, credit=0.0, evidence=evidence, data=data)
         return
     if in_part and (sections := _sections(document, in_part)) and not _in_sections(document, bound.line, sections):
-        yield Hit(detail=text("indicator.misplaced", raw=data["raw"]), location=bound.location,
+        yield Hit(detail=text("indicator.misplaced", raw=shown), location=bound.location,
                   credit=misplaced_credit, evidence=evidence, data=data)
         return
     detail = "indicator.negative" if data["status"] == "negative" else \
         "indicator.found_any" if min is None and max is None else "indicator.found"
-    yield Hit(detail=text(detail, raw=data["raw"], range=_range(min, max)), location=bound.location, credit=1.0,
+    yield Hit(detail=text(detail, raw=shown, range=_range(min, max)), location=bound.location, credit=1.0,
               evidence=evidence, data=data)
 
 
@@ -428,7 +430,7 @@ def percent_range(document: Document, *, exclude_context: Sequence[str] = GROWTH
         left, _ = _clause(document, quantity.location.line, quantity.location.column - 1, quantity.location.column)
         if exclude_context and search_any(exclude_context, line[left:quantity.location.column - 1]):
             continue
-        yield Hit(detail=text("percent.out_of_range", raw=quantity.raw), location=quantity.location, credit=0.0,
+        yield Hit(detail=text("percent.out_of_range", raw=as_shown(quantity)), location=quantity.location, credit=0.0,
                   evidence=quote(document.lines[quantity.location.line - 1], quantity.location.column - 1,
                                  (quantity.location.end_column or quantity.location.column) - 1, context=12))
 
@@ -529,8 +531,8 @@ def rate_consistency(
         first = 100 * parts[0].value / whole_figure.value
         counted = parts[:1] if _agrees(first, stated_figure.value, tolerance) or len(parts) == 1 else parts
         computed = 100 * sum(q.value for q in counted) / whole_figure.value
-        values = {"numerator": "+".join(q.raw for q in counted), "denominator": whole_figure.raw,
-                  "rate": stated_figure.raw, "computed": round(computed, 2)}
+        values = {"numerator": "+".join(map(as_shown, counted)), "denominator": as_shown(whole_figure),
+                  "rate": as_shown(stated_figure), "computed": round(computed, 2)}
         if any(q.approx for q in (*counted, whole_figure, stated_figure)):
             agrees = _may_agree(counted, whole_figure, stated_figure, tolerance)
         else:
@@ -607,7 +609,7 @@ def count_order(
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
         small_figure, large_figure = _figure(small), _figure(large)
-        values = {"lesser": small_figure.raw, "greater": large_figure.raw}
+        values = {"lesser": as_shown(small_figure), "greater": as_shown(large_figure)}
         detail = "order.ok" if small_figure.value <= large_figure.value else "order.exceeds"
         if detail == "order.exceeds" and carried_over:
             left, right = _clause(document, small.line, small.topic_start, small_figure.location.column)
