@@ -37,10 +37,12 @@ SHORT_OF_REACH = max(map(len, SHORT_OF))
 # (2021—2025年，全县共…), not as a plan's name (将《…国土空间规划（2021—2035年）》等8项事项纳入目录).
 # Compiled for the stdlib's engine (the pack does not set it): one short search per figure taken, on a line that
 # holds a word every such period is written with (`_may_name_other_periods`). A span of years is written with a
-# dash, 至 or 到 (2021—2025年, 2021年至2025年, 2021年到2025年).
+# dash, 至 or 到 (2021—2025年, 2021年至2025年, 2021年到2025年), and is the clause's time when a comma or 期间 follows
+# it or a 共/累计 a few words on (2021年至2025年全县共受理…), never inside a plan's name's brackets.
 
 OTHER_PERIODS = re.compile(r"十[一二三四五]五[”\"]?(?:期间|以来|时期)|(?:两|三|四|五|十|近[二三四五十]|[2-9])年(?:来|间|以来)"
-                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?(?:[-—–~]|至|到)(?:19|20)\d{2}年(?:,|期间|间|以来|共|累计)")
+                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?(?:[-—–~]|至|到)(?:19|20)\d{2}年"
+                           r"(?:,|期间|间|以来|[^,。;)》]{0,6}?(?:共|累计))")
 
 
 @_slot_init
