@@ -121,6 +121,31 @@ def test_an_attachment_after_the_signature_is_no_part_of_the_plan() -> None:
     assert doc.published == date(2026, 2, 25)
 
 
+def test_a_table_of_figures_in_the_body_is_no_metadata() -> None:
+    # Tables of figures whose header happens to hold a label (分类, 主题分类) are the body's, not the page's metadata.
+    doc = document(
+        "| 索引号 | 11331024002605138W/2026-00009 | 主题分类 | 教育 |\n| --- | --- | --- | --- |\n"
+        "檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n全年受理政府信息公开申请15件，均按期答复。\n"
+        "| 分类 | 数量 |\n| --- | --- |\n| 依申请公开 | 15件 |\n\n"
+        "| 主题分类 | 件数 |\n| --- | --- |\n| 教育收费 | 6 |\n\n檀溪县教育局\n2026年2月25日\n"
+    )
+    assert doc.metadata["topic"].value == "教育"
+    assert "| 分类 | 数量 |" in dict(doc.numbered_lines()).values()
+    without_header = document("檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n"
+                              "| 主题分类 | 件数 |\n| --- | --- |\n| 教育收费 | 6 |\n")
+    assert "topic" not in without_header.metadata
+
+
+def test_a_metadata_table_at_the_foot_of_the_page_is_read() -> None:
+    # Some portals put the metadata table under the text: a row that pairs labels with fitting values still counts.
+    doc = document(
+        "檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n全年制发行政规范性文件2件。\n\n"
+        "| 发布机构 | 檀溪县教育局 | 发布日期 | 2026-02-27 |\n| 发布日期 | 数量 | 分类 | 合计 |\n"
+    )
+    assert {field: found.value for field, found in doc.metadata.items()} == {
+        "publisher": "檀溪县教育局", "date": "2026-02-27"}
+
+
 def test_information_index_number_is_the_index_number() -> None:
     # Some provincial portals label the index number 信息索引号.
     doc = document(

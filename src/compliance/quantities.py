@@ -444,6 +444,22 @@ _CELL_GAP: Final[frozenset[str]] = frozenset(" \t|\u3000")
 _SPELLINGS_LONGEST_FIRST: Final[tuple[str, ...]] = tuple(sorted(_UNITS, key=len, reverse=True))
 
 
+# Every way a normalised unit is written, for `as_shown`: ％ and 百分之 are % too, as the pattern reads them.
+_SPELLINGS_OF: Final[dict[str, tuple[str, ...]]] = {
+    unit: tuple(spelling for spelling, normalised in _UNITS.items() if normalised == unit) + (
+        ("％", "百分之") if unit == "%" else ())
+    for unit in set(_UNITS.values())}
+
+
+def as_shown(quantity: Quantity) -> str:
+    """A figure as a message shows it: as written, with the unit its table's 单位 column gave when the number's
+    own cell has none (86 in a row | 评查行政执法案卷 | 卷 | 86 | shows as 86卷, not a bare 86)."""
+    raw = quantity.raw
+    if quantity.unit and not any(spelling in raw for spelling in _SPELLINGS_OF[quantity.unit]):
+        return raw.strip() + quantity.unit
+    return raw
+
+
 def _cell_break(gap: str) -> bool:
     """Whether `gap`, the space between two pieces of text, is a table's cell break: a tab, a Markdown bar or the
     two spaces the readers write between cells."""

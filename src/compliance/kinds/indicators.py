@@ -17,6 +17,7 @@ from typing import ClassVar
 from ..matching import find_in_lines, line_local, search_any
 from ..messages import text
 from ..model import Document, Hit, Location, Quantity, Section, _slot_init
+from ..quantities import as_shown
 from .common import find_all, memo, quote
 from .structural import _sections as sections_in_order
 from .structural import headings_matching
@@ -35,11 +36,13 @@ SHORT_OF_REACH = max(map(len, SHORT_OF))
 # before it in the sentence. On folded text, where “” stay. A span of years counts as the time of the clause
 # (2021—2025年，全县共…), not as a plan's name (将《…国土空间规划（2021—2035年）》等8项事项纳入目录).
 # Compiled for the stdlib's engine (the pack does not set it): one short search per figure taken, on a line that
-# holds a word every such period is written with (`_may_name_other_periods`; a span of years only with a dash:
-# 2021年至2025年 is not looked for).
+# holds a word every such period is written with (`_may_name_other_periods`). A span of years is written with a
+# dash, 至 or 到 (2021—2025年, 2021年至2025年, 2021年到2025年), and is the clause's time when a comma or 期间 follows
+# it or a 共/累计 a few words on (2021年至2025年全县共受理…), never inside a plan's name's brackets.
 
 OTHER_PERIODS = re.compile(r"十[一二三四五]五[”\"]?(?:期间|以来|时期)|(?:两|三|四|五|十|近[二三四五十]|[2-9])年(?:来|间|以来)"
-                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?[-—–~](?:19|20)\d{2}年(?:,|期间|间|以来|共|累计)")
+                           r"|(?:19|20)\d{2}年以来|(?:19|20)\d{2}年?(?:[-—–~]|至|到)(?:19|20)\d{2}年"
+                           r"(?:,|期间|间|以来|[^,。;)》]{0,6}?(?:共|累计))")
 
 
 @_slot_init
@@ -141,7 +144,8 @@ def _may_name_other_periods(line: str) -> bool:
     """Whether `line` holds a word OTHER_PERIODS needs: substring tests, written out as the fastest way to ask
     (a search of the pattern itself over a paragraph costs microseconds; 5 % of a report's lines pass)."""
     return ("期间" in line or "以来" in line or "时期" in line or "年来" in line or "年间" in line or "—" in line
-            or "–" in line or "-" in line or "~" in line)
+            or "–" in line or "-" in line or "~" in line or "至20" in line or "到20" in line or "年至" in line
+            or "年到" in line)
 
 
 def _line_facts(document: Document) -> _LineFacts:
@@ -376,20 +380,21 @@ def indicator(
         data["previous"] = None if earlier is None else _value_data(earlier, document.previous, units[0])["value"]
     value = data["value"]
     evidence = _quote(document, bound)
+    shown = data["raw"] if bound.quantity is None else as_shown(bound.quantity)  # 86 from a 卷 column: 86卷
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
         (min is not None and value < min) or (max is not None and value > max)
     ):
-        yield Hit(detail=text("indicator.not_expected" if min == max else "indicator.out_of_range", raw=data["raw"],
+        yield Hit(detail=text("indicator.not_expected" if min == max else "indicator.out_of_range", raw=shown,
                               range=_range(min, max)),
                   location=bound.location, credit=0.0, evidence=evidence, data=data)
         return
     if in_part and (sections := _sections(document, in_part)) and not _in_sections(document, bound.line, sections):
-        yield Hit(detail=text("indicator.misplaced", raw=data["raw"]), location=bound.location,
+        yield Hit(detail=text("indicator.misplaced", raw=shown), location=bound.location,
                   credit=misplaced_credit, evidence=evidence, data=data)
         return
     detail = "indicator.negative" if data["status"] == "negative" else \
         "indicator.found_any" if min is None and max is None else "indicator.found"
-    yield Hit(detail=text(detail, raw=data["raw"], range=_range(min, max)), location=bound.location, credit=1.0,
+    yield Hit(detail=text(detail, raw=shown, range=_range(min, max)), location=bound.location, credit=1.0,
               evidence=evidence, data=data)
 
 
@@ -427,7 +432,7 @@ def percent_range(document: Document, *, exclude_context: Sequence[str] = GROWTH
         left, _ = _clause(document, quantity.location.line, quantity.location.column - 1, quantity.location.column)
         if exclude_context and search_any(exclude_context, line[left:quantity.location.column - 1]):
             continue
-        yield Hit(detail=text("percent.out_of_range", raw=quantity.raw), location=quantity.location, credit=0.0,
+        yield Hit(detail=text("percent.out_of_range", raw=as_shown(quantity)), location=quantity.location, credit=0.0,
                   evidence=quote(document.lines[quantity.location.line - 1], quantity.location.column - 1,
                                  (quantity.location.end_column or quantity.location.column) - 1, context=12))
 
@@ -528,8 +533,8 @@ def rate_consistency(
         first = 100 * parts[0].value / whole_figure.value
         counted = parts[:1] if _agrees(first, stated_figure.value, tolerance) or len(parts) == 1 else parts
         computed = 100 * sum(q.value for q in counted) / whole_figure.value
-        values = {"numerator": "+".join(q.raw for q in counted), "denominator": whole_figure.raw,
-                  "rate": stated_figure.raw, "computed": round(computed, 2)}
+        values = {"numerator": "+".join(map(as_shown, counted)), "denominator": as_shown(whole_figure),
+                  "rate": as_shown(stated_figure), "computed": round(computed, 2)}
         if any(q.approx for q in (*counted, whole_figure, stated_figure)):
             agrees = _may_agree(counted, whole_figure, stated_figure, tolerance)
         else:
@@ -606,7 +611,7 @@ def count_order(
     for small, large in _pairs(document, lesser, greater, COUNT_UNITS, context):
         checked = True
         small_figure, large_figure = _figure(small), _figure(large)
-        values = {"lesser": small_figure.raw, "greater": large_figure.raw}
+        values = {"lesser": as_shown(small_figure), "greater": as_shown(large_figure)}
         detail = "order.ok" if small_figure.value <= large_figure.value else "order.exceeds"
         if detail == "order.exceeds" and carried_over:
             left, right = _clause(document, small.line, small.topic_start, small_figure.location.column)

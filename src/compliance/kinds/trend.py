@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..messages import text
 from ..model import Document, Hit, Quantity
+from ..quantities import as_shown
 from .common import quote
 from .indicators import CLAUSE_END, CLAUSE_REACH, quantities_by_line
 
@@ -78,8 +79,8 @@ def yoy_claims(document: Document, *, tolerance: float = 1.0, min_match: int = 4
             checked += 1
             computed = round(100 * (current.value - before.value) / before.value, 1)
             claimed = -stated.value if claim.group(2) in _DOWN else stated.value
-            values = {"subject": subject, "now": current.raw, "before": before.raw, "line": before.location.line,
-                      "claim": claim.group(0) + stated.raw, "computed": f"{computed:+g}%"}
+            values = {"subject": subject, "now": as_shown(current), "before": as_shown(before),
+                      "line": before.location.line, "claim": claim.group(0) + stated.raw, "computed": f"{computed:+g}%"}
             agrees = abs(computed - claimed) <= tolerance or stated.approx and abs(computed - claimed) <= 2 * tolerance
             yield Hit(detail=text("trend.agrees" if agrees else "trend.disagrees", **values),
                       location=stated.location, credit=1.0 if agrees else 0.0,

@@ -51,6 +51,11 @@ _METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape,
 # The metadata as a table a CMS exported to Markdown (| 索引号 | 1133…/2026-00009 | 主题分类 | 教育 |): cells
 # alternate label and value. A row counts only when it opens with a label, so that a table of figures does not.
 _TABLE_ROW = re.compile(r"^\s*+\|\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*\|")
+# Where the body begins, for metadata tables: a sentence, or a part's heading (一、 （一） 第一部分). A table of
+# figures in the body may have a header that happens to name a label (| 分类 | 数量 |, | 主题分类 | 件数 |).
+_BODY_HEADINGS = tuple(pattern for style, _, pattern in _NUMBERING if style in ("第一部分", "一、", "（一）"))
+# Fields whose value holds a digit when the row is metadata: a figures table's header holds none (| 发布日期 | 数量 |).
+_NUMERIC_FIELDS = frozenset({"index_no", "date"})
 
 # ---------------------------------------------------------------- title
 
@@ -92,13 +97,16 @@ def _keep(found: dict[str, Field], field_id: str, label: str, written: str, valu
         found[field_id] = Field(id=field_id, label=written, value=value, location=location)
 
 
-def _parse_metadata_row(line_number: int, line: str, folded: str, found: dict[str, Field]) -> bool:
+def _parse_metadata_row(line_number: int, line: str, folded: str, found: dict[str, Field], *, in_body: bool) -> bool:
     """A Markdown table row of metadata, its cells alternating label and value; False (nothing taken) when a
-    cell where a label belongs holds something else, as in a table of figures that happens to open with one."""
+    cell where a label belongs holds something else, as in a table of figures that happens to open with one.
+    `in_body`: the row comes after the body began, where only a row that is plainly metadata counts."""
     bars = [index for index, char in enumerate(folded) if char == "|"]
     cells = [(start + 1, end) for start, end in pairwise(bars)]
     labels = [folded[start:end].strip() for start, end in cells[::2]]
     if any(label and label not in _LABEL_TO_FIELD and label not in _OTHER_LABELS for label in labels):
+        return False
+    if in_body and not _plainly_metadata(labels, [folded[start:end].strip() for start, end in cells[1::2]]):
         return False
     for label, (start, end), value in zip(labels, cells[::2], [*cells[1::2], None]):
         if field_id := _LABEL_TO_FIELD.get(label):
@@ -108,8 +116,18 @@ def _parse_metadata_row(line_number: int, line: str, folded: str, found: dict[st
     return True
 
 
+def _plainly_metadata(labels: Sequence[str], values: Sequence[str]) -> bool:
+    """A row in the body is metadata only when it pairs two or more fields' labels, each with a value that fits
+    it: a table of figures has one label-like header cell (| 分类 | 数量 |) and its other headers are no labels."""
+    if len(labels) < 2 or not all(label in _LABEL_TO_FIELD for label in labels):
+        return False
+    return all(not value or _LABEL_TO_FIELD[label] not in _NUMERIC_FIELDS or any(char.isdecimal() for char in value)
+               for label, value in zip(labels, values))
+
+
 def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
     header = _Header(metadata={}, skipped=set())
+    in_body = False
     for number, line in enumerate(folded, start=1):
         if not line:
             continue  # neither chrome, which is never empty, nor metadata
@@ -118,9 +136,12 @@ def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
         elif len(line) < 200 and ":" in line and _METADATA_LINE.match(line):  # label and colon; most lines have none
             _parse_metadata_line(number, lines[number - 1], line, header.metadata)
             header.skipped.add(number)
-        elif line[0] in "| \t" and _TABLE_ROW.match(line) and _parse_metadata_row(number, lines[number - 1], line,
-                                                                                   header.metadata):
-            header.skipped.add(number)
+        elif line[0] in "| \t" and _TABLE_ROW.match(line):
+            if _parse_metadata_row(number, lines[number - 1], line, header.metadata, in_body=in_body):
+                header.skipped.add(number)
+        elif not in_body:
+            stripped = line.lstrip()
+            in_body = "。" in stripped or any(pattern.match(stripped) for pattern in _BODY_HEADINGS)
     _find_title(lines, folded, header)
     return header
 
