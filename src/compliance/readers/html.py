@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source, Text
+from ..structure.header import METADATA_LABELS
 from .disguised import read_as_what_it_is
 from .text import decode, refuse_binary, refuse_empty
 
@@ -51,6 +52,11 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 # Word's "save as web page" writes an automatic list number (一、 （一） 1.) in an element so styled, padded with
 # non-breaking spaces in a tiny font where Word has a tab after it.
 _LIST_NUMBER = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
+# A disclosure block's label spaced out to the width of the longest (索 引 号：, 文　　号：, 有&nbsp;效&nbsp;性：), as
+# portals align their label column; joined again, it is the label the header knows.
+_LABEL_GAP = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff][ \u3000\xa0]+){1,4}[\u4e00-\u9fff])(?=[ \u3000\xa0]*(?:[：:]|$))")
+_GAPS = re.compile(r"[ \u3000\xa0]+")
+_METADATA_LABELS = frozenset(label for labels in METADATA_LABELS.values() for label in labels if " " not in label)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
@@ -284,7 +290,7 @@ class _Extractor(HTMLParser):
             self.facts[name] = content.strip()[:_MAX_FACT_CHARS]
 
     def _take(self) -> str:
-        taken = "".join(self._buffer).strip()
+        taken = _without_label_gaps("".join(self._buffer).strip())
         self._buffer.clear()
         return taken
 
@@ -344,6 +350,18 @@ class _Extractor(HTMLParser):
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _without_label_gaps(line: str) -> str:
+    """`line` with each disclosure label spaced out to align a column (有 效 性：有效) joined again (有效性：有效)."""
+    if not any(gap in line for gap in " \u3000\xa0"):
+        return line  # most lines: a paragraph of Chinese prose has no spaces
+    return _LABEL_GAP.sub(_joined_label, line)
+
+
+def _joined_label(match: re.Match[str]) -> str:
+    joined = _GAPS.sub("", match[1])
+    return joined if joined in _METADATA_LABELS else match[1]
 
 
 def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
