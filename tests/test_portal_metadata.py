@@ -62,3 +62,40 @@ def test_spaced_words_that_are_no_label_keep_their_spaces(tmp_path: Path) -> Non
     """A signature spaced out for print is not a label: the page's text stays as it was written."""
     document = _page(tmp_path, "<p>发布机构：河阳县人民政府</p><p>审 核 人：</p>")
     assert "审 核 人：" in document.lines
+
+
+def test_labels_in_plain_cells_without_colons_are_read(tmp_path: Path) -> None:
+    """<td>索引号</td><td>…</td>, with 有效性 and 公开方式 in a second table: every field was reported missing."""
+    document = _page(tmp_path, """<table class="table_xxgk" border="1">
+<tr><td class="t1"><p>索引号</p></td><td><p>11330824002617395K/2024-00022</p></td><td class="t1"><p>主题分类</p></td><td><p>法治建设</p></td></tr>
+<tr><td class="t1">发布机构</td><td>河阳县人民政府</td><td class="t1">生成日期</td><td>2024-03-28</td></tr>
+<tr><td class="t1">文件编号</td><td>河政〔2024〕6号</td><td class="t1">公开范围</td><td>面向全社会</td></tr></table>
+<table class="table_xxgk2"><tr><td class="t1">有效性</td><td>有效</td><td class="t1">公开方式</td><td>主动公开</td></tr></table>""")
+    assert _fields(document) == {
+        "index_no": "11330824002617395K/2024-00022", "topic": "法治建设", "publisher": "河阳县人民政府",
+        "date": "2024-03-28", "doc_no": "河政〔2024〕6号", "scope": "面向全社会", "validity": "有效",
+        "disclosure": "主动公开"}
+
+
+def test_a_row_of_labels_over_a_row_of_values_is_read_as_pairs(tmp_path: Path) -> None:
+    """The block as column headings over one row of values: the page was told it had no 索引号, no 发布机构 and
+    no date, and its publication date was taken from the signature."""
+    document = _page(tmp_path, """<table class="gk-table">
+<thead><tr><th>索引号</th><th>主题分类</th><th>发布机构</th><th>成文日期</th><th>文号</th><th>发布日期</th></tr></thead>
+<tbody><tr><td class="syh">11330824002617395K/2024-00022</td><td class="ztfl">法治建设</td><td class="fbjg">河阳县人民政府</td>
+<td class="cwrq">2024-03-26</td><td class="wh"></td><td class="fbrq">2024-03-28</td></tr></tbody></table>
+<table><tr><td>有效性：</td><td>有效</td></tr></table>""")
+    assert _fields(document) == {
+        "index_no": "11330824002617395K/2024-00022", "topic": "法治建设", "publisher": "河阳县人民政府",
+        "date": "2024-03-28", "doc_no": "", "validity": "有效"}
+    assert document.published is not None and document.published.isoformat() == "2024-03-28"
+
+
+def test_a_list_of_documents_under_label_headings_gives_none_of_them_as_the_pages_metadata(tmp_path: Path) -> None:
+    """A related-documents list with the same headings is not the page's block: its first row's 发布机构 must
+    not pass for the page's own."""
+    document = _page(tmp_path, """<table class="doc-list"><tr><th>索引号</th><th>发布机构</th><th>发布日期</th></tr>
+<tr><td>11330824002617395K/2023-00011</td><td>河阳县司法局</td><td>2023-03-20</td></tr>
+<tr><td>11330824002617395K/2022-00009</td><td>河阳县司法局</td><td>2022-03-18</td></tr></table>""")
+    assert _fields(document) == {}
+    assert "11330824002617395K/2023-00011  河阳县司法局  2023-03-20" in document.lines

@@ -115,6 +115,8 @@ class _Extractor(HTMLParser):
         self._cell: bool | None = None  # inside a cell: whether it is a <th>
         self._cell_paragraph: int | None = None  # where in the buffer the cell's one paragraph began
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
+        self._headings: tuple[int, int, list[str]] | None = None  # a row of labels only: its line, table depth, labels
+        self._paired: tuple[int, int, str, str] | None = None  # the line it and the row under it were read into
         self.attachments: list[str] = []  # the name of each attachment the article links
         self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
         self._list_number: tuple[int, int, int] | None = None  # Word's open list number: depth, lines, buffer length
@@ -194,6 +196,8 @@ class _Extractor(HTMLParser):
             self._end_cell()
         elif tag in ("tr", "table"):
             self._end_row()
+            if tag == "table":
+                self._headings = self._paired = None  # the next table's rows are not under this one's
         elif tag in _BLOCKS:
             before = len(self.lines)
             self._break()
@@ -340,16 +344,49 @@ class _Extractor(HTMLParser):
         if self._row is None:
             return
         cells, self._row = self._row, None
-        labelled = any(is_th for is_th, _ in cells) and any(not is_th and value for is_th, value in cells)
-        # A row of <th> label / <td> value pairs reads as "label: value" lines do.
-        parts = [value + "：" if is_th and labelled and value and not value.endswith(_LABEL_END) else value
-                 for is_th, value in cells]
+        labels = _label_cells(cells)
+        labelled = any(labels) and any(not is_label and value for is_label, (_, value) in zip(labels, cells))
+        # A row of label / value pairs reads as "label: value" lines do.
+        parts = [value + "：" if is_label and labelled and value and not value.endswith(_LABEL_END) else value
+                 for is_label, (_, value) in zip(labels, cells)]
         line = "  ".join(part for part in parts if part)
-        if line:
+        if line and not self._under_labels(cells, line):
             self.lines.append(line)
+
+    def _under_labels(self, cells: list[tuple[bool, str]], line: str) -> bool:
+        """Whether the row, of values under a row of disclosure labels (索引号 | 发布机构 | 发布日期 above
+        11330…/2024-00022 | 河阳县人民政府 | 2024-03-28), was read into that row as "label：value" pairs. A third
+        row undoes that: the table lists documents under its column headings, it is not one page's block."""
+        depth = self._counts.get("table", 0)
+        if (paired := self._paired) is not None and paired[:2] == (len(self.lines) - 1, depth):
+            self.lines[paired[0]:] = paired[2:]
+        self._paired = None
+        heading, self._headings = self._headings, None
+        names = [value.rstrip("：:") for _, value in cells]
+        if len(names) > 1 and all(name in _METADATA_LABELS for name in names):
+            self._headings = (len(self.lines), depth, names)
+            return False
+        if heading is None or heading[:2] != (len(self.lines) - 1, depth) or len(heading[2]) != len(names) or any(
+                name in _METADATA_LABELS for name in names):
+            return False
+        index = heading[0]
+        self._paired = (index, depth, self.lines[index], line)
+        self.lines[index] = "  ".join(f"{label}：{value}" for label, (_, value) in zip(heading[2], cells))
+        return True
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _label_cells(cells: list[tuple[bool, str]]) -> list[bool]:
+    """Which cells of a row are labels: its <th>s; in a row of <td>s only, disclosure labels alternating with
+    their values (<td>索引号</td><td>11330…/2024-00022</td><td>主题分类</td><td>法治建设</td>)."""
+    headers = [is_th for is_th, _ in cells]
+    if any(headers) or len(cells) % 2:
+        return headers
+    if all(value.rstrip("：:") in _METADATA_LABELS for _, value in cells[::2]):
+        return [index % 2 == 0 for index in range(len(cells))]
+    return headers
 
 
 def _without_label_gaps(line: str) -> str:
