@@ -99,3 +99,18 @@ def test_a_list_of_documents_under_label_headings_gives_none_of_them_as_the_page
 <tr><td>11330824002617395K/2022-00009</td><td>河阳县司法局</td><td>2022-03-18</td></tr></table>""")
     assert _fields(document) == {}
     assert "11330824002617395K/2023-00011  河阳县司法局  2023-03-20" in document.lines
+
+
+def test_labels_and_values_in_sibling_divs_are_read_as_pairs(tmp_path: Path) -> None:
+    """A grid of <div class="label">索引号：</div><div class="value">…</div> put each label and its value on lines of
+    their own: every field was blank. A label left blank at the end of the block takes nothing after it."""
+    document = _page(tmp_path, """<div class="xxgk-table">
+<div class="row"><div class="label">索引号：</div><div class="value">11330824002617395K/2024-00022</div>
+<div class="label">主题分类：</div><div class="value"><a href="/col/ztfl">法治建设</a></div></div>
+<div class="row"><div class="label">发布机构：</div><div class="value">河阳县人民政府</div>
+<div class="label">发布日期：</div><div class="value">2024-03-28</div></div>
+<div class="row"><div class="label">文件编号：</div><div class="value"></div></div></div>""")
+    assert _fields(document) == {
+        "index_no": "11330824002617395K/2024-00022", "topic": "法治建设", "publisher": "河阳县人民政府",
+        "date": "2024-03-28", "doc_no": ""}
+    assert document.title == "河阳县人民政府2023年度法治政府建设情况报告"

@@ -117,6 +117,7 @@ class _Extractor(HTMLParser):
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
         self._headings: tuple[int, int, list[str]] | None = None  # a row of labels only: its line, table depth, labels
         self._paired: tuple[int, int, str, str] | None = None  # the line it and the row under it were read into
+        self._lone_label: tuple[int, int] | None = None  # a block holding only a label: its line, its depth
         self.attachments: list[str] = []  # the name of each attachment the article links
         self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
         self._list_number: tuple[int, int, int] | None = None  # Word's open list number: depth, lines, buffer length
@@ -203,6 +204,7 @@ class _Extractor(HTMLParser):
             self._break()
             if tag in _HEADINGS and len(self.lines) > before:
                 self.outline[len(self.lines)] = int(tag[1])  # line numbers are 1-based
+            self._pair_siblings(index, len(self.lines) > before)
             if tag == "dt":
                 self._term = len(self.lines) - 1
             elif tag == "dd":
@@ -306,6 +308,21 @@ class _Extractor(HTMLParser):
         if line:
             self.lines.append(line)
 
+    def _pair_siblings(self, depth: int, read: bool) -> None:
+        """A block holding only a disclosure label (<div class="label">索引号：</div>) and the block beside it, its
+        value (<div class="value">…</div>), read as one "label：value" line, as a row of cells is."""
+        lone, self._lone_label = self._lone_label, None
+        if not read:
+            if lone is not None and lone[1] <= depth:
+                self._lone_label = lone  # an empty block inside it, or beside it: still waiting for its value
+            return
+        line = self.lines[-1]
+        if _is_label(line.rstrip("：:")) and line.endswith(_LABEL_END):
+            self._lone_label = (len(self.lines) - 1, depth)
+        elif lone is not None and lone == (len(self.lines) - 2, depth) and not _is_label(line.split("：")[0]):
+            value = self.lines.pop()
+            self.lines[-1] += value
+
     def _define(self) -> None:
         """<dt>label</dt><dd>value</dd> reads as "label：value", as a <th>/<td> row does."""
         term, self._term = self._term, None
@@ -376,6 +393,10 @@ class _Extractor(HTMLParser):
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _is_label(text: str) -> bool:
+    return text in _METADATA_LABELS
 
 
 def _label_cells(cells: list[tuple[bool, str]]) -> list[bool]:
