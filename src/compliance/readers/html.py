@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote
 from ..errors import DocumentError
 from ..messages import text
 from ..model import Source, Text
+from ..structure.header import METADATA_LABELS
 from .disguised import read_as_what_it_is
 from .text import decode, refuse_binary, refuse_empty
 
@@ -51,6 +52,11 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 # Word's "save as web page" writes an automatic list number (一、 （一） 1.) in an element so styled, padded with
 # non-breaking spaces in a tiny font where Word has a tab after it.
 _LIST_NUMBER = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
+# A disclosure block's label spaced out to the width of the longest (索 引 号：, 文　　号：, 有&nbsp;效&nbsp;性：), as
+# portals align their label column; joined again, it is the label the header knows.
+_LABEL_GAP = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff][ \u3000\xa0]+){1,4}[\u4e00-\u9fff])(?=[ \u3000\xa0]*(?:[：:]|$))")
+_GAPS = re.compile(r"[ \u3000\xa0]+")
+_METADATA_LABELS = frozenset(label for labels in METADATA_LABELS.values() for label in labels if " " not in label)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.
@@ -109,6 +115,9 @@ class _Extractor(HTMLParser):
         self._cell: bool | None = None  # inside a cell: whether it is a <th>
         self._cell_paragraph: int | None = None  # where in the buffer the cell's one paragraph began
         self._term: int | None = None  # the line of the last <dt>, until its <dd> is read
+        self._headings: tuple[int, int, list[str]] | None = None  # a row of labels only: its line, table depth, labels
+        self._paired: tuple[int, int, str, str] | None = None  # the line it and the row under it were read into
+        self._lone_label: tuple[int, int] | None = None  # a block holding only a label: its line, its depth
         self.attachments: list[str] = []  # the name of each attachment the article links
         self._link: tuple[str, int, int] | None = None  # an open attachment link: file name, lines, buffer length
         self._list_number: tuple[int, int, int] | None = None  # Word's open list number: depth, lines, buffer length
@@ -188,11 +197,14 @@ class _Extractor(HTMLParser):
             self._end_cell()
         elif tag in ("tr", "table"):
             self._end_row()
+            if tag == "table":
+                self._headings = self._paired = None  # the next table's rows are not under this one's
         elif tag in _BLOCKS:
             before = len(self.lines)
             self._break()
             if tag in _HEADINGS and len(self.lines) > before:
                 self.outline[len(self.lines)] = int(tag[1])  # line numbers are 1-based
+            self._pair_siblings(index, len(self.lines) > before)
             if tag == "dt":
                 self._term = len(self.lines) - 1
             elif tag == "dd":
@@ -284,7 +296,7 @@ class _Extractor(HTMLParser):
             self.facts[name] = content.strip()[:_MAX_FACT_CHARS]
 
     def _take(self) -> str:
-        taken = "".join(self._buffer).strip()
+        taken = _without_label_gaps("".join(self._buffer).strip())
         self._buffer.clear()
         return taken
 
@@ -295,6 +307,21 @@ class _Extractor(HTMLParser):
         line = self._take()
         if line:
             self.lines.append(line)
+
+    def _pair_siblings(self, depth: int, read: bool) -> None:
+        """A block holding only a disclosure label (<div class="label">索引号：</div>) and the block beside it, its
+        value (<div class="value">…</div>), read as one "label：value" line, as a row of cells is."""
+        lone, self._lone_label = self._lone_label, None
+        if not read:
+            if lone is not None and lone[1] <= depth:
+                self._lone_label = lone  # an empty block inside it, or beside it: still waiting for its value
+            return
+        line = self.lines[-1]
+        if _is_label(line.rstrip("：:")) and line.endswith(_LABEL_END):
+            self._lone_label = (len(self.lines) - 1, depth)
+        elif lone is not None and lone == (len(self.lines) - 2, depth) and not _is_label(line.split("：")[0]):
+            value = self.lines.pop()
+            self.lines[-1] += value
 
     def _define(self) -> None:
         """<dt>label</dt><dd>value</dd> reads as "label：value", as a <th>/<td> row does."""
@@ -334,16 +361,65 @@ class _Extractor(HTMLParser):
         if self._row is None:
             return
         cells, self._row = self._row, None
-        labelled = any(is_th for is_th, _ in cells) and any(not is_th and value for is_th, value in cells)
-        # A row of <th> label / <td> value pairs reads as "label: value" lines do.
-        parts = [value + "：" if is_th and labelled and value and not value.endswith(_LABEL_END) else value
-                 for is_th, value in cells]
+        labels = _label_cells(cells)
+        labelled = any(labels) and any(not is_label and value for is_label, (_, value) in zip(labels, cells))
+        # A row of label / value pairs reads as "label: value" lines do.
+        parts = [value + "：" if is_label and labelled and value and not value.endswith(_LABEL_END) else value
+                 for is_label, (_, value) in zip(labels, cells)]
         line = "  ".join(part for part in parts if part)
-        if line:
+        if line and not self._under_labels(cells, line):
             self.lines.append(line)
+
+    def _under_labels(self, cells: list[tuple[bool, str]], line: str) -> bool:
+        """Whether the row, of values under a row of disclosure labels (索引号 | 发布机构 | 发布日期 above
+        11330…/2024-00022 | 河阳县人民政府 | 2024-03-28), was read into that row as "label：value" pairs. A third
+        row undoes that: the table lists documents under its column headings, it is not one page's block."""
+        depth = self._counts.get("table", 0)
+        if (paired := self._paired) is not None and paired[:2] == (len(self.lines) - 1, depth):
+            self.lines[paired[0]:] = paired[2:]
+        self._paired = None
+        heading, self._headings = self._headings, None
+        names = [value.rstrip("：:") for _, value in cells]
+        if len(names) > 1 and all(name in _METADATA_LABELS for name in names):
+            self._headings = (len(self.lines), depth, names)
+            return False
+        if heading is None or heading[:2] != (len(self.lines) - 1, depth) or len(heading[2]) != len(names) or any(
+                name in _METADATA_LABELS for name in names):
+            return False
+        index = heading[0]
+        self._paired = (index, depth, self.lines[index], line)
+        self.lines[index] = "  ".join(f"{label}：{value}" for label, (_, value) in zip(heading[2], cells))
+        return True
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _is_label(text: str) -> bool:
+    return text in _METADATA_LABELS
+
+
+def _label_cells(cells: list[tuple[bool, str]]) -> list[bool]:
+    """Which cells of a row are labels: its <th>s; in a row of <td>s only, disclosure labels alternating with
+    their values (<td>索引号</td><td>11330…/2024-00022</td><td>主题分类</td><td>法治建设</td>)."""
+    headers = [is_th for is_th, _ in cells]
+    if any(headers) or len(cells) % 2:
+        return headers
+    if all(value.rstrip("：:") in _METADATA_LABELS for _, value in cells[::2]):
+        return [index % 2 == 0 for index in range(len(cells))]
+    return headers
+
+
+def _without_label_gaps(line: str) -> str:
+    """`line` with each disclosure label spaced out to align a column (有 效 性：有效) joined again (有效性：有效)."""
+    if not any(gap in line for gap in " \u3000\xa0"):
+        return line  # most lines: a paragraph of Chinese prose has no spaces
+    return _LABEL_GAP.sub(_joined_label, line)
+
+
+def _joined_label(match: re.Match[str]) -> str:
+    joined = _GAPS.sub("", match[1])
+    return joined if joined in _METADATA_LABELS else match[1]
 
 
 def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
