@@ -114,3 +114,13 @@ def test_labels_and_values_in_sibling_divs_are_read_as_pairs(tmp_path: Path) -> 
         "index_no": "11330824002617395K/2024-00022", "topic": "法治建设", "publisher": "河阳县人民政府",
         "date": "2024-03-28", "doc_no": ""}
     assert document.title == "河阳县人民政府2023年度法治政府建设情况报告"
+
+
+def test_an_info_line_s_values_lose_the_nbsp_that_spaces_them(tmp_path: Path) -> None:
+    """来源：…&nbsp;&nbsp;&nbsp;&nbsp;发布时间：… kept the no-break spaces in the publisher and the date, which the JSON,
+    the ranking and the spreadsheet showed (and a comparison of publishers across a batch did not match)."""
+    document = _page(tmp_path, '<div class="info">来源：河阳县人民政府&nbsp;&nbsp;&nbsp;&nbsp;发布时间：2024-03-28 16:42:07'
+                               '&nbsp;&nbsp;浏览次数：</div>')
+    fields = _fields(document)
+    assert fields["publisher"] == "河阳县人民政府"
+    assert fields["date"] == "2024-03-28 16:42:07"

@@ -83,7 +83,7 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         value = line[match.end():end]
         if chrome := _VALUE_CHROME.search(folded, match.end(), end):
             value = line[match.end():chrome.start()].rstrip()
-        value = value.strip(" \t\u3000•·|")
+        value = value.strip(" \t\u3000\xa0\u2002\u2003•·|")  # &nbsp; pads a portal's info line
         _keep(found, field_id, match.group(1), line[match.start(1):match.end(1)], value,  # as written: 繁体 stays
               Location(line=line_number, column=match.start() + 1))
 
