@@ -90,6 +90,23 @@ def test_metadata_with_full_width_colons_and_synonyms() -> None:
     assert doc.year == 2023
 
 
+def test_metadata_labels_spaced_out_to_line_up_are_read_in_text() -> None:
+    """A disclosure block copied off a portal into a .txt keeps the spaces that lined its labels up (有 效 性：,
+    文　　号：): those fields were missing, and a line opening with one lost the other labels on it too."""
+    doc = document(
+        "索 引 号：11330824002617395K/2024-00022　主题分类：法治建设\n"
+        "文　　号：河政报〔2024〕6号　发布日期：2024-03-28\n"
+        "有 效 性：有效　公开方式：主动公开\n"
+        "河阳县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n"
+    )
+    values = {field_id: field.value for field_id, field in doc.metadata.items()}
+    assert values["index_no"] == "11330824002617395K/2024-00022" and values["topic"] == "法治建设"
+    assert values["doc_no"] == "河政报〔2024〕6号" and values["date"] == "2024-03-28"
+    assert values["validity"] == "有效" and values["disclosure"] == "主动公开"
+    assert doc.metadata["doc_no"].label == "文　　号"  # as written
+    assert doc.published == date(2024, 3, 28)
+
+
 def test_metadata_in_a_markdown_table() -> None:
     # A CMS that exports the page to Markdown writes its metadata table as pipe rows, label and value cells.
     doc = document(

@@ -56,7 +56,7 @@ _LIST_NUMBER = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 # portals align their label column; joined again, it is the label the header knows.
 _LABEL_GAP = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff][ \u3000\xa0]+){1,4}[\u4e00-\u9fff])(?=[ \u3000\xa0]*(?:[：:]|$))")
 _GAPS = re.compile(r"[ \u3000\xa0]+")
-_METADATA_LABELS = frozenset(label for labels in METADATA_LABELS.values() for label in labels if " " not in label)
+_METADATA_LABELS = frozenset(label for labels in METADATA_LABELS.values() for label in labels)
 _MAX_FACTS = 200
 _MAX_FACT_CHARS = 2000
 # Links to these are attachments: a page that only links its report in one holds nothing to check.

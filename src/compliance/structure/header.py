@@ -29,7 +29,7 @@ _CHROME = re.compile(
 
 # field id -> labels; the first label is the primary one (wins over a later synonym).
 METADATA_LABELS: Mapping[str, tuple[str, ...]] = {
-    "index_no": ("索引号", "索 引 号", "信息索引号"),
+    "index_no": ("索引号", "信息索引号"),
     "topic": ("主题分类", "信息分类", "主题词", "分类"),
     "publisher": ("发布机构", "发文机关", "发布单位", "信息来源", "来源"),
     "date": ("生成日期", "发布日期", "发布时间", "成文日期", "公开日期", "发文日期"),
@@ -46,8 +46,15 @@ _VALUE_CHROME = re.compile(
 _OTHER_LABELS = ("浏览次数", "浏览量", "访问量", "点击数", "作者", "字号", "责任编辑", "编辑", "时效")
 _LABEL_TO_FIELD = {label: field_id for field_id, labels in METADATA_LABELS.items() for label in labels}
 _LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
-_LABEL = re.compile(r"(" + "|".join(re.escape(label) for label in _LABELS) + r")\s*:")
-_METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*:")
+
+
+def _spaced(label: str) -> str:
+    """A label as a pattern that also takes it spaced out to line up a column (索 引 号：, 文　　号：, 有 效 性：)."""
+    return r"\s*".join(map(re.escape, label))
+
+
+_LABEL = re.compile(r"(" + "|".join(map(_spaced, _LABELS)) + r")\s*:")
+_METADATA_LINE = re.compile(r"^\s*+[•·●]?\s*+(?:" + "|".join(map(_spaced, _LABELS)) + r")\s*:")
 # The metadata as a table a CMS exported to Markdown (| 索引号 | 1133…/2026-00009 | 主题分类 | 教育 |): cells
 # alternate label and value. A row counts only when it opens with a label, so that a table of figures does not.
 _TABLE_ROW = re.compile(r"^\s*+\|\s*+(?:" + "|".join(map(re.escape, _LABELS)) + r")\s*\|")
@@ -76,7 +83,8 @@ class _Header:
 def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[str, Field]) -> None:
     labels = list(_LABEL.finditer(folded))
     for index, match in enumerate(labels):
-        field_id = _LABEL_TO_FIELD.get(match.group(1))
+        label = "".join(match.group(1).split())  # 索 引 号 is 索引号
+        field_id = _LABEL_TO_FIELD.get(label)
         if field_id is None:
             continue
         end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
@@ -84,7 +92,7 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
         if chrome := _VALUE_CHROME.search(folded, match.end(), end):
             value = line[match.end():chrome.start()].rstrip()
         value = value.strip(" \t\u3000\xa0\u2002\u2003•·|")  # &nbsp; pads a portal's info line
-        _keep(found, field_id, match.group(1), line[match.start(1):match.end(1)], value,  # as written: 繁体 stays
+        _keep(found, field_id, label, line[match.start(1):match.end(1)], value,  # as written: 繁体 stays
               Location(line=line_number, column=match.start() + 1))
 
 
@@ -93,7 +101,8 @@ def _keep(found: dict[str, Field], field_id: str, label: str, written: str, valu
     value where this one is blank, came first."""
     existing = found.get(field_id)
     rank = METADATA_LABELS[field_id].index(label)
-    if existing is None or METADATA_LABELS[field_id].index(fold(existing.label)) > rank or (not existing.value and value):
+    if existing is None or (not existing.value and value) or \
+            METADATA_LABELS[field_id].index("".join(fold(existing.label).split())) > rank:  # 索 引 号 is 索引号
         found[field_id] = Field(id=field_id, label=written, value=value, location=location)
 
 
