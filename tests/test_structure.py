@@ -107,6 +107,18 @@ def test_metadata_labels_spaced_out_to_line_up_are_read_in_text() -> None:
     assert doc.published == date(2024, 3, 28)
 
 
+def test_a_source_line_in_the_body_is_text_but_one_at_the_page_foot_is_the_publisher() -> None:
+    """来源：县统计局 under a table of figures became the report's publisher (metadata.publisher passed on a
+    statistics bureau); the same label after the whole report, as some portals put it, is the page's source."""
+    body = ("某县2025年法治政府建设年度报告\n一、主要举措\n全年受理行政复议申请15件。\n"
+            "来源：县统计局\n二、存在的不足和原因\n执法人员培训不足。究其原因，是经费有限。\n")
+    in_body = document(body)
+    assert "publisher" not in in_body.metadata
+    assert any("来源：县统计局" in line for _, line in in_body.numbered_lines())  # still text of the report
+    at_foot = document(body + "某县人民政府\n2026年3月20日\n来源：某县司法局\n")
+    assert at_foot.metadata["publisher"].value == "某县司法局"
+
+
 def test_metadata_in_a_markdown_table() -> None:
     # A CMS that exports the page to Markdown writes its metadata table as pipe rows, label and value cells.
     doc = document(

@@ -61,6 +61,8 @@ _TABLE_ROW = re.compile(r"^\s*+\|\s*+(?:" + "|".join(map(re.escape, _LABELS)) + 
 # Where the body begins, for metadata tables: a sentence, or a part's heading (一、 （一） 第一部分). A table of
 # figures in the body may have a header that happens to name a label (| 分类 | 数量 |, | 主题分类 | 件数 |).
 _BODY_HEADINGS = tuple(pattern for style, _, pattern in _NUMBERING if style in ("第一部分", "一、", "（一）"))
+# Labels that the text of a report uses too (a table's 来源：县统计局): in the body, a line naming no other is text.
+_BODY_WORDS = frozenset({"来源", "分类", "主题词"})
 # Fields whose value holds a digit when the row is metadata: a figures table's header holds none (| 发布日期 | 数量 |).
 _NUMERIC_FIELDS = frozenset({"index_no", "date"})
 
@@ -137,22 +139,38 @@ def _plainly_metadata(labels: Sequence[str], values: Sequence[str]) -> bool:
 def _scan_header(lines: Sequence[str], folded: Sequence[str]) -> _Header:
     header = _Header(metadata={}, skipped=set())
     in_body = False
+    held: list[int] = []  # lines in the body naming only labels its text uses too (来源：): text, unless at the foot
     for number, line in enumerate(folded, start=1):
         if not line:
             continue  # neither chrome, which is never empty, nor metadata
         if _CHROME.match(line):
             header.skipped.add(number)
         elif len(line) < 200 and ":" in line and _METADATA_LINE.match(line):  # label and colon; most lines have none
-            _parse_metadata_line(number, lines[number - 1], line, header.metadata)
-            header.skipped.add(number)
+            if in_body and _says_little(line):
+                held.append(number)  # metadata only if the body does not go on after it
+            else:
+                _parse_metadata_line(number, lines[number - 1], line, header.metadata)
+                header.skipped.add(number)
         elif line[0] in "| \t" and _TABLE_ROW.match(line):
             if _parse_metadata_row(number, lines[number - 1], line, header.metadata, in_body=in_body):
                 header.skipped.add(number)
         elif not in_body:
             stripped = line.lstrip()
             in_body = "。" in stripped or any(pattern.match(stripped) for pattern in _BODY_HEADINGS)
+        else:
+            held.clear()
+    for number in held:  # the page's foot: 来源：县司法局 after the report
+        _parse_metadata_line(number, lines[number - 1], folded[number - 1], header.metadata)
+        header.skipped.add(number)
     _find_title(lines, folded, header)
     return header
+
+
+def _says_little(folded: str) -> bool:
+    """Whether a label-and-colon line names only labels that a report's text uses too (来源：县统计局 under a table
+    of figures, 分类：…): in the body it is text, not the page's publisher or topic, unless no text follows it.
+    A block at a page's foot (索引号：… 发布机构：…, 来源：… 责任编辑：…) names others."""
+    return all("".join(match.group(1).split()) in _BODY_WORDS for match in _LABEL.finditer(folded))
 
 
 def _find_title(lines: Sequence[str], folded: Sequence[str], header: _Header) -> None:
