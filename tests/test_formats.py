@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import SAMPLES, SEED
 
-from compliance import check_file
+from compliance import check_file, engine, profiles
 from compliance.errors import DocumentError
 from compliance.readers import READERS, read_document
 from compliance.structure import build, fold
@@ -715,3 +715,25 @@ def test_word_heading_styles_become_sections(tmp_path: Path) -> None:
         archive.writestr("word/styles.xml", styles)
     document = build(read_document(path))
     assert [s.heading for s in document.sections] == ["主要举措和成效", "存在的不足和原因", "2023年工作安排"]
+
+
+def test_a_table_lined_up_by_tab_stops_gives_its_figures_their_unit_column(tmp_path: Path) -> None:
+    """An attachment's statistics table typed with tab stops (序号⇥项目⇥单位⇥数量), as offices do in Word: a tab read as
+    a space joined the cells, so 28 in the 数量 column took no unit from the 单位 column and the legal counsel's
+    services read as not given, where the same table in a .txt gave 28次."""
+    def row(*cells: str) -> str:
+        return "<w:p><w:r>" + "<w:tab/>".join(f"<w:t>{cell}</w:t>" for cell in cells).replace(
+            "</w:t><w:tab/><w:t>", "</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>") + "</w:r></w:p>"
+    body = "".join([
+        _p("东泠市应急管理局2025年度法治政府建设情况报告"), _p("一、主要举措和成效"),
+        _p("严格落实法律顾问制度，具体数据见附件1。"), _p("附件1"),
+        row("序号", "项目", "单位", "数量"), row("3", "法律顾问、公职律师提供法律服务", "次", "28"),
+    ])
+    path = _docx(tmp_path, body)
+    text_twin = tmp_path / "report.txt"
+    text_twin.write_text("\n".join(read_document(path).lines), encoding="utf-8")
+    assert read_document(path).lines[-1] == "3\t法律顾问、公职律师提供法律服务\t次\t28"
+    for checked in (path, text_twin):
+        report = engine.check(build(read_document(checked)), profiles.bundled("department"))
+        services = next(f for f in report.findings if f.rule_id == "indicators.legal_counsel_services")
+        assert services.hits[0].data["value"] == 28 and services.hits[0].data["unit"] == "次"

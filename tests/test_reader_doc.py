@@ -215,6 +215,6 @@ def test_a_damaged_page_of_character_properties_costs_what_it_says_not_the_text(
     assert lines[0] == "桐岭县司法局2023年度法治政府建设情况报告" and "审结49件" in lines[1]  # read, deletions and all
 
 
-def test_tabs_read_as_spaces_and_a_column_break_breaks_the_line_as_in_docx() -> None:
+def test_tabs_stay_tabs_and_a_column_break_breaks_the_line_as_in_docx() -> None:
     assert doc._lines("一、主要举措和成效\t1\r二、存在的不足\x0e三、下一步安排\r")[0] == [
-        "一、主要举措和成效 1", "二、存在的不足", "三、下一步安排"]
+        "一、主要举措和成效\t1", "二、存在的不足", "三、下一步安排"]

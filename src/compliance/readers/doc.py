@@ -49,9 +49,8 @@ _COMPRESSED = 0x40000000
 # 0x13 / 0x14 / 0x15 a field's begin / separator / end, 0x1E a non-breaking hyphen, 0x1F an optional hyphen.
 _FIELD_BEGIN, _FIELD_SEPARATOR = "\x13", "\x14"
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
-# A tab reads as a space, as in .docx (a contents line: "主要举措和成效 1"); 0x0E breaks a column.
-_LAYOUT = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": None, "\x0d": "\n",
-                         "\t": " "})
+# A tab stays a tab, as in .docx: columns lined up by tab stops (序号	项目	单位	数量) are cells; 0x0E breaks a column.
+_LAYOUT = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": None, "\x0d": "\n"})
 # Anchors of pictures, drawings, footnote and comment marks: they stand for something, not for text.
 _ANCHORS = re.compile("[\x00-\x06\x08\x0f-\x12\x16-\x1b\x1d]")  # not 0x1C: _ROW_END
 

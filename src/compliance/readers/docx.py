@@ -384,7 +384,7 @@ def _own_runs(paragraph: etree._Element) -> str:
                    if not nested or _holder(element) is paragraph)
 
 
-_LAYOUT_OF = {f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n"}
+_LAYOUT_OF = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
 
 
 def _paragraph_lines(paragraph: etree._Element, numbering: _Numbering) -> Iterator[tuple[str, int | None]]:

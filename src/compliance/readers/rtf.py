@@ -3,7 +3,7 @@
 RTF is text with control words. What is read: the body's characters, with bytes written as \\'hh decoded in
 the document's code page (\\ansicpg936 for GBK, as Chinese Word and WPS write it) and \\uN characters (their
 \\ucN fallback characters skipped); \\par, \\line, \\page and \\row end a line, \\cell parts cells as in
-.docx rows, \\tab is a space. What is left out: the tables of fonts, colours and styles, document
+.docx rows, \\tab a tab (columns lined up by tab stops are cells). What is left out: the tables of fonts, colours and styles, document
 information, pictures and objects, headers, footers, footnotes, field instructions (a field shows its
 result), and every destination marked \\* that a reader may ignore. Groups are kept on a list, not by
 recursion: any depth costs only memory in proportion to it.
@@ -35,7 +35,7 @@ _SKIPPED = frozenset({
     "pgdsctbl", "filetbl", "revtbl", "nonshppict", "shpinst", "mmathPr", "userprops", "xe", "tc", "bkmkstart",
     "bkmkend", "txe", "comment", "atnid", "atnauthor", "annotation",
 })
-_BREAKS = {"par": "\n", "line": "\n", "page": "\n", "sect": "\n", "row": "\n", "cell": CELL_END, "tab": " ",
+_BREAKS = {"par": "\n", "line": "\n", "page": "\n", "sect": "\n", "row": "\n", "cell": CELL_END, "tab": "\t",
            "emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’", "ldblquote": "“", "rdblquote": "”",
            "bullet": "•", "emspace": " ", "enspace": " ", "qmspace": " "}
 _SYMBOLS = {b"~": "\u00a0", b"_": "\u2011", b"-": "", b"{": "{", b"}": "}", b"\\": "\\", b"\n": "\n", b"\r": "\n"}
