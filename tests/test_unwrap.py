@@ -138,3 +138,13 @@ def test_parse_shows_each_figure_of_a_pasted_pdf_on_its_physical_line(capsys: py
     parsed = json.loads(capsys.readouterr().out)["documents"][0]
     services = next(q for q in parsed["quantities"] if q["raw"] == "164次")
     assert (services["line"], services["column"]) == (27, 4)  # 律服务164次, after a page break
+
+
+def test_a_title_as_wide_as_the_page_is_not_joined_to_the_document_number_under_it() -> None:
+    """Pasted with its title on one printed line as wide as the text's lines (as Word keeps a title paragraph),
+    the report had its title run on into 桑政报〔2024〕6号: the title was lost, and the subject with it."""
+    lines = SANGYU.read_text(encoding="utf-8").splitlines()
+    pasted = document("\n".join([lines[0] + lines[1], *lines[2:]]), path="pasted.txt")
+    assert pasted.joins  # still read as pasted from a PDF
+    assert pasted.lines[:2] == ("桑榆县人民政府关于2023年度法治政府建设情况的报告", "桑政报〔2024〕6号")
+    assert pasted.title == "桑榆县人民政府关于2023年度法治政府建设情况的报告" and pasted.subject == "government"

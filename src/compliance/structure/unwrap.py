@@ -46,6 +46,8 @@ _RUN_IN_STYLES = frozenset({"一是", "1、", "（1）", "①"})
 RUN_IN_REACH = 3  # lines back a run-in number's predecessor is looked for: 二是 stands a line or two before 三是
 _CN_NUMERALS = "一二三四五六七八九"
 _SENTENCE_STOP = re.compile("[。；！？;!?]")
+_DOC_NUMBER = re.compile(r"\S{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_TITLE_ENDS = ("报告", "总结")
 _DASH = "-—–－―~～"
 _PAGE_NUMBER = re.compile(
     rf"[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"
@@ -159,6 +161,12 @@ def _opens_paragraph(line: str, paragraph: _Paragraph) -> bool:
     return before is None or before not in fold(paragraph.recent())
 
 
+def _stands_alone(line: str, *, in_head: bool) -> bool:
+    """A line no text runs on from or into, whatever its width: the document's number (桑政报〔2024〕6号), and
+    before the first sentence a title (……情况的报告), which a title as wide as the page had joined to the number."""
+    return _DOC_NUMBER.fullmatch(line) is not None or (in_head and line.endswith(_TITLE_ENDS))
+
+
 def _is_heading(line: str) -> bool:
     """A part or section heading standing alone (三、……情况), which no text runs on from, however long."""
     numbering = _numbering(line)
@@ -234,6 +242,7 @@ def _join(lines: Sequence[str], stripped: Sequence[str], widths: Sequence[int], 
             joined[paragraph.first] = paragraph.text()
             joins[paragraph.first + 1] = tuple(paragraph.pieces)
 
+    in_head = True  # before the first sentence: the title, the document's number, the addressee
     for index, line in enumerate(stripped):
         if index in skipped:
             joined[index] = ""
@@ -242,7 +251,9 @@ def _join(lines: Sequence[str], stripped: Sequence[str], widths: Sequence[int], 
         if not line:
             blank = True
             continue
-        if (paragraph is not None and (furniture or not blank) and index + 1 not in outline
+        alone = _stands_alone(line, in_head=in_head)
+        in_head = in_head and "。" not in line
+        if (paragraph is not None and (furniture or not blank) and index + 1 not in outline and not alone
                 and not _opens_paragraph(line, paragraph)):
             paragraph.add(index, line, len(lines[index]) - len(lines[index].lstrip()))
             joined[index] = ""
@@ -250,7 +261,7 @@ def _join(lines: Sequence[str], stripped: Sequence[str], widths: Sequence[int], 
             close(paragraph)
             paragraph = _Paragraph(index, lines[index].rstrip())
         blank = furniture = False
-        if (not low <= widths[index] <= high or _ends_paragraph(line) or index + 1 in outline
+        if (not low <= widths[index] <= high or _ends_paragraph(line) or index + 1 in outline or alone
                 or (len(paragraph.pieces) == 1 and _is_heading(line))):
             close(paragraph)
             paragraph = None
