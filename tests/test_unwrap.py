@@ -14,7 +14,7 @@ import pytest
 from helpers import SEED, document
 
 from compliance.cli import main
-from compliance.model import Location
+from compliance.model import Location, Source
 from compliance.readers import read_document
 from compliance.structure import build
 from compliance.structure.unwrap import _width, physical
@@ -148,3 +148,28 @@ def test_a_title_as_wide_as_the_page_is_not_joined_to_the_document_number_under_
     assert pasted.joins  # still read as pasted from a PDF
     assert pasted.lines[:2] == ("桑榆县人民政府关于2023年度法治政府建设情况的报告", "桑政报〔2024〕6号")
     assert pasted.title == "桑榆县人民政府关于2023年度法治政府建设情况的报告" and pasted.subject == "government"
+
+
+def _pasted_page(lines: list[str]) -> str:
+    """A portal article into whose editor the text of a PDF was pasted: a <p> for every printed line."""
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>桑榆县人民政府</title></head><body>'
+            f'<div class="position">当前位置：首页 &gt; 政务公开</div><div class="TRS_Editor">{paragraphs}</div></body></html>')
+
+
+def test_a_pdf_pasted_into_a_portal_s_editor_reads_as_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A <p> for each printed line, page numbers and running headers among them: the page read as the pasted text
+    did before it was unwrapped (the legal counsel's 164 services split by a page break, 148 normative documents)."""
+    page = tmp_path / "art_2024_6.html"
+    page.write_text(_pasted_page(SANGYU.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    assert _reading(_checked(capsys, page)) == _reading(_checked(capsys, SANGYU))
+
+
+def test_a_pdf_of_pasted_lines_is_unwrapped_as_its_text_is() -> None:
+    """A PDF printed from a file of pasted lines (each printed line a paragraph of its own, page numbers between
+    them, as LibreOffice prints a .docx of them) reads, line for line, as that file: it is unwrapped the same way."""
+    text = SANGYU.read_text(encoding="utf-8").splitlines()
+    as_text, as_pdf = (build(Source(path="pasted", format=format_, encoding=None, lines=tuple(text)))
+                       for format_ in ("txt", "pdf"))
+    assert as_pdf.joins == as_text.joins and as_pdf.joins
+    assert as_pdf.lines == as_text.lines

@@ -1,8 +1,8 @@
 """Text pasted out of a PDF: its printed lines joined back into paragraphs, page numbers and running headers left out.
 
-Officials copy a report out of its PDF into a .txt or a Word file: every printed line becomes a line (or a
-Word paragraph) of its own, and the page numbers (— 3 —, 第 3 页 共 9 页) and the running header land in the
-middle of paragraphs, splitting "提供法 / — 1 — / header / 律服务164次" so that nothing reads it.
+Officials copy a report out of its PDF into a .txt, a Word file or a portal's editor: every printed line
+becomes a line (a Word paragraph, a <p>) of its own, and the page numbers (— 3 —, 第 3 页 共 9 页) and the
+running header land in the middle of paragraphs, splitting "提供法 / — 1 — / header / 律服务164次" so that nothing reads it.
 
 The line contract holds: `lines` keep their number. A joined paragraph stands on its first line, its
 continuation lines and the page furniture become "", and `Joins` records where each piece of a joined line
@@ -23,8 +23,9 @@ from .fold import fold
 from .headings import _CIRCLED, _match_numbering
 from .numerals import small_number
 
-# Formats that keep one printed line per line; a PDF's reader joins lines by their geometry, a web page by its tags.
-UNWRAPPED_FORMATS = frozenset({"txt", "md", "docx", "doc", "rtf"})
+# Every format the pasted lines arrive in: a file of them, a portal's editor (a <p> a line) and a PDF printed from
+# either (its reader joins lines by the margins, and each of these ends short of them).
+UNWRAPPED_FORMATS = frozenset({"txt", "md", "docx", "doc", "rtf", "html", "mhtml", "pdf"})
 
 # joined line → (column in the joined line, physical line, column in the physical line) of each piece, 0-based
 # columns; the first piece is the joined line's own start (0, line, 0).
