@@ -78,6 +78,11 @@ def test_a_summary_is_titled_as_a_report() -> None:
     assert (doc.year, doc.year_source, doc.subject) == (2023, "title", "township")
 
 
+def _values(doc: Document) -> dict[str, str]:
+    """The disclosure fields read, by field id."""
+    return {field_id: field.value for field_id, field in doc.metadata.items()}
+
+
 def test_metadata_with_full_width_colons_and_synonyms() -> None:
     doc = document(
         "来源：荆陵市司法局　发布时间：2024-03-28 16:20　浏览次数：\n"
@@ -99,7 +104,7 @@ def test_metadata_labels_spaced_out_to_line_up_are_read_in_text() -> None:
         "有 效 性：有效　公开方式：主动公开\n"
         "河阳县人民政府2023年度法治政府建设情况报告\n一、主要举措和成效\n"
     )
-    values = {field_id: field.value for field_id, field in doc.metadata.items()}
+    values = _values(doc)
     assert values["index_no"] == "11330824002617395K/2024-00022" and values["topic"] == "法治建设"
     assert values["doc_no"] == "河政报〔2024〕6号" and values["date"] == "2024-03-28"
     assert values["validity"] == "有效" and values["disclosure"] == "主动公开"
@@ -127,7 +132,7 @@ def test_metadata_in_a_markdown_table() -> None:
         "檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n"
         "| 指标 | 数值 |\n| 受理行政复议案件 | 3件 |\n\n檀溪县教育局\n2026年2月25日\n"
     )
-    assert {field: found.value for field, found in doc.metadata.items()} == {
+    assert _values(doc) == {
         "index_no": "11331024002605138W/2026-00009", "topic": "教育", "publisher": "檀溪县教育局",
         "date": "2026-02-27", "doc_no": ""}
     assert (doc.metadata["publisher"].location.line, doc.metadata["publisher"].location.column) == (3, 3)
@@ -171,7 +176,7 @@ def test_a_metadata_table_at_the_foot_of_the_page_is_read() -> None:
         "檀溪县教育局2025年度法治政府建设工作报告\n一、主要举措和成效\n全年制发行政规范性文件2件。\n\n"
         "| 发布机构 | 檀溪县教育局 | 发布日期 | 2026-02-27 |\n| 发布日期 | 数量 | 分类 | 合计 |\n"
     )
-    assert {field: found.value for field, found in doc.metadata.items()} == {
+    assert _values(doc) == {
         "publisher": "檀溪县教育局", "date": "2026-02-27"}
 
 

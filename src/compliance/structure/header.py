@@ -85,7 +85,7 @@ class _Header:
 def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[str, Field]) -> None:
     labels = list(_LABEL.finditer(folded))
     for index, match in enumerate(labels):
-        label = "".join(match.group(1).split())  # 索 引 号 is 索引号
+        label = _label_key(match.group(1))
         field_id = _LABEL_TO_FIELD.get(label)
         if field_id is None:
             continue
@@ -98,13 +98,18 @@ def _parse_metadata_line(line_number: int, line: str, folded: str, found: dict[s
               Location(line=line_number, column=match.start() + 1))
 
 
+def _label_key(written: str) -> str:
+    """A label as the tables know it, however it was written: 索 引 号 and 索引號 are 索引号."""
+    return "".join(fold(written).split())
+
+
 def _keep(found: dict[str, Field], field_id: str, label: str, written: str, value: str, location: Location) -> None:
     """Keep a field's value, under its `label` (folded) `written` so, unless one under a label of higher rank, or a
     value where this one is blank, came first."""
     existing = found.get(field_id)
     rank = METADATA_LABELS[field_id].index(label)
     if existing is None or (not existing.value and value) or \
-            METADATA_LABELS[field_id].index("".join(fold(existing.label).split())) > rank:  # 索 引 号 is 索引号
+            METADATA_LABELS[field_id].index(_label_key(existing.label)) > rank:
         found[field_id] = Field(id=field_id, label=written, value=value, location=location)
 
 
@@ -170,7 +175,7 @@ def _says_little(folded: str) -> bool:
     """Whether a label-and-colon line names only labels that a report's text uses too (来源：县统计局 under a table
     of figures, 分类：…): in the body it is text, not the page's publisher or topic, unless no text follows it.
     A block at a page's foot (索引号：… 发布机构：…, 来源：… 责任编辑：…) names others."""
-    return all("".join(match.group(1).split()) in _BODY_WORDS for match in _LABEL.finditer(folded))
+    return all(_label_key(match.group(1)) in _BODY_WORDS for match in _LABEL.finditer(folded))
 
 
 def _find_title(lines: Sequence[str], folded: Sequence[str], header: _Header) -> None:

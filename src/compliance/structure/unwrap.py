@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..messages import text
 from ..model import Finding, Location, Source
 from .fold import fold
+from .header import _TITLE
 from .headings import _CIRCLED, _match_numbering
 from .numerals import small_number
 
@@ -48,7 +49,6 @@ RUN_IN_REACH = 3  # lines back a run-in number's predecessor is looked for: 二�
 _CN_NUMERALS = "一二三四五六七八九"
 _SENTENCE_STOP = re.compile("[。；！？;!?]")
 _DOC_NUMBER = re.compile(r"\S{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
-_TITLE_ENDS = ("报告", "总结")
 _DASH = "-—–－―~～"
 _PAGE_NUMBER = re.compile(
     rf"[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"
@@ -165,7 +165,7 @@ def _opens_paragraph(line: str, paragraph: _Paragraph) -> bool:
 def _stands_alone(line: str, *, in_head: bool) -> bool:
     """A line no text runs on from or into, whatever its width: the document's number (桑政报〔2024〕6号), and
     before the first sentence a title (……情况的报告), which a title as wide as the page had joined to the number."""
-    return _DOC_NUMBER.fullmatch(line) is not None or (in_head and line.endswith(_TITLE_ENDS))
+    return _DOC_NUMBER.fullmatch(line) is not None or (in_head and _TITLE.search(line) is not None)
 
 
 def _is_heading(line: str) -> bool:
